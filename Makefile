@@ -1,0 +1,39 @@
+# Two commands for a fresh machine: `make build` and `make test`.
+# Everything else (serve, validate, render, lint, bench) sets itself up the same way.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+# Reproducible builds: the last commit's time is the build's "today" unless set.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: setup build serve validate render test lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+validate: setup
+	$(PY) -m generator validate
+
+render: setup
+	$(PY) -m generator render --out build/markdown
+
+build: setup
+	$(PY) -m generator build
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+lint: setup
+	$(VENV)/bin/ruff check generator tests
+
+test: setup
+	$(PY) -m pytest
+
+clean:
+	rm -rf site build .site-*

@@ -1,0 +1,1 @@
+"""Static microsite generator for a party committee's plan implementing Resolution 57-NQ/TW."""

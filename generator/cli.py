@@ -1,0 +1,104 @@
+"""Command line: ``validate``, ``render --out DIR`` and an atomic ``build``.
+
+``build`` writes into a fresh folder beside ``site/`` and swaps it in only when
+MkDocs succeeded, so a failed build never leaves half a site behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .builddate import build_date
+from .content import load_content
+from .errors import ContentError
+from .render import write_pages
+
+
+def _validate(args: argparse.Namespace) -> int:
+    load_content(args.content)
+    print(f"Nội dung hợp lệ (content is valid): {args.content}")
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    written = write_pages(load_content(args.content), build_date(), args.out)
+    print(f"Đã ghi {len(written)} trang Markdown vào {args.out}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    """Build into a temporary sibling of ``site/``; replace ``site/`` only on success."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _show_mkdocs_warnings()
+    target = args.site_dir.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    try:
+        config = load_config(str(args.config_file), site_dir=str(staging), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, SystemExit) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"LỖI: xây dựng thất bại, giữ nguyên {target} (build failed, site left as it was)\n{exc}", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, target)
+    print(f"Đã xây dựng trang vào {target}")
+    return 0
+
+
+def _show_mkdocs_warnings() -> None:
+    """MkDocs logs its errors (and our content errors) instead of raising them: print them."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Two renames: the old site is replaced in one step and removed afterwards."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".site-old-{staging.name}")
+        target.rename(old)
+    staging.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    main_parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="kiểm tra nội dung").set_defaults(run=_validate)
+    render = commands.add_parser("render", help="ghi Markdown đã sinh ra thư mục")
+    render.add_argument("--out", type=Path, required=True)
+    render.set_defaults(run=_render)
+    build = commands.add_parser("build", help="xây dựng trang vào site/ (nguyên tử)")
+    build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("--site-dir", type=Path, default=Path("site"))
+    build.set_defaults(run=_build)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1

@@ -1,0 +1,146 @@
+"""Errors an editor can act on: Vietnamese first, then file:line:column, field, found, expected.
+
+Pydantic reports a path and an English message; this module turns each into a
+sentence in Vietnamese and attaches the position the YAML reader recorded.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one place."""
+
+    file: str
+    line: int | None
+    column: int | None
+    message_vi: str
+    message_en: str = ""
+    field: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: LỖI: {self.message_vi}"
+        if self.field:
+            text += f"\n    trường (field): {self.field}"
+        if self.message_en:
+            text += f"\n    (en) {self.message_en}"
+        return text
+
+
+class ContentError(Exception):
+    """One or more problems in the content; the build must stop and say them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @classmethod
+    def at(cls, file: str | Path, line: int | None, column: int | None,
+           message_vi: str, message_en: str = "", field: str = "") -> ContentError:
+        return cls([Problem(str(file), line, column, message_vi, message_en, field)])
+
+    def report(self) -> str:
+        """The text printed to an editor: a count, then every problem."""
+        count = len(self.problems)
+        header = f"Nội dung có {count} lỗi, chưa xây dựng trang (content has {count} error(s); nothing was built):"
+        return header + "\n\n" + "\n\n".join(str(p) for p in self.problems)
+
+
+# --------------------------------------------------------------------------
+# pydantic → Problem
+# --------------------------------------------------------------------------
+
+_MESSAGES = {
+    "missing": "thiếu trường bắt buộc “{name}”",
+    "extra_forbidden": "trường “{name}” không có trong lược đồ",
+    "string_type": "phải là chữ (văn bản)",
+    "string_too_short": "không được để trống",
+    "string_pattern_mismatch": "không đúng dạng yêu cầu",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+    "float_type": "phải là số (dùng dấu chấm thập phân, ví dụ 0.7)",
+    "float_parsing": "phải là số (dùng dấu chấm thập phân, ví dụ 0.7)",
+    "bool_type": "phải là true hoặc false",
+    "bool_parsing": "phải là true hoặc false",
+    "date_type": "phải là ngày (ví dụ 2025-03-10 hoặc 10/3/2025)",
+    "date_parsing": "phải là ngày có thật (ví dụ 2025-03-10 hoặc 10/3/2025)",
+    "date_from_datetime_parsing": "phải là ngày có thật (ví dụ 2025-03-10 hoặc 10/3/2025)",
+    "literal_error": "giá trị không hợp lệ; chỉ được chọn: {expected}",
+    "list_type": "phải là danh sách (mỗi mục một dòng bắt đầu bằng “- ”)",
+    "model_type": "phải là một nhóm trường (dạng khóa: giá trị)",
+    "dict_type": "phải là một nhóm trường (dạng khóa: giá trị)",
+    "too_short": "danh sách không được rỗng",
+    "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
+    "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
+}
+
+_VALUE_ERRORS = {
+    "html_not_allowed": "không được chứa mã HTML (thẻ <…>); hãy dùng Markdown",
+    "date_not_exist": "ngày này không tồn tại trên lịch",
+    "value_max_only_with_range": "`value_max` chỉ dùng khi `comparator: range`, và `range` cần `value_max`",
+}
+
+
+def _value_error_text(message: str) -> str:
+    code = message.removeprefix("Value error, ")
+    if code.startswith("quote_not_in_text:"):
+        _, what, quote = code.split(":", 2)
+        return f"câu trích ở “{what}” không có trong đoạn văn gốc: “{quote}”. Trích đúng từng chữ"
+    for key, text in _VALUE_ERRORS.items():
+        if code.startswith(key):
+            return text
+    return message
+
+
+def _field_names(model: type[BaseModel]) -> set[str]:
+    """Every field name reachable from ``model``: the vocabulary for 'did you mean'."""
+    names: set[str] = set()
+    seen: set[type] = set()
+    stack: list[Any] = [model]
+    while stack:
+        current = stack.pop()
+        if current in seen or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            for arg in getattr(current, "__args__", ()) or ():
+                stack.append(arg)
+            continue
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            names.add(name)
+            stack.append(info.annotation)
+    return names
+
+
+def translate(exc: ValidationError, file: str, located: Any, model: type[BaseModel]) -> list[Problem]:
+    """One Problem per pydantic error, positioned by the YAML reader's map."""
+    vocabulary = _field_names(model)
+    problems = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        name = str(loc[-1]) if loc else ""
+        if kind == "value_error":
+            text = _value_error_text(error["msg"])
+        else:
+            context = error.get("ctx") or {}
+            text = _MESSAGES.get(kind, error["msg"]).format(name=name, **{k: v for k, v in context.items() if k != "name"})
+        if kind == "extra_forbidden" and (close := difflib.get_close_matches(name, vocabulary, n=1)):
+            text += f"; có phải ý bạn là “{close[0]}”?"
+        if kind not in {"missing", "extra_forbidden"} and "input" in error:
+            shown = repr(error["input"])
+            text += f" (giá trị hiện có: {shown[:80]})"
+        line, column = located.position(loc) or (None, None)
+        problems.append(Problem(file, line, column, text, f"{kind}: {error['msg']}", ".".join(map(str, loc))))
+    return problems

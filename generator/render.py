@@ -1,0 +1,91 @@
+"""Render validated content into Markdown pages: a plain function, no MkDocs needed.
+
+``render_pages`` is what both the MkDocs plugin and ``python -m generator render``
+call, so the generated Markdown can be reviewed, diffed, or fed to another
+static-site tool (Zensical reads the same ``mkdocs.yml`` but runs no plugins).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import filters
+from .content import Content
+from .deadlines import due_items, upcoming
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown page and the content file an editor changes to alter it."""
+
+    path: str
+    markdown: str
+    source: str
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """Which template makes which page from which content file."""
+
+    path: str
+    template: str
+    source: str
+    context: Callable[[Content], dict[str, Any]] = field(default=lambda content: {})
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("index.md", "home.md.j2", "ke-hoach.yml"),
+    PageSpec("quan-diem-chi-dao.md", "viewpoints.md.j2", "quan-diem.yml"),
+    PageSpec("muc-tieu-2030.md", "targets.md.j2", "muc-tieu-2030.yml",
+             lambda content: {"section": content.targets_2030}),
+    PageSpec("tam-nhin-2045.md", "targets.md.j2", "tam-nhin-2045.yml",
+             lambda content: {"section": content.vision_2045}),
+    PageSpec("nhiem-vu-giai-phap.md", "tasks.md.j2", "nhiem-vu.yml"),
+    PageSpec("ke-hoach-huyen.md", "plan.md.j2", "hoc-tap-quan-triet.yml"),
+    PageSpec("phan-cong.md", "responsibilities.md.j2", "to-chuc-thuc-hien.yml"),
+    PageSpec("toan-van.md", "full-text.md.j2", "ke-hoach.yml"),
+]
+
+
+def environment(templates: Path = TEMPLATES) -> Environment:
+    """A Jinja environment for Markdown output: strict, no HTML autoescape (content has no HTML)."""
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    filters.register(env)
+    return env
+
+
+def render_pages(content: Content, today: date) -> Iterator[Page]:
+    """Every generated page, in a stable order; ``today`` decides deadline statuses."""
+    env = environment()
+    deadlines = due_items(content, today)
+    shared = {"c": content, "today": today, "deadlines": deadlines, "upcoming": upcoming(deadlines, today)}
+    for spec in PAGES:
+        template = env.get_template(spec.template)
+        markdown = template.render(**shared, **spec.context(content))
+        yield Page(spec.path, markdown, f"content/{spec.source}")
+
+
+def write_pages(content: Content, today: date, out: Path) -> list[Path]:
+    """Write the generated Markdown to ``out`` for review; returns the files written."""
+    written = []
+    for page in render_pages(content, today):
+        target = out / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+        written.append(target)
+    return written

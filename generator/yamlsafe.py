@@ -1,0 +1,171 @@
+"""Read one YAML file the way an editor expects, remembering where every value stood.
+
+PyYAML alone keeps the last of two duplicate keys, expands aliases without
+limit and forgets line numbers once a document is built. This reader composes
+the node graph, refuses duplicates and aliases, normalises text to NFC and
+keeps a map from each value's path (the same path pydantic reports) to its
+line and column, so a schema error can point at the line an editor must fix.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import ContentError
+
+MAX_BYTES = 1_000_000
+"""Far above any real content file; stops a runaway file before it eats memory."""
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Located:
+    """A parsed file: its data and where each value came from (1-based line, column)."""
+
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_) -> tuple[int, int] | None:
+        """The closest known position: the value itself, else its nearest parent."""
+        for end in range(len(path), -1, -1):
+            if (found := self.positions.get(tuple(path[:end]))) is not None:
+                return found
+        return None
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses anchors and aliases (no 'billion laughs')."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise ContentError.at(
+                self.name, event.start_mark.line + 1, event.start_mark.column + 1,
+                "không dùng được bí danh YAML (*tên)",
+                "YAML aliases are not allowed; write the value out in full",
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise ContentError.at(
+                self.name, event.start_mark.line + 1, event.start_mark.column + 1,
+                "không dùng được neo YAML (&tên)",
+                "YAML anchors are not allowed",
+            )
+        return super().compose_node(parent, index)
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    """UTF-8 with or without a byte-order mark (Windows Notepad adds one)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError.at(
+            path, line, None,
+            "tệp không phải mã UTF-8; hãy mở tệp và lưu lại với mã hóa UTF-8 (Save as → Encoding: UTF-8)",
+            f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+        ) from None
+
+
+def _check_tabs(path: Path, text: str) -> None:
+    """A tab in indentation is the classic invisible YAML error: name its line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            raise ContentError.at(
+                path, number, len(line) - len(stripped) + 1,
+                "dòng thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách",
+                "indentation uses a tab; use spaces",
+            )
+
+
+def read_yaml(path: Path, display: str | None = None) -> Located:
+    """Parse ``path`` into plain Python values with positions, or raise ContentError."""
+    name = display or str(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise ContentError.at(name, None, None,
+                              f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,})",
+                              "file too large")
+    text = _decode(Path(name), raw)
+    _check_tabs(Path(name), text)
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise ContentError.at(name, 1, None, "tệp rỗng: không có nội dung nào", "file is empty")
+    loader = _NoAliasLoader(text)
+    loader.name = name
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise ContentError.at(
+            name, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+            _explain_syntax(exc), str(exc.problem or exc),
+        ) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise ContentError.at(name, 1, None, "tệp rỗng: không có nội dung nào", "file is empty")
+    located = Located(None)
+    located.data = _build(node, (), located, name, SafeConstructor())
+    return located
+
+
+def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
+    """Translate PyYAML's commonest complaints into words an editor can act on."""
+    problem = (exc.problem or "") + " " + (exc.context or "")
+    if "end of stream" in problem and "quoted" in problem:
+        return "thiếu dấu ngoặc kép đóng (chuỗi mở bằng \" hoặc ' chưa được đóng)"
+    if "found unexpected end of stream" in problem:
+        return "tệp kết thúc giữa chừng (có thể bị cắt cụt)"
+    if "mapping values are not allowed" in problem:
+        return "dấu hai chấm không đúng chỗ; nếu văn bản có dấu “:”, hãy đặt cả câu trong ngoặc kép"
+    if "tab" in problem:
+        return "có ký tự Tab; YAML chỉ chấp nhận dấu cách"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "thụt lề không đúng hoặc thiếu dấu “-”/“:”; kiểm tra dòng này và dòng trước"
+    return "lỗi cú pháp YAML"
+
+
+def _build(node: Node, path: Path_, located: Located, name: str, constructor: SafeConstructor) -> Any:
+    """Turn a node into Python values, recording each position and refusing duplicates."""
+    located.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _build(key_node, (*path, "<key>"), located, name, constructor)
+            if isinstance(key, str):
+                key = unicodedata.normalize("NFC", key)
+            if key in result:
+                raise ContentError.at(
+                    name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    f"khóa “{key}” bị lặp lại (đã có ở dòng {located.positions[(*path, key)][0]}); xóa một trong hai",
+                    f"duplicate key '{key}'",
+                    field=".".join(str(p) for p in (*path, key)),
+                )
+            located.positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _build(value_node, (*path, key), located, name, constructor)
+            located.positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        located.positions.pop((*path, "<key>"), None)
+        return result
+    if isinstance(node, SequenceNode):
+        return [_build(item, (*path, index), located, name, constructor) for index, item in enumerate(node.value)]
+    assert isinstance(node, ScalarNode)
+    try:
+        value = constructor.construct_object(node, deep=True)
+    except (ValueError, ConstructorError) as exc:
+        raise ContentError.at(
+            name, node.start_mark.line + 1, node.start_mark.column + 1,
+            f"giá trị “{node.value}” không hợp lệ (ngày không tồn tại?)", str(exc),
+            field=".".join(str(p) for p in path),
+        ) from None
+    if isinstance(value, str):
+        value = unicodedata.normalize("NFC", value)
+    return value

@@ -1,0 +1,55 @@
+"""Shared fixtures: the repository's paths, a broken copy of the content, a built site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A private copy of mkdocs.yml, docs/ and content/ that a test may break."""
+    target = tmp_path / "project"
+    shutil.copytree(CONTENT, target / "content")
+    shutil.copytree(ROOT / "docs", target / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture
+def content_copy(project_copy: Path) -> Path:
+    """The content/ folder of a private project copy."""
+    return project_copy / "content"
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` with ``new`` in a file; return the 1-based line where ``new`` starts."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {path}"
+    index = text.index(old)
+    path.write_text(text[:index] + new + text[index + len(old):], encoding="utf-8")
+    return text[:index].count("\n") + 1
+
+
+def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real atomic build as an editor would (python -m generator build)."""
+    command = [sys.executable, "-m", "generator", "build", "--config-file", str(config), "--site-dir", str(site_dir)]
+    full_env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1764288000"), **(env or {})}
+    return subprocess.run(command, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default content built once for the whole session."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = build_site(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

@@ -1,0 +1,88 @@
+"""The real build: every fact reaches the site, builds repeat byte for byte, failures publish nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from pathlib import Path
+
+from generator.content import load_content
+from generator.filters import number
+
+from .conftest import CONTENT, build_site, replace_once
+
+PAGES = ["index.html", "quan-diem-chi-dao/index.html", "muc-tieu-2030/index.html", "tam-nhin-2045/index.html",
+         "nhiem-vu-giai-phap/index.html", "ke-hoach-huyen/index.html", "phan-cong/index.html", "toan-van/index.html"]
+
+
+def page_text(site: Path, page: str) -> str:
+    raw = (site / page).read_text(encoding="utf-8")
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+
+
+def test_every_page_is_built_in_vietnamese(built_site: Path) -> None:
+    for page in PAGES:
+        raw = (built_site / page).read_text(encoding="utf-8")
+        assert '<html lang="vi"' in raw, page
+
+
+def test_every_indicator_is_on_its_targets_page(built_site: Path) -> None:
+    content = load_content(CONTENT)
+    for section, page in ((content.targets_2030, "muc-tieu-2030/index.html"), (content.vision_2045, "tam-nhin-2045/index.html")):
+        raw = (built_site / page).read_text(encoding="utf-8")
+        text = page_text(built_site, page)
+        assert section.indicators, "no indicators in content"
+        for indicator in section.indicators:
+            assert f'id="{indicator.id}"' in raw, indicator.id
+            assert indicator.title in text, indicator.title
+            assert number(indicator.value) in text, (indicator.id, indicator.value)
+            assert " ".join(indicator.quote.replace("*", "").split()) in text, indicator.quote
+
+
+def test_every_viewpoint_task_and_deadline_is_on_the_site(built_site: Path) -> None:
+    content = load_content(CONTENT)
+    viewpoints = page_text(built_site, "quan-diem-chi-dao/index.html")
+    assert all(v.text in viewpoints for v in content.viewpoints.viewpoints)
+    tasks = page_text(built_site, "nhiem-vu-giai-phap/index.html")
+    assert all(g.text in tasks for g in content.tasks.groups)
+    duties = page_text(built_site, "phan-cong/index.html")
+    for unit in content.organisation.units:
+        assert unit.name in duties
+        for assignment in unit.assignments:
+            if assignment.deadline:
+                assert assignment.deadline.date.strftime("%d/%m/%Y") in duties
+
+
+def test_no_request_to_other_hosts(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        raw = path.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', raw):
+            assert "<link" not in raw.split(url)[0][-200:] or False, f"{path}: stylesheet from {url}"
+        assert "fonts.googleapis" not in raw and "fonts.gstatic" not in raw, path
+        assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', raw), path
+
+
+def tree_digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
+    second = tmp_path / "again"
+    result = build_site(second)
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(built_site) == tree_digest(second)
+
+
+def test_failed_build_leaves_previous_site_untouched(project_copy: Path) -> None:
+    site = project_copy / "site"
+    assert build_site(site, config=project_copy / "mkdocs.yml").returncode == 0
+    before = tree_digest(site)
+    line = replace_once(project_copy / "content" / "to-chuc-thuc-hien.yml", "2025-03-25", "2025-02-31")
+    result = build_site(site, config=project_copy / "mkdocs.yml")
+    assert result.returncode != 0
+    assert f"to-chuc-thuc-hien.yml:{line}" in result.stderr
+    assert "LỖI" in result.stderr
+    assert tree_digest(site) == before
+    assert not [p for p in project_copy.iterdir() if p.name.startswith(".site-")], "staging folder left behind"
