@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # Reproducible builds: the last commit's time is the build's "today" unless set.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup build serve validate render test lint clean
+.PHONY: node setup build serve validate render test lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,12 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# Test tools from npm (axe-core, lighthouse); the site itself uses none of them.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+node: node_modules/.package-lock.json
 
 validate: setup
 	$(PY) -m generator validate
@@ -32,7 +38,7 @@ serve: setup
 lint: setup
 	$(VENV)/bin/ruff check generator tests
 
-test: setup
+test: setup node
 	$(PY) -m pytest
 
 clean:
