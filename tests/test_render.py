@@ -1,0 +1,42 @@
+"""Rendering is a plain function of the content: no MkDocs needed to get the Markdown."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from generator.content import load_content
+from generator.deadlines import due_items, status_of
+from generator.render import PAGES, render_pages
+
+from .conftest import CONTENT, ROOT
+
+
+def test_render_cli_writes_every_page(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(tmp_path)],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")}
+    assert {spec.path for spec in PAGES} <= written
+    home = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert home.startswith("---\n") and "57-NQ/TW" in home
+
+
+def test_every_page_names_an_existing_source_file() -> None:
+    for page in render_pages(load_content(CONTENT), date(2025, 1, 1)):
+        assert (ROOT / page.source).is_file(), page
+
+
+def test_deadline_status_follows_the_build_date() -> None:
+    content = load_content(CONTENT)
+    before = due_items(content, date(2025, 1, 1))
+    after = due_items(content, date(2025, 12, 31))
+    assert [i.due for i in before] == sorted(i.due for i in before)
+    assert {i.status for i in before} == {"chưa đến hạn"}
+    assert {i.status for i in after} == {"quá hạn"}
+    first = before[0].assignment
+    assert status_of(first, first.deadline.date) == "sắp đến hạn"
+    done = first.model_copy(update={"deadline": first.deadline.model_copy(update={"status": "hoàn thành"})})
+    assert status_of(done, date(2030, 1, 1)) == "hoàn thành"
