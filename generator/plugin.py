@@ -20,6 +20,7 @@ from .builddate import build_date
 from .content import Content, load_content
 from .errors import ContentError
 from .render import TEMPLATES, render_pages
+from .search import SearchIndexError, index_site
 
 
 class ContentPluginConfig(Config):
@@ -67,6 +68,13 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             settings = self.content.settings
             page.edit_url = f"{settings.repo_url.rstrip('/')}/edit/{settings.edit_branch}/{source}"
         return context
+
+    def on_post_build(self, *, config) -> None:
+        """Index the finished site for search, still inside the build (before the atomic swap)."""
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds when content or templates change, not only docs/."""
