@@ -26,12 +26,11 @@ from typing import Literal
 from . import feeds, guide, schema
 from .builddate import build_date
 from .content import FILES, Content, load_content, load_model
-from .posts import NEWS_DIR, LoadedPost, split_front_matter
+from .posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matter
 from .render import render_pages
 
 CORRECTIONS = "ocr-corrections.yml"
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)
@@ -177,14 +176,7 @@ class Linter:
 
     def prose(self, name: str, text: str, first_line: int, base: str) -> None:
         """Style, links and image alt text in Markdown written by an editor (fenced code skipped)."""
-        fenced = False
-        for offset, line in enumerate(text.splitlines()):
-            number = first_line + offset
-            if _FENCE.match(line):
-                fenced = not fenced
-                continue
-            if fenced:
-                continue
+        for number, line in prose_lines(text, first_line):
             line = _CODE_SPAN.sub("code", line)
             self.style(name, number, line)
             for match in _LINK.finditer(line):

@@ -84,4 +84,6 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         """`mkdocs serve` rebuilds when content or templates change, not only docs/."""
         server.watch(str(self.content_dir))
         server.watch(str(TEMPLATES))
+        if (contributing := self.content_dir.parent / guide.SOURCE).is_file():
+            server.watch(str(contributing))
         return server

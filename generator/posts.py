@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,15 +74,19 @@ def split_front_matter(text: str, name: str) -> tuple[str, str, int]:
                           "the front matter is not closed by a '---' line")
 
 
-def html_lines(body: str, first_line: int) -> list[int]:
-    """File lines of the body holding an HTML tag (outside fenced code): the same rule as ``schema.Text``."""
-    found, fenced = [], False
+def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(file line, text) of each Markdown line outside fenced code blocks: what a reader sees as prose."""
+    fenced = False
     for offset, line in enumerate(body.splitlines()):
         if _FENCE.match(line):
             fenced = not fenced
-        elif not fenced and schema.find_html(line):
-            found.append(first_line + offset)
-    return found
+        elif not fenced:
+            yield first_line + offset, line
+
+
+def html_lines(body: str, first_line: int) -> list[int]:
+    """File lines of the body holding an HTML tag (outside fenced code): the same rule as ``schema.Text``."""
+    return [number for number, line in prose_lines(body, first_line) if schema.find_html(line)]
 
 
 def load_post(path: Path, display: str) -> LoadedPost:
