@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # Reproducible builds: the last commit's time is the build's "today" unless set.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: node setup build serve validate render test lint clean
+.PHONY: node setup build serve validate render test lint schema docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,9 @@ validate: setup
 render: setup
 	$(PY) -m generator render --out build/markdown
 
+# Content lint errors stop the build; its warnings are printed and the build goes on.
 build: setup
+	$(PY) -m generator lint
 	$(PY) -m generator build
 
 serve: setup
@@ -37,6 +39,14 @@ serve: setup
 
 lint: setup
 	$(VENV)/bin/ruff check generator tests
+	$(PY) -m generator lint
+
+# JSON Schema for VS Code (schema/*.json) and the field reference in CONTRIBUTING.md, from generator/schema.py.
+schema: setup
+	$(PY) -m generator schema
+
+docs: setup
+	$(PY) -m generator contributing
 
 test: setup node
 	$(PY) -m pytest

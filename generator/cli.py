@@ -31,6 +31,48 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lint(args: argparse.Namespace) -> int:
+    """Content lint: errors fail (exit 1), warnings only print."""
+    from .lint import lint, report
+
+    findings = lint(args.content)
+    for line in report(findings):
+        print(line)
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    """Write schema/*.json from the models, or (--check) fail when they are out of date."""
+    from .schema_export import stale, write
+
+    root = args.content.resolve().parent
+    if args.check:
+        if outdated := stale(root):
+            print(f"LỖI: lược đồ JSON đã cũ, chạy `make schema`: {', '.join(outdated)}", file=sys.stderr)
+            return 1
+        print("Lược đồ JSON khớp với mã (JSON Schema is up to date).")
+        return 0
+    written = write(root)
+    print(f"Đã ghi {len(written)} lược đồ JSON vào {root / 'schema'}")
+    return 0
+
+
+def _contributing(args: argparse.Namespace) -> int:
+    """Regenerate the field reference inside CONTRIBUTING.md, or (--check) fail when it is stale."""
+    from . import guide
+
+    root = args.content.resolve().parent
+    text = (root / guide.SOURCE).read_text(encoding="utf-8")
+    if args.check:
+        if guide.with_reference(text) != text:
+            print(f"LỖI: tham chiếu trường trong {guide.SOURCE} đã cũ, chạy `make docs`", file=sys.stderr)
+            return 1
+        return 0
+    changed = guide.update(root)
+    print(f"{guide.SOURCE}: {'đã cập nhật' if changed else 'không đổi'} tham chiếu trường")
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     """Build into a temporary sibling of ``site/``; replace ``site/`` only on success."""
     from mkdocs.commands.build import build
@@ -88,6 +130,12 @@ def parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="ghi Markdown đã sinh ra thư mục")
     render.add_argument("--out", type=Path, required=True)
     render.set_defaults(run=_render)
+    commands.add_parser("lint", help="kiểm tra chính tả, số hiệu, ngày, liên kết, ảnh").set_defaults(run=_lint)
+    for name, run, text in (("schema", _schema, "xuất lược đồ JSON vào schema/"),
+                            ("contributing", _contributing, "cập nhật tham chiếu trường trong CONTRIBUTING.md")):
+        command = commands.add_parser(name, help=text)
+        command.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi")
+        command.set_defaults(run=run)
     build = commands.add_parser("build", help="xây dựng trang vào site/ (nguyên tử)")
     build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--site-dir", type=Path, default=Path("site"))

@@ -67,6 +67,7 @@ _MESSAGES = {
     "extra_forbidden": "trường “{name}” không có trong lược đồ",
     "string_type": "phải là chữ (văn bản)",
     "string_too_short": "không được để trống",
+    "string_too_long": "quá dài (tối đa {max_length} ký tự)",
     "string_pattern_mismatch": "không đúng dạng yêu cầu",
     "int_type": "phải là số nguyên",
     "int_parsing": "phải là số nguyên",
@@ -90,6 +91,7 @@ _MESSAGES = {
 _VALUE_ERRORS = {
     "html_not_allowed": "không được chứa mã HTML (thẻ <…>); hãy dùng Markdown",
     "date_not_exist": "ngày này không tồn tại trên lịch",
+    "duplicate_id": "có hai mục trùng mã `id`; mỗi mã chỉ dùng một lần",
     "value_max_only_with_range": "`value_max` chỉ dùng khi `comparator: range`, và `range` cần `value_max`",
 }
 

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import feeds, guide
 from .builddate import build_date
 from .content import Content, load_content
 from .errors import ContentError
@@ -34,6 +35,9 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def __init__(self) -> None:
         self.content: Content | None = None
         self.sources: dict[str, str] = {}
+        self.base_url: str | None = None
+        self.repo_url: str | None = None
+        self.docs_prefix = "docs"
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -45,28 +49,36 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         settings = self.content.settings
         config.site_name = settings.site_name
         config.site_description = settings.site_description
-        config.site_url = os.environ.get("SITE_URL") or settings.base_url or config.site_url
-        if settings.repo_url:
-            config.repo_url = settings.repo_url
-            config.edit_uri = f"edit/{settings.edit_branch}/docs/"
+        self.base_url = feeds.base_url(settings.base_url)
+        config.site_url = self.base_url or config.site_url
+        # REPO_URL (set by the forge's CI from the repository itself) wins, like SITE_URL. It is not given
+        # to MkDocs as repo_url: Material would then fetch star counts from the forge's API on every visit.
+        self.repo_url = os.environ.get("REPO_URL") or settings.repo_url
+        self.docs_prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
         assert self.content is not None
-        for page in render_pages(self.content, build_date()):
-            existing = files.get_file_from_path(page.path)
-            if existing is not None:
+        generated = {page.path: (page.markdown, page.source)
+                     for page in render_pages(self.content, build_date(), feeds=self.base_url is not None)}
+        if (guide_page := guide.site_page(self.content_dir.parent)) is not None:
+            generated[guide.PAGE] = (guide_page, guide.SOURCE)
+        if self.base_url:
+            generated[feeds.RSS_PATH] = (feeds.rss(self.content, self.base_url), None)
+            generated[feeds.JSON_PATH] = (feeds.json_feed(self.content, self.base_url), None)
+        for path, (text, source) in generated.items():
+            if (existing := files.get_file_from_path(path)) is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.path, content=page.markdown))
-            self.sources[page.path] = page.source
+            files.append(File.generated(config, path, content=text))
+            if source:
+                self.sources[path] = source
         return files
 
     def on_page_context(self, context, *, page, config, nav):
-        """Edit links of generated pages open the YAML file, which exists, not a phantom .md."""
-        source = self.sources.get(page.file.src_uri)
-        if source and self.content and self.content.settings.repo_url:
-            settings = self.content.settings
-            page.edit_url = f"{settings.repo_url.rstrip('/')}/edit/{settings.edit_branch}/{source}"
+        """Edit links of generated pages open the file they came from (YAML, post, guide), never a phantom .md."""
+        source = self.sources.get(page.file.src_uri) or f"{self.docs_prefix}/{page.file.src_uri}"
+        if self.repo_url and self.content:
+            page.edit_url = f"{self.repo_url.rstrip('/')}/edit/{self.content.settings.edit_branch}/{source}"
         return context
 
     def on_post_build(self, *, config) -> None:
@@ -80,4 +92,6 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         """`mkdocs serve` rebuilds when content or templates change, not only docs/."""
         server.watch(str(self.content_dir))
         server.watch(str(TEMPLATES))
+        if (contributing := self.content_dir.parent / guide.SOURCE).is_file():
+            server.watch(str(contributing))
         return server

@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import filters
+from . import filters, news
 from .content import Content
 from .deadlines import due_items, upcoming
 
@@ -66,18 +66,27 @@ def environment(templates: Path = TEMPLATES) -> Environment:
         autoescape=False,
     )
     filters.register(env)
+    news.register(env)
     return env
 
 
-def render_pages(content: Content, today: date) -> Iterator[Page]:
-    """Every generated page, in a stable order; ``today`` decides deadline statuses."""
+def render_pages(content: Content, today: date, *, feeds: bool = False) -> Iterator[Page]:
+    """Every generated page, in a stable order; ``today`` decides deadline statuses.
+
+    ``feeds`` says whether RSS/JSON Feed files exist (they need a base URL), so pages link to them only then.
+    """
     env = environment()
     deadlines = due_items(content, today)
-    shared = {"c": content, "today": today, "deadlines": deadlines, "upcoming": upcoming(deadlines, today)}
+    shared = {"c": content, "today": today, "deadlines": deadlines, "upcoming": upcoming(deadlines, today),
+              "posts_about": news.posts_about(content)}
     for spec in PAGES:
         template = env.get_template(spec.template)
-        markdown = template.render(**shared, **spec.context(content))
+        markdown = template.render(**shared, page=spec.path, **spec.context(content))
         yield Page(spec.path, markdown, f"content/{spec.source}")
+    plan_pages = {spec.source: spec.path for spec in reversed(PAGES)}
+    for page in news.news_pages(content, plan_pages, feeds):
+        markdown = env.get_template(page.template).render(**shared, page=page.path, **page.context)
+        yield Page(page.path, markdown, page.source)
 
 
 def write_pages(content: Content, today: date, out: Path) -> list[Path]:

@@ -21,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -33,9 +34,14 @@ _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
+def find_html(value: str) -> bool:
+    """True when ``value`` holds something that starts an HTML tag."""
+    return bool(_HTML_TAG.search(value))
+
+
 def _reject_html(value: str) -> str:
     """Content is Markdown that ends up in HTML: a tag here could run a script."""
-    if _HTML_TAG.search(value):
+    if find_html(value):
         raise ValueError("html_not_allowed")
     return value
 
@@ -58,7 +64,10 @@ Text = Annotated[str, Field(min_length=1), AfterValidator(_reject_html)]
 
 Slug = Annotated[str, Field(pattern=_SLUG, description="Mã định danh: chữ thường không dấu, số và dấu gạch ngang, ví dụ `kinh-te-so`.")]
 
-DocDate = Annotated[date, BeforeValidator(_parse_vietnamese_date)]
+DocDate = Annotated[date, BeforeValidator(_parse_vietnamese_date), WithJsonSchema({
+    "type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$",
+    "description": "Ngày có thật, viết `2025-03-10` hoặc `10/3/2025`.",
+})]
 """Ngày có thật, viết `2025-03-10` hoặc `10/3/2025`."""
 
 Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"]+$", description="Địa chỉ web bắt đầu bằng http:// hoặc https://")]
@@ -374,3 +383,76 @@ class OrganisationSection(ContentModel):
 
     heading: Text
     units: list[Unit] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------
+# News and articles (tin-tuc.yml, tin-tuc/*.md)
+# --------------------------------------------------------------------------
+
+
+class Category(ContentModel):
+    """Một chuyên mục tin, bài."""
+
+    id: Slug = Field(description="Mã chuyên mục, dùng trong địa chỉ `/tin-tuc/chuyen-muc/<id>/` và trong trường `category` của bài.")
+    name: Text = Field(description="Tên chuyên mục hiện trên trang, ví dụ `Chỉ đạo, điều hành`.")
+    description: Text | None = Field(None, description="Một câu giới thiệu chuyên mục (không bắt buộc).")
+
+
+class NewsSection(ContentModel):
+    """Chuyên trang tin, bài: tên, lời giới thiệu, số bài mỗi trang và các chuyên mục."""
+
+    title: Text = Field(description="Tên chuyên trang, ví dụ `Tin tức`.")
+    intro: Text | None = Field(None, description="Đoạn giới thiệu ở đầu trang danh sách (không bắt buộc).")
+    per_page: int = Field(10, ge=1, le=100, description="Số bài trên mỗi trang danh sách.")
+    categories: list[Category] = Field(min_length=1, description="Các chuyên mục; mỗi bài chọn một.")
+
+    @model_validator(mode="after")
+    def _unique_categories(self) -> NewsSection:
+        ids = [category.id for category in self.categories]
+        if len(ids) != len(set(ids)):
+            raise ValueError("duplicate_id")
+        return self
+
+
+class PostImage(ContentModel):
+    """Ảnh minh họa của bài."""
+
+    src: str = Field(pattern=r"^assets/[A-Za-z0-9_./-]+\.(?:jpe?g|png|webp|svg)$", description="Đường dẫn ảnh trong thư mục `docs/`, ví dụ `assets/anh/hoi-nghi.jpg`.")
+    alt: Text = Field(description="Mô tả ảnh cho người không xem được ảnh (bắt buộc).")
+    caption: Text | None = Field(None, description="Chú thích dưới ảnh (không bắt buộc).")
+
+
+class Post(ContentModel):
+    """Phần đầu (front matter) của một tin, bài trong `content/tin-tuc/`."""
+
+    title: Text = Field(description="Tiêu đề bài.")
+    date: DocDate = Field(description="Ngày đăng, viết `2025-03-10` hoặc `10/3/2025`.")
+    author: Text = Field(description="Tác giả hoặc đơn vị đưa tin, ví dụ `Trung tâm Truyền thông - Văn hóa huyện`.")
+    category: Slug = Field(description="Mã chuyên mục, một trong các `id` ở `content/tin-tuc.yml`.")
+    summary: Text = Field(max_length=400, description="Tóm tắt một, hai câu; hiện trong danh sách và trong RSS.")
+    slug: Slug | None = Field(None, description="Phần cuối địa chỉ bài; để trống thì lấy từ tiêu đề, bỏ dấu (đ → d).")
+    image: PostImage | None = Field(None, description="Ảnh minh họa (không bắt buộc).")
+    tags: list[Slug] = Field(default_factory=list, description="Các thẻ, chữ thường không dấu, ví dụ `chuyen-doi-so`.")
+    related: list[Slug] = Field(default_factory=list, description="Mã các phần của Kế hoạch mà bài nói tới: chỉ tiêu (`kinh-te-so`), nhóm nhiệm vụ, quan điểm hoặc đơn vị.")
+    source: Text | None = Field(None, description="Nguồn của thông tin trong bài, ví dụ tên văn bản.")
+
+
+# --------------------------------------------------------------------------
+# Lint data (ocr-corrections.yml)
+# --------------------------------------------------------------------------
+
+
+class Correction(ContentModel):
+    """Một lỗi nhận dạng chữ (OCR) hoặc lỗi gõ và cách sửa."""
+
+    wrong: str = Field(min_length=1, description="Chữ sai, đúng như nó xuất hiện.")
+    right: str = Field(min_length=1, description="Chữ đúng.")
+    note: Text | None = Field(None, description="Ghi chú: lỗi ở đâu, vì sao.")
+    lint: bool = Field(True, description="`false` nếu chữ sai có thể là chữ đúng ở chỗ khác (không kiểm tra khi `make lint`).")
+
+
+class Corrections(ContentModel):
+    """Danh sách lỗi chữ: lỗi đã sửa trong bản OCR và các lỗi gõ thường gặp."""
+
+    corrections: list[Correction] = Field(min_length=1, description="Lỗi OCR đã sửa khi chép văn bản (kiểm thử đối chiếu với bản OCR).")
+    confusions: list[Correction] = Field(default_factory=list, description="Các lỗi gõ, nhầm chữ thường gặp khác; `make lint` báo khi gặp.")

@@ -68,6 +68,9 @@ def _decode(path: Path, raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        if exc.reason == "unexpected end of data":
+            raise ContentError.at(path, line, None, "tệp kết thúc giữa chừng (bị cắt cụt giữa một chữ)",
+                                  "file is truncated in the middle of a character") from None
         raise ContentError.at(
             path, line, None,
             "tệp không phải mã UTF-8; hãy mở tệp và lưu lại với mã hóa UTF-8 (Save as → Encoding: UTF-8)",
@@ -87,15 +90,24 @@ def _check_tabs(path: Path, text: str) -> None:
             )
 
 
-def read_yaml(path: Path, display: str | None = None) -> Located:
-    """Parse ``path`` into plain Python values with positions, or raise ContentError."""
-    name = display or str(path)
+def read_text(path: Path, name: str) -> str:
+    """A content file's text: size-checked, UTF-8 (BOM allowed), or a ContentError naming ``name``."""
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
         raise ContentError.at(name, None, None,
                               f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,})",
                               "file too large")
-    text = _decode(Path(name), raw)
+    return _decode(Path(name), raw)
+
+
+def read_yaml(path: Path, display: str | None = None) -> Located:
+    """Parse ``path`` into plain Python values with positions, or raise ContentError."""
+    name = display or str(path)
+    return parse_yaml(read_text(path, name), name)
+
+
+def parse_yaml(text: str, name: str) -> Located:
+    """Parse YAML text (a file, or a post's front matter padded so line numbers match the file)."""
     _check_tabs(Path(name), text)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise ContentError.at(name, 1, None, "tệp rỗng: không có nội dung nào", "file is empty")

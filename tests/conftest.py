@@ -21,6 +21,7 @@ def project_copy(tmp_path: Path) -> Path:
     shutil.copytree(CONTENT, target / "content")
     shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy(ROOT / "CONTRIBUTING.md", target / "CONTRIBUTING.md")
     return target
 
 

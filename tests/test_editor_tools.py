@@ -1,0 +1,138 @@
+"""Editors' tools: JSON Schema for VS Code, the Vietnamese guide, the forge workflow, pre-commit, edit links."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from generator import guide
+from generator.content import FILES
+from generator.schema_export import modeline, schemas, stale
+from generator.yamlsafe import read_yaml
+
+from .conftest import CONTENT, ROOT, build_site
+
+REPO_URL = "https://github.com/example/nq57"
+
+
+def as_json(value: object) -> object:
+    """YAML values as VS Code's YAML extension sees them: dates are strings."""
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json(item) for item in value]
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def test_schema_files_are_up_to_date() -> None:
+    assert stale(ROOT) == [], "run `make schema`"
+
+
+def test_every_content_file_names_its_schema_and_validates_against_it() -> None:
+    exported = schemas()
+    for name in [*FILES, "ocr-corrections.yml"]:
+        first = (CONTENT / name).read_text(encoding="utf-8").splitlines()[0]
+        assert first == modeline(name), name
+        schema_file = (CONTENT / first.split("$schema=", 1)[1]).resolve()
+        assert schema_file.is_file(), schema_file
+        document = yaml.safe_load(exported[schema_file.name])
+        jsonschema.validate(as_json(read_yaml(CONTENT / name).data), document)
+
+
+def test_schema_flags_what_the_editor_would_get_wrong() -> None:
+    document = yaml.safe_load(schemas()["tin-tuc-bai.json"])
+    good = {"title": "T", "date": "10/3/2025", "author": "A", "category": "x", "summary": "S"}
+    jsonschema.validate(good, document)
+    for bad in ({**good, "titel": "T"}, {**good, "date": "10-3-2025"}, {**good, "category": "Có dấu"}):
+        assert list(jsonschema.Draft202012Validator(document).iter_errors(bad)), bad
+
+
+def test_contributing_reference_is_generated_from_the_schema() -> None:
+    text = (ROOT / guide.SOURCE).read_text(encoding="utf-8")
+    assert guide.with_reference(text) == text, "run `make docs`"
+    for name in [*FILES, "tin-tuc/*.md", "ocr-corrections.yml"]:
+        assert f"`content/{name}" in text, name
+    assert "| `paragraphs[].indicators[].measurements[].source` | chữ | có |" in text
+
+
+def test_contributing_is_a_complete_vietnamese_guide() -> None:
+    text = (ROOT / guide.SOURCE).read_text(encoding="utf-8")
+    for heading in ("## 1. Tệp nào chứa gì", "## 2. Sửa một con số", "## 3. Thêm một tin, bài", "### Trên Windows",
+                    "### Trên Linux", "## 5. Đọc một thông báo lỗi", "## 7. Tham chiếu trường"):
+        assert heading in text, heading
+    prose = re.sub(r"```.*?```|`[^`]*`", " ", text, flags=re.S)
+    vietnamese = re.findall(r"\b(?:và|của|các|một|không|trang|tệp|lỗi)\b", prose)
+    assert len(vietnamese) > 150, "the guide is written in Vietnamese"
+
+
+def test_guide_is_a_site_page_editing_contributing(project_copy: Path) -> None:
+    site = project_copy / "site"
+    result = build_site(site, config=project_copy / "mkdocs.yml", env={"REPO_URL": REPO_URL})
+    assert result.returncode == 0, result.stderr
+    page = (site / "huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
+    assert "Tham chiếu trường" in page and "<table>" in page
+    edited = edit_targets(site)
+    assert edited["huong-dan-bien-tap/index.html"] == "CONTRIBUTING.md"
+    html_pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")} - {"404.html"}
+    assert set(edited) == html_pages, "every page has an edit link"
+    for page_path, source in edited.items():
+        assert (ROOT / source).is_file(), f"{page_path}: edit link to missing {source}"
+    post_page = "tin-tuc/2024/bo-chinh-tri-ban-hanh-nghi-quyet-so-57-nq-tw/index.html"
+    assert edited[post_page] == "content/tin-tuc/2024-12-22-nghi-quyet-57.md"
+    assert edited["muc-tieu-2030/index.html"] == "content/muc-tieu-2030.yml"
+    assert "api.github.com" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def edit_targets(site: Path) -> dict[str, str]:
+    """Page → repository path its 'edit this page' link opens."""
+    found = {}
+    prefix = re.escape(f"{REPO_URL}/edit/main/")
+    for path in site.rglob("*.html"):
+        match = re.search(rf'href="{prefix}([^"]+)"[^>]*class="md-content__button', path.read_text(encoding="utf-8"))
+        match = match or re.search(rf'href="{prefix}([^"]+)"', path.read_text(encoding="utf-8"))
+        if match:
+            found[path.relative_to(site).as_posix()] = html.unescape(match.group(1))
+    return found
+
+
+def test_hand_written_docs_page_edits_its_own_file(project_copy: Path) -> None:
+    (project_copy / "docs" / "gioi-thieu.md").write_text("# Giới thiệu\n\nTrang viết tay.\n", encoding="utf-8")
+    site = project_copy / "site"
+    assert build_site(site, config=project_copy / "mkdocs.yml", env={"REPO_URL": REPO_URL}).returncode == 0
+    assert edit_targets(site)["gioi-thieu/index.html"] == "docs/gioi-thieu.md"
+
+
+def test_workflow_is_valid_and_runs_the_ci_entry_point() -> None:
+    path = ROOT / ".github/workflows/ci.yml"
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(path)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    steps = workflow["jobs"]["check"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    uses = [step.get("uses", "") for step in steps]
+    assert "bash .ci/run" in runs
+    assert "make validate" in runs and "make lint" in runs and "make build" in runs
+    assert any(u.startswith("actions/upload-artifact@") for u in uses)
+    assert workflow["jobs"]["check"]["env"]["SITE_URL"] == "${{ vars.SITE_URL }}"
+    deploy = workflow["jobs"]["deploy"]
+    assert "refs/heads/main" in deploy["if"] and deploy["permissions"]["pages"] == "write"
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
+
+
+def test_pre_commit_runs_validate_and_lint() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    entries = [hook["entry"] for repo in config["repos"] for hook in repo["hooks"]]
+    assert "python -m generator validate" in entries and "python -m generator lint" in entries
+    for entry in entries:
+        command = entry.removeprefix("sh -c '").removesuffix("'").split(" && ")[0].replace("python", sys.executable, 1)
+        assert subprocess.run(command.split(), cwd=ROOT, capture_output=True, timeout=120).returncode == 0, entry

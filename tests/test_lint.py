@@ -1,0 +1,123 @@
+"""Content lint: each finding names file:line and a fix; errors fail, style findings only warn."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+from generator.lint import lint, number_pattern
+
+from .conftest import CONTENT, ROOT, replace_once
+
+POST = """---
+title: Hội nghị quán triệt
+date: 2025-03-15
+author: Ban biên tập
+category: hoc-tap-quan-triet
+summary: Tóm tắt.
+---
+{body}
+"""
+
+
+def findings_at(content: Path, name: str) -> list[tuple[int, str, str]]:
+    return [(f.line, f.severity, f.message) for f in lint(content) if f.file.endswith(name)]
+
+
+def post(content: Path, body: str, name: str = "2025-03-15-x.md") -> str:
+    (content / "tin-tuc" / name).write_text(POST.format(body=body), encoding="utf-8")
+    return name
+
+
+def test_default_content_is_clean() -> None:
+    assert [str(f) for f in lint(CONTENT)] == []
+
+
+def test_planted_ocr_error_in_yaml_is_an_error_with_file_and_line(content_copy: Path) -> None:
+    line = replace_once(content_copy / "hoc-tap-quan-triet.yml", "lồng ghép", "lỏng ghép")
+    found = [f for f in lint(content_copy) if f.severity == "error"]
+    assert [(f.file, f.line) for f in found] == [("content/hoc-tap-quan-triet.yml", line)]
+    assert "lồng ghép" in found[0].fix
+
+
+def test_ocr_error_wrapped_over_two_lines_is_found(content_copy: Path) -> None:
+    name = post(content_copy, "Các cấp\nTùng\ncấp ủy thực hiện.")
+    assert findings_at(content_copy, name) == [(9, "error", "“Tùng cấp ủy” là lỗi nhận dạng chữ/lỗi gõ đã biết")]
+
+
+def test_correct_phrases_are_not_flagged(content_copy: Path) -> None:
+    name = post(content_copy, "Nâng cao hiệu quả quản trị quốc gia; mở các chuyên trang, chuyên mục.")
+    assert findings_at(content_copy, name) == []
+
+
+def test_cli_exit_code_and_output(content_copy: Path) -> None:
+    name = post(content_copy, "Tuyên truyền NQ 57 và tuyên chuyền.")
+    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(content_copy), "lint"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"content/tin-tuc/{name}:8: LỖI" in result.stdout
+    assert "cách sửa: viết “57-NQ/TW”" in result.stdout and "sửa thành “tuyên truyền”" in result.stdout
+
+
+def test_warnings_alone_do_not_fail(content_copy: Path) -> None:
+    post(content_copy, 'Ngày 5/3/2025  họp, "trích" ')
+    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(content_copy), "lint"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout
+    assert "0 lỗi, 4 cảnh báo" in result.stdout
+
+
+def test_style_findings(content_copy: Path) -> None:
+    name = post(content_copy, 'Ngày 5/3/2025 và 2025-03-10.\nHai  dấu cách.\nNgoặc "thẳng".\nCuối dòng ')
+    found = findings_at(content_copy, name)
+    assert {(line, severity) for line, severity, _ in found} == {(8, "warning"), (9, "warning"), (10, "warning"), (11, "warning")}
+    assert len([f for f in found if f[0] == 8]) == 2, "both date forms"
+    fixes = {f.fix for f in lint(content_copy) if f.file.endswith(name)}
+    assert "viết 05/03/2025" in fixes and "viết 10/03/2025" in fixes
+
+
+def test_dates_quoted_from_the_document_are_not_flagged() -> None:
+    text = (CONTENT / "hoc-tap-quan-triet.yml").read_text(encoding="utf-8")
+    assert "10/3/2025" in text, "the document's own date style is in the content"
+    assert not [f for f in lint(CONTENT) if "ngày" in f.message]
+
+
+def test_code_is_not_linted(content_copy: Path) -> None:
+    name = post(content_copy, 'Ví dụ `date: 2025-03-10` và:\n\n```\nx  =  "y"  5/3/2025\n```')
+    assert findings_at(content_copy, name) == []
+
+
+def test_resolution_number_variants() -> None:
+    pattern = number_pattern("57-NQ/TW")
+    for wrong in ("NQ 57", "NQ57", "NQ-57", "57/NQ-TW", "57-NQ-TW", "57 NQ/TW", "57-nq/tw"):
+        assert pattern.search(f"theo {wrong} của"), wrong
+    for fine in ("157-NQ/TW", "Nghị quyết số 18-NQ/TW", "57 doanh nghiệp", "NQ 570"):
+        match = pattern.search(fine)
+        assert match is None or match.group() == "57-NQ/TW", fine
+    assert pattern.search("số 57-NQ/TW").group() == "57-NQ/TW"
+
+
+def test_links_and_images(content_copy: Path) -> None:
+    name = post(content_copy, "[Đúng](muc-tieu-2030.md#kinh-te-so) [Thư mục](tin-tuc/) [Ngoài](https://example.org)\n"
+                              "[Sai](muc-tieu-2031.md)\n![](assets/site.css)\n![Ảnh](assets/khong-co.png)")
+    found = [(line, severity) for line, severity, _ in findings_at(content_copy, name)]
+    assert found == [(9, "error"), (10, "error"), (11, "error")]
+    messages = [f for f in lint(content_copy) if f.file.endswith(name)]
+    assert "muc-tieu-2030.md" in messages[0].fix, "suggests the closest page"
+    assert "alt" in messages[1].message
+
+
+def test_decomposed_text_warns_but_still_builds(content_copy: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", "Tóm tắt có dấu.")
+    name = post(content_copy, decomposed)
+    assert findings_at(content_copy, name) == [(8, "warning", findings_at(content_copy, name)[0][2])]
+    assert "NFC" in findings_at(content_copy, name)[0][2]
+
+
+def test_make_lint_and_build_run_the_content_lint() -> None:
+    lint_plan = subprocess.run(["make", "-n", "lint"], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
+    build_plan = subprocess.run(["make", "-n", "build"], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
+    assert "ruff check" in lint_plan and "-m generator lint" in lint_plan
+    assert build_plan.index("-m generator lint") < build_plan.index("-m generator build")

@@ -1,0 +1,174 @@
+"""News and articles: a Markdown file becomes a post in the list, on the home page and in both feeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from generator.content import load_content
+from generator.errors import ContentError
+from generator.filters import slugify
+
+from .conftest import CONTENT, build_site, replace_once
+from .test_build import page_text
+
+SITE_URL = "https://example.gov.vn/nq57/"
+
+NEW_POST = """---
+title: Đoàn thanh niên học tập Nghị quyết
+date: 15/03/2025
+author: Trung tâm Truyền thông - Văn hóa huyện
+category: hoc-tap-quan-triet
+summary: Bài thử nghiệm của bộ kiểm thử.
+tags: [kiem-thu]
+related: [nhiem-vu-moi]
+---
+Nội dung bài thử nghiệm.
+"""
+PLAIN = NEW_POST.replace("related: [nhiem-vu-moi]\n", "")
+"""The same post without the unknown related id: valid."""
+
+
+def write_post(content: Path, name: str, text: str = NEW_POST) -> Path:
+    path = content / "tin-tuc" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_for(content: Path) -> list:
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    return caught.value.problems
+
+
+def test_slug_folds_vietnamese() -> None:
+    assert slugify("Đoàn thanh niên học tập Nghị quyết") == "doan-thanh-nien-hoc-tap-nghi-quyet"
+    assert slugify("Ban hành Kế hoạch") == "ban-hanh-ke-hoach"
+
+
+def test_default_posts_are_newest_first_with_stable_urls() -> None:
+    posts = load_content(CONTENT).posts
+    assert [p.url for p in posts] == [
+        "tin-tuc/2025/ban-hanh-ke-hoach-215-kh-tu/",
+        "tin-tuc/2024/bo-chinh-tri-ban-hanh-nghi-quyet-so-57-nq-tw/",
+    ]
+    assert all(p.meta.source for p in posts), "default posts must name the document they report"
+
+
+def test_default_posts_only_state_dated_events_of_the_document() -> None:
+    plan = load_content(CONTENT).plan
+    source = (CONTENT / "source" / "ke-hoach-ocr.txt").read_text(encoding="utf-8")
+    for post in load_content(CONTENT).posts:
+        assert post.meta.date in (plan.resolution.date, plan.implements.date), post.source
+        assert post.meta.date.strftime("%d/%m/%Y") in source
+
+
+def test_new_post_reaches_list_home_and_both_feeds(project_copy: Path) -> None:
+    write_post(project_copy / "content", "2025-03-15-doan-thanh-nien.md", NEW_POST.replace("nhiem-vu-moi", "kinh-te-so"))
+    site = project_copy / "site"
+    result = build_site(site, config=project_copy / "mkdocs.yml", env={"SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    title = "Đoàn thanh niên học tập Nghị quyết"
+    post_page = site / "tin-tuc/2025/doan-thanh-nien-hoc-tap-nghi-quyet/index.html"
+    assert title in page_text(site, "tin-tuc/2025/doan-thanh-nien-hoc-tap-nghi-quyet/index.html")
+    assert "15/03/2025" in post_page.read_text(encoding="utf-8") and "phút đọc" in post_page.read_text(encoding="utf-8")
+    listing = page_text(site, "tin-tuc/index.html")
+    assert listing.index(title) < listing.index("Ban Thường vụ Tỉnh ủy ban hành"), "newest first"
+    assert title in page_text(site, "index.html")
+    assert title in page_text(site, "tin-tuc/chuyen-muc/hoc-tap-quan-triet/index.html")
+    assert title in page_text(site, "tin-tuc/the/kiem-thu/index.html")
+    assert title in page_text(site, "muc-tieu-2030/index.html"), "the indicator's page links back to the post"
+
+    rss = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not rss.bozo, rss.get("bozo_exception")
+    assert rss.version == "rss20"
+    assert rss.entries[0].title == title
+    assert rss.entries[0].link == SITE_URL + "tin-tuc/2025/doan-thanh-nien-hoc-tap-nghi-quyet/"
+    assert all(entry.link.startswith(SITE_URL) for entry in rss.entries)
+
+    feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["feed_url"] == SITE_URL + "feed.json"
+    assert feed["items"][0]["title"] == title
+    assert feed["items"][0]["date_published"].startswith("2025-03-15")
+    assert all(item["url"].startswith(SITE_URL) and item["id"] and "content_text" in item for item in feed["items"])
+    assert "feed.xml" in (site / "tin-tuc/index.html").read_text(encoding="utf-8")
+
+
+def test_without_a_base_url_there_are_no_feeds_and_no_links_to_them(built_site: Path) -> None:
+    assert not (built_site / "feed.xml").exists() and not (built_site / "feed.json").exists()
+    assert "feed.xml" not in (built_site / "tin-tuc/index.html").read_text(encoding="utf-8")
+
+
+def test_home_page_shows_the_latest_three_posts(content_copy: Path) -> None:
+    for day in range(1, 5):
+        write_post(content_copy, f"2025-04-0{day}.md", NEW_POST.replace("15/03/2025", f"0{day}/04/2025")
+                   .replace("related: [nhiem-vu-moi]", f"slug: bai-{day}"))
+    from generator.render import render_pages
+
+    content = load_content(content_copy)
+    home = next(p for p in render_pages(content, content.posts[0].meta.date) if p.path == "index.md")
+    assert [f"bai-{day}.md" in home.markdown for day in range(1, 5)] == [False, True, True, True]
+
+
+def test_pagination(content_copy: Path) -> None:
+    replace_once(content_copy / "tin-tuc.yml", "per_page: 10", "per_page: 1")
+    from generator.render import render_pages
+
+    content = load_content(content_copy)
+    pages = {p.path: p.markdown for p in render_pages(content, content.posts[0].meta.date)}
+    assert "tin-tuc/trang-2.md" in pages and "tin-tuc/trang-3.md" not in pages
+    assert "(trang-2.md)" in pages["tin-tuc/index.md"] and "(index.md)" in pages["tin-tuc/trang-2.md"]
+
+
+def test_bad_date_names_file_and_line(content_copy: Path) -> None:
+    path = write_post(content_copy, "2025-03-15-bad.md", PLAIN.replace("15/03/2025", "31/02/2025"))
+    problems = problems_for(content_copy)
+    assert len(problems) == 1, [str(p) for p in problems]
+    assert problems[0].file.endswith(path.name)
+    assert problems[0].line == 3, "line numbers count the opening '---'"
+    assert problems[0].field == "date"
+
+
+def test_duplicate_slug_names_both_files(content_copy: Path) -> None:
+    text = PLAIN
+    write_post(content_copy, "2025-03-15-a.md", text)
+    slug = "doan-thanh-nien-hoc-tap-nghi-quyet"
+    renamed = text.replace("title: Đoàn thanh niên học tập Nghị quyết", f"title: Bài khác\nslug: {slug}")
+    second = write_post(content_copy, "2025-03-16-b.md", renamed)
+    problems = problems_for(content_copy)
+    assert len(problems) == 1, [str(p) for p in problems]
+    assert problems[0].file.endswith(second.name) and problems[0].line == 3
+    assert "2025-03-15-a.md" in problems[0].message_vi and "trùng" in problems[0].message_vi
+
+
+def test_duplicate_slug_fails_the_build_with_file_and_line(project_copy: Path) -> None:
+    text = PLAIN
+    write_post(project_copy / "content", "2025-03-15-a.md", text)
+    write_post(project_copy / "content", "2025-03-16-b.md", text)
+    result = build_site(project_copy / "site", config=project_copy / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "2025-03-16-b.md:2" in result.stderr and "trùng" in result.stderr
+    assert not (project_copy / "site").exists()
+
+
+def test_unknown_category_and_related_id(content_copy: Path) -> None:
+    write_post(content_copy, "2025-03-15-x.md", NEW_POST.replace("category: hoc-tap-quan-triet", "category: the-thao"))
+    problems = {p.field: p for p in problems_for(content_copy)}
+    assert problems["category"].line == 5 and "the-thao" in problems["category"].message_vi
+    assert problems["related.0"].line == 8 and "nhiem-vu-moi" in problems["related.0"].message_vi
+
+
+def test_html_in_body_is_rejected_at_its_line(content_copy: Path) -> None:
+    write_post(content_copy, "2025-03-15-x.md", PLAIN + "\n<script>alert(1)</script>\n")
+    problems = problems_for(content_copy)
+    assert [(p.line, "HTML" in p.message_vi) for p in problems] == [(11, True)]
+
+
+def test_missing_front_matter_is_explained(content_copy: Path) -> None:
+    write_post(content_copy, "2025-03-15-x.md", "# Chỉ có nội dung\n")
+    problem = problems_for(content_copy)[0]
+    assert problem.line == 1 and "---" in problem.message_vi
