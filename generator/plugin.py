@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -19,7 +20,9 @@ from mkdocs.structure.files import File, Files
 from .builddate import build_date
 from .content import Content, load_content
 from .errors import ContentError
+from .offline import core_pages, write_service_worker
 from .render import TEMPLATES, render_pages
+from .stylesheet import StylesheetBundler
 
 
 class ContentPluginConfig(Config):
@@ -33,6 +36,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def __init__(self) -> None:
         self.content: Content | None = None
         self.sources: dict[str, str] = {}
+        self.core: list[tuple[str, str]] = []
+        self.bundler: StylesheetBundler | None = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -59,6 +64,26 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             files.append(File.generated(config, page.path, content=page.markdown))
             self.sources[page.path] = page.source
         return files
+
+    def on_nav(self, nav, *, config, files):
+        self.core = core_pages(nav.items)
+        self.bundler = StylesheetBundler(Path(config.site_dir), urlsplit(config.site_url or "/").path)
+        return nav
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """One render-blocking stylesheet per page instead of Material's two plus ours."""
+        assert self.bundler is not None
+        return self.bundler.rewrite(output, page.file.dest_uri)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        """The 404 page is a theme template, not a page: same single stylesheet."""
+        if template_name.endswith(".html") and self.bundler is not None:
+            return self.bundler.rewrite(output_content, template_name)
+        return output_content
+
+    def on_post_build(self, *, config) -> None:
+        """The service worker comes last: it pre-caches built files and hashes the whole site."""
+        write_service_worker(Path(config.site_dir), self.core)
 
     def on_page_context(self, context, *, page, config, nav):
         """Edit links of generated pages open the YAML file, which exists, not a phantom .md."""
