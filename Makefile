@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # Reproducible builds: the last commit's time is the build's "today" unless set.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: node setup build serve validate render test lint schema docs clean
+.PHONY: node setup build serve validate render test lint schema docs clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,7 @@ serve: setup
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 lint: setup
-	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff check generator tests bench
 	$(PY) -m generator lint
 
 # JSON Schema for VS Code (schema/*.json) and the field reference in CONTRIBUTING.md, from generator/schema.py.
@@ -50,6 +50,10 @@ docs: setup
 
 test: setup node
 	$(PY) -m pytest
+
+# Lighthouse, build time against plain MkDocs, page weight: one JSON line (bench/README.md).
+bench: setup node
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m bench.run
 
 clean:
 	rm -rf site build .site-*

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -20,8 +21,10 @@ from . import feeds, guide
 from .builddate import build_date
 from .content import Content, load_content
 from .errors import ContentError
+from .offline import core_pages, write_service_worker
 from .render import TEMPLATES, render_pages
 from .search import SearchIndexError, index_site
+from .stylesheet import StylesheetBundler
 
 
 class ContentPluginConfig(Config):
@@ -38,6 +41,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.base_url: str | None = None
         self.repo_url: str | None = None
         self.docs_prefix = "docs"
+        self.core: list[tuple[str, str]] = []
+        self.bundler: StylesheetBundler | None = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -74,6 +79,22 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                 self.sources[path] = source
         return files
 
+    def on_nav(self, nav, *, config, files):
+        self.core = core_pages(nav.items)
+        self.bundler = StylesheetBundler(Path(config.site_dir), urlsplit(config.site_url or "/").path)
+        return nav
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """One render-blocking stylesheet per page instead of Material's two plus ours."""
+        assert self.bundler is not None
+        return self.bundler.rewrite(output, page.file.dest_uri)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        """The 404 page is a theme template, not a page: same single stylesheet."""
+        if template_name.endswith(".html") and self.bundler is not None:
+            return self.bundler.rewrite(output_content, template_name)
+        return output_content
+
     def on_page_context(self, context, *, page, config, nav):
         """Edit links of generated pages open the file they came from (YAML, post, guide), never a phantom .md."""
         source = self.sources.get(page.file.src_uri) or f"{self.docs_prefix}/{page.file.src_uri}"
@@ -82,11 +103,13 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         return context
 
     def on_post_build(self, *, config) -> None:
-        """Index the finished site for search, still inside the build (before the atomic swap)."""
+        """Index the finished site for search, then write the service worker, which hashes
+        the whole site (index included); both still inside the build, before the atomic swap."""
         try:
             index_site(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+        write_service_worker(Path(config.site_dir), self.core)
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds when content or templates change, not only docs/."""

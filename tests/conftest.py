@@ -14,15 +14,19 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A private copy of mkdocs.yml, docs/ and content/ that a test may break."""
-    target = tmp_path / "project"
+def copy_project(target: Path) -> Path:
+    """Copy what a build reads (mkdocs.yml, docs/, content/, the guide) into ``target``."""
     shutil.copytree(CONTENT, target / "content")
     shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copy(ROOT / "CONTRIBUTING.md", target / "CONTRIBUTING.md")
     return target
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A private copy of the project that a test may break."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture

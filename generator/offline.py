@@ -1,0 +1,54 @@
+"""Offline reading: a service worker generated per build from the nav and the built pages.
+
+It is written after MkDocs has finished, because what it pre-caches (the core pages
+and every file they load on first view) and its version (a hash of the built site)
+are only known then. Same content, same bytes: no timestamps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from .firstview import first_view
+from .render import environment
+
+SERVICE_WORKER = "sw.js"
+
+
+def core_pages(nav_items: Iterable) -> list[tuple[str, str]]:
+    """(url, built file) of the nav's top-level pages and each top-level section's first page.
+
+    Top level only, so a section of a thousand news items adds one page, not a thousand.
+    """
+    pages = []
+    for item in nav_items:
+        while item is not None and not item.is_page:
+            item = next((child for child in item.children or [] if child.is_page or child.children), None)
+        if item is not None:
+            pages.append((item.url, item.file.dest_uri))
+    return pages
+
+
+def site_version(site: Path) -> str:
+    """A hash of every built file except the service worker itself."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.name != SERVICE_WORKER):
+        digest.update(path.relative_to(site).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def write_service_worker(site: Path, pages: list[tuple[str, str]]) -> Path:
+    """Render ``sw.js`` at the site root (its scope is then the whole site, under any sub-path)."""
+    urls: list[str] = []
+    for url, built in pages:
+        for item in [url or "./", *first_view(site, built).files[1:]]:
+            if item not in urls:
+                urls.append(item)
+    template = environment().get_template("sw.js.j2")
+    text = template.render(version=site_version(site), urls=urls, offline_page=pages[0][0] or "./" if pages else "./")
+    target = site / SERVICE_WORKER
+    target.write_text(text, encoding="utf-8")
+    return target

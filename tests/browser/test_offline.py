@@ -1,0 +1,96 @@
+"""Offline reading and first-view requests, in a real Chromium.
+
+A reader opens the site once on a connection; later, with no signal, the core pages
+still open. And the browser fetches nothing on first view beyond what the budget
+tests count (``generator.firstview``), so the budget cannot be fooled by a script.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.firstview import first_view
+
+from .conftest import PHONE
+
+CORE = ["quan-diem-chi-dao/", "muc-tieu-2030/", "nhiem-vu-giai-phap/", "toan-van/"]
+
+
+def _heading(built_site: Path, path: str) -> str:
+    raw = (built_site / path / "index.html").read_text(encoding="utf-8")
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", raw, re.S)
+    assert match, path
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
+
+
+def test_core_pages_open_with_the_network_off(browser, site_url: str, built_site: Path) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, locale="vi-VN")
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        context.set_offline(True)
+        for path in CORE:
+            page.goto(site_url + path)
+            assert " ".join(page.locator(".md-content h1").first.inner_text().split()) == _heading(built_site, path)
+            assert len(page.locator(".md-content__inner").inner_text()) > 500, path
+        # Styles come from the cache too: the header keeps its colour.
+        colour = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+        assert colour not in ("rgba(0, 0, 0, 0)", "transparent"), colour
+    finally:
+        context.close()
+
+
+def test_a_page_never_visited_nor_cached_fails_offline_without_the_worker(browser, site_url: str) -> None:
+    """Control: without a visit first (no service worker yet), the same page does not open offline."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        context.set_offline(True)
+        try:
+            page.goto(site_url + CORE[0])
+            opened = "Nghị quyết" in page.content()
+        except Exception:
+            opened = False
+        assert not opened
+    finally:
+        context.close()
+
+
+def test_first_view_fetches_only_what_the_budget_counts(browser, site_url: str, built_site: Path) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, service_workers="block")
+    try:
+        for path in ["", "muc-tieu-2030/"]:
+            page = context.new_page()
+            fetched: list[str] = []
+            page.on("request", lambda request, seen=fetched: seen.append(request.url))
+            page.goto(site_url + path, wait_until="networkidle")
+            page.wait_for_timeout(500)
+            counted = set(first_view(built_site, f"{path}index.html").files)
+            root = urlsplit(site_url).path
+            for url in fetched:
+                assert url.startswith(site_url), f"{path}: request to another host {url}"
+                local = urlsplit(url).path[len(root):]
+                local = f"{local}index.html" if local == "" or local.endswith("/") else local
+                assert local in counted, f"{path}: {local} fetched on first view but not counted by the budget"
+            page.close()
+    finally:
+        context.close()
+
+
+def test_file_url_browsing_still_works(browser, built_site: Path) -> None:
+    """Opened from a folder (file://): no service worker, no script error, the page reads."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto((built_site / "muc-tieu-2030" / "index.html").as_uri())
+        page.wait_for_timeout(500)
+        assert errors == [], errors
+        assert page.locator(".md-content h1").first.inner_text().strip() == _heading(built_site, "muc-tieu-2030/")
+    finally:
+        context.close()

@@ -1,0 +1,99 @@
+"""Page-weight budget, measured on the built site: readers pay for every byte on metered data.
+
+What a page loads is read from its HTML and CSS (``generator.firstview``), so pages,
+stylesheets and scripts other features add are counted without being named here.
+``tests/browser/test_offline.py`` checks that a real browser fetches nothing more.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from bench.pageweight import custom_assets, html_pages, page_weight
+from generator.firstview import first_view
+
+from .conftest import ROOT, build_site, copy_project
+
+KB = 1024
+HOME_BUDGET = 80 * KB
+PAGE_BUDGET = 90 * KB
+CUSTOM_BUDGET = 10 * KB
+
+
+def test_home_page_first_view_is_at_most_80_kb_gzip(built_site: Path) -> None:
+    weight = page_weight(built_site, "index.html")
+    assert not weight.missing, weight.missing
+    assert weight.by_kind["css"] and weight.by_kind["html"], weight
+    assert weight.total <= HOME_BUDGET, weight
+
+
+def test_every_other_page_is_at_most_90_kb_gzip(built_site: Path) -> None:
+    pages = html_pages(built_site)[1:]
+    assert len(pages) >= 8, pages
+    for page in pages:
+        weight = page_weight(built_site, page)
+        assert not weight.missing, weight.missing
+        assert weight.total <= PAGE_BUDGET, weight
+
+
+def test_only_the_search_page_loads_the_search_bundle(built_site: Path) -> None:
+    """Search scripts and index are excluded from the budgets only because no reading page loads them."""
+    loading = [page for page in html_pages(built_site) if page_weight(built_site, page).search]
+    assert loading == ["tim-kiem/index.html"], loading
+
+
+def test_no_page_requests_another_host(built_site: Path) -> None:
+    for page in html_pages(built_site):
+        assert first_view(built_site, page).external == [], page
+
+
+def test_one_render_blocking_request_a_stylesheet(built_site: Path) -> None:
+    for page in html_pages(built_site):
+        view = first_view(built_site, page)
+        assert len(view.blocking) == 1, (page, view.blocking)
+        assert view.blocking[0].endswith(".css"), (page, view.blocking)
+
+
+def test_images_have_their_size_set(built_site: Path) -> None:
+    """Width and height on every <img>: the text does not jump when an image arrives."""
+    for page in html_pages(built_site):
+        raw = (built_site / page).read_text(encoding="utf-8")
+        for tag in re.findall(r"<img\b[^>]*>", raw):
+            assert re.search(r"\bwidth=", tag) and re.search(r"\bheight=", tag), (page, tag)
+
+
+def test_custom_css_and_js_are_at_most_10_kb_gzip(built_site: Path) -> None:
+    custom = custom_assets(built_site, ROOT / "docs")
+    assert any(path.endswith(".css") for path in custom), custom
+    assert any(path.endswith(".js") for path in custom), custom
+    assert sum(custom.values()) <= CUSTOM_BUDGET, custom
+
+
+def _project_with_news_section(tmp_path: Path, name: str, count: int) -> Path:
+    """A copy of the project whose nav gains a section of ``count`` dummy pages."""
+    project = copy_project(tmp_path / name)
+    (project / "docs" / "thu").mkdir()
+    for number in range(count):
+        (project / "docs" / "thu" / f"bai-{number:04d}.md").write_text(f"# Bài thử {number}\n\nNội dung thử.\n", encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    section = "\n".join(f"      - thu/bai-{number:04d}.md" for number in range(count))
+    (project / "mkdocs.yml").write_text(f"{config.rstrip()}\n  - Bài thử:\n{section}\n", encoding="utf-8")
+    yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)  # still valid YAML
+    return project
+
+
+def test_page_html_does_not_grow_with_the_number_of_pages(tmp_path: Path) -> None:
+    """navigation.prune: a page carries its own branch of the menu, not the whole site's."""
+    sizes = {}
+    for count in (5, 200):
+        project = _project_with_news_section(tmp_path, f"p{count}", count)
+        site = project / "site"
+        result = build_site(site, config=project / "mkdocs.yml")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert (site / "thu" / f"bai-{count - 1:04d}" / "index.html").is_file()
+        sizes[count] = {page: (site / page).stat().st_size for page in ("index.html", "muc-tieu-2030/index.html")}
+    for page, small in sizes[5].items():
+        assert sizes[200][page] <= small + 64, (page, small, sizes[200][page])
