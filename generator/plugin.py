@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from .builddate import build_date
 from .content import Content, load_content
 from .errors import ContentError
+from .ics import CALENDAR_PATH, render_calendar
 from .render import TEMPLATES, render_pages
 
 
@@ -58,6 +59,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                 files.remove(existing)
             files.append(File.generated(config, page.path, content=page.markdown))
             self.sources[page.path] = page.source
+        calendar = render_calendar(self.content, build_date(), config.site_url)
+        files.append(File.generated(config, CALENDAR_PATH, content=calendar.encode("utf-8")))
         return files
 
     def on_page_context(self, context, *, page, config, nav):
