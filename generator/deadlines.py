@@ -6,11 +6,12 @@ want them on one line of time, so this module gathers them without copying.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 from .content import Content
+from .filters import slugify
 from .schema import Assignment
 
 Status = Literal["hoàn thành", "quá hạn", "sắp đến hạn", "chưa đến hạn"]
@@ -24,15 +25,23 @@ class DueItem:
     """One assignment with a deadline, placed in the plan."""
 
     unit: str
-    unit_id: str | None
+    unit_id: str
+    """The unit's page slug: its ``id`` in section IV, the slugified name in section III.3."""
     assignment: Assignment
     status: Status
     section: str
+    seq: int = 1
+    """1 for the unit's first deadline on this date, 2 for the second …: keeps ``key`` unique."""
 
     @property
     def due(self) -> date:
         assert self.assignment.deadline is not None
         return self.assignment.deadline.date
+
+    @property
+    def key(self) -> str:
+        """Stable name of this deadline (unit, date, order): the page anchor and the calendar UID."""
+        return f"{self.unit_id}-{self.due:%Y%m%d}-{self.seq}"
 
 
 def status_of(assignment: Assignment, today: date) -> Status:
@@ -55,13 +64,19 @@ def due_items(content: Content, today: date) -> list[DueItem]:
     plans = content.study.implementation_plans
     for assignment in plans.assignments:
         if assignment.deadline:
-            items.append(DueItem(assignment.unit or "", None, assignment, status_of(assignment, today), plans.heading))
+            unit = assignment.unit or ""
+            items.append(DueItem(unit, slugify(unit), assignment, status_of(assignment, today), plans.heading))
     for unit in content.organisation.units:
         for assignment in unit.assignments:
             if assignment.deadline:
                 items.append(DueItem(assignment.unit or unit.name, unit.id, assignment,
                                      status_of(assignment, today), content.organisation.heading))
-    return sorted(items, key=lambda item: item.due)
+    seen: dict[tuple[str, date], int] = {}
+    numbered = []
+    for item in items:
+        seq = seen[item.unit_id, item.due] = seen.get((item.unit_id, item.due), 0) + 1
+        numbered.append(replace(item, seq=seq))
+    return sorted(numbered, key=lambda item: item.due)
 
 
 def upcoming(items: list[DueItem], today: date, count: int = 3) -> list[DueItem]:

@@ -21,6 +21,7 @@ from . import feeds, guide
 from .builddate import build_date
 from .content import Content, load_content
 from .errors import ContentError
+from .ics import CALENDAR_PATH, render_calendar
 from .offline import core_pages, write_service_worker
 from .render import TEMPLATES, render_pages
 from .search import SearchIndexError, index_site
@@ -71,6 +72,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if self.base_url:
             generated[feeds.RSS_PATH] = (feeds.rss(self.content, self.base_url), None)
             generated[feeds.JSON_PATH] = (feeds.json_feed(self.content, self.base_url), None)
+        generated[CALENDAR_PATH] = (render_calendar(self.content, build_date(), config.site_url).encode("utf-8"), None)
         for path, (text, source) in generated.items():
             if (existing := files.get_file_from_path(path)) is not None:
                 files.remove(existing)

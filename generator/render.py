@@ -17,7 +17,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import filters, news
 from .content import Content
-from .deadlines import due_items, upcoming
+from .deadlines import SOON_DAYS, due_items, upcoming
+from .progress import progress
+from .targets import headlines
+from .units import unit_views
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -42,7 +45,8 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("index.md", "home.md.j2", "ke-hoach.yml"),
+    PageSpec("index.md", "home.md.j2", "ke-hoach.yml",
+             lambda content: dict(zip(("headlines", "vision_only"), headlines(content), strict=True))),
     PageSpec("quan-diem-chi-dao.md", "viewpoints.md.j2", "quan-diem.yml"),
     PageSpec("muc-tieu-2030.md", "targets.md.j2", "muc-tieu-2030.yml",
              lambda content: {"section": content.targets_2030}),
@@ -51,8 +55,13 @@ PAGES: list[PageSpec] = [
     PageSpec("nhiem-vu-giai-phap.md", "tasks.md.j2", "nhiem-vu.yml"),
     PageSpec("ke-hoach-huyen.md", "plan.md.j2", "hoc-tap-quan-triet.yml"),
     PageSpec("phan-cong.md", "responsibilities.md.j2", "to-chuc-thuc-hien.yml"),
+    PageSpec("lich-thuc-hien.md", "timeline.md.j2", "to-chuc-thuc-hien.yml", lambda content: {"soon_days": SOON_DAYS}),
     PageSpec("toan-van.md", "full-text.md.j2", "ke-hoach.yml"),
 ]
+
+
+UNIT_TEMPLATE = "unit.md.j2"
+"""One page per unit (``don-vi/<id>.md``), made from ``units.unit_views``."""
 
 
 def environment(templates: Path = TEMPLATES) -> Environment:
@@ -67,6 +76,7 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     )
     filters.register(env)
     news.register(env)
+    env.globals["progress"] = progress
     return env
 
 
@@ -77,12 +87,16 @@ def render_pages(content: Content, today: date, *, feeds: bool = False) -> Itera
     """
     env = environment()
     deadlines = due_items(content, today)
+    units = unit_views(content, deadlines)
     shared = {"c": content, "today": today, "deadlines": deadlines, "upcoming": upcoming(deadlines, today),
-              "posts_about": news.posts_about(content)}
+              "units": units, "posts_about": news.posts_about(content)}
     for spec in PAGES:
         template = env.get_template(spec.template)
         markdown = template.render(**shared, page=spec.path, **spec.context(content))
         yield Page(spec.path, markdown, f"content/{spec.source}")
+    unit_template = env.get_template(UNIT_TEMPLATE)
+    for unit in units:
+        yield Page(unit.path, unit_template.render(**shared, page=unit.path, unit=unit), f"content/{unit.source}")
     plan_pages = {spec.source: spec.path for spec in reversed(PAGES)}
     for page in news.news_pages(content, plan_pages, feeds):
         markdown = env.get_template(page.template).render(**shared, page=page.path, **page.context)

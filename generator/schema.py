@@ -119,6 +119,7 @@ class Settings(ContentModel):
     repo_url: Url | None = Field(None, description="Địa chỉ kho mã nguồn, dùng cho liên kết “Sửa trang này”.")
     edit_branch: Text = Field("main", description="Nhánh chứa nội dung trong kho mã nguồn.")
     contact: Contact = Field(description="Đầu mối liên hệ.")
+    calendar_domain: str | None = Field(None, pattern=r"^[a-z0-9.-]+$", description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
 
 
 # --------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def test_contributing_reference_is_generated_from_the_schema() -> None:
     assert guide.with_reference(text) == text, "run `make docs`"
     for name in [*FILES, "tin-tuc/*.md", "ocr-corrections.yml"]:
         assert f"`content/{name}" in text, name
-    assert "| `paragraphs[].indicators[].measurements[].source` | chữ | có |" in text
+    assert "- `paragraphs[].indicators[].measurements[].source` — chữ, bắt buộc." in text
 
 
 def test_contributing_is_a_complete_vietnamese_guide() -> None:
@@ -77,7 +77,7 @@ def test_guide_is_a_site_page_editing_contributing(project_copy: Path) -> None:
     result = build_site(site, config=project_copy / "mkdocs.yml", env={"REPO_URL": REPO_URL})
     assert result.returncode == 0, result.stderr
     page = (site / "huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
-    assert "Tham chiếu trường" in page and "<table>" in page
+    assert "Tham chiếu trường" in page and "<li><code>paragraphs[].indicators[].measurements[].source</code>" in page
     edited = edit_targets(site)
     assert edited["huong-dan-bien-tap/index.html"] == "CONTRIBUTING.md"
     html_pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")} - {"404.html"}

@@ -35,6 +35,8 @@
       return result;
     }
   });
+  var input = box.querySelector("input");
+  if (input) input.setAttribute("aria-label", "Tìm kiếm trong trang web");
   var query = new URLSearchParams(location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();

@@ -41,6 +41,14 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> list[str]:
+    """Every page of the built site as a URL path ("", "muc-tieu-2030/" …), read from site/, not a fixed list."""
+    pages = sorted(p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
+    assert len(pages) > 1, "no pages built"
+    return ["" if page == "." else page + "/" for page in pages]
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """One headless Chromium for the session."""
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):

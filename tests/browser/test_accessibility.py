@@ -1,0 +1,69 @@
+"""WCAG 2.1 AA as axe-core checks it, on every built page, plus a skip link and visible focus."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+RUN_AXE = """() => axe.run(document)
+  .then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"""
+
+
+HEADINGS = ", ".join(f".md-content h{level}" for level in range(1, 7))
+
+FOCUSED = """() => { const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+  return {cls: e.className, href: e.getAttribute('href'), top: r.top, height: r.height, width: r.width,
+          outline: s.outlineStyle, ow: parseFloat(s.outlineWidth)}; }"""
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> Path:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} missing: run `npm ci` (make node)")
+    return AXE
+
+
+def test_axe_finds_no_violations_on_any_page(phone, site_url: str, site_pages: list[str], axe_source: Path) -> None:
+    failures = {}
+    for path in site_pages:
+        phone.goto(site_url + path)
+        phone.add_script_tag(path=str(axe_source))
+        if violations := phone.evaluate(RUN_AXE):
+            failures[path or "/"] = violations
+    assert not failures, failures
+
+
+def test_headings_are_in_order_and_language_is_vietnamese(phone, site_url: str, site_pages: list[str]) -> None:
+    failures = {}
+    for path in site_pages:
+        phone.goto(site_url + path)
+        levels = phone.eval_on_selector_all(HEADINGS, "hs => hs.map(h => +h.tagName[1])")
+        jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+        if phone.locator("html").get_attribute("lang") != "vi" or not levels or levels[0] != 1 or levels.count(1) != 1 or jumps:
+            failures[path or "/"] = levels
+    assert not failures, failures
+
+
+def test_skip_link_is_first_visible_on_focus_and_leads_to_the_content(phone, site_url: str) -> None:
+    phone.goto(site_url + "lich-thuc-hien/")
+    phone.keyboard.press("Tab")
+    focused = phone.evaluate(FOCUSED)
+    assert "md-skip" in focused["cls"]
+    assert focused["top"] >= 0 and focused["height"] >= 20 and focused["width"] >= 40, focused
+    assert focused["outline"] != "none" and focused["ow"] >= 2, focused
+    target = focused["href"].lstrip("#")
+    assert phone.locator(f"h1#{target}").count() == 1
+
+
+def test_focus_is_visible_on_links_in_content(phone, site_url: str) -> None:
+    phone.goto(site_url)
+    link = phone.locator(".md-content a[href]").first
+    link.focus()
+    phone.keyboard.press("Shift+Tab")
+    phone.keyboard.press("Tab")
+    focused = phone.evaluate(FOCUSED)
+    assert focused["outline"] != "none" and focused["ow"] >= 2, focused

@@ -1,0 +1,116 @@
+"""Timeline, unit pages, calendar and progress cards, checked on the built site."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from generator.content import load_content
+from generator.deadlines import due_items
+from generator.ics import MAX_OCTETS, escape_text, fold, render_calendar
+from generator.units import unit_views
+
+from .conftest import CONTENT, build_site, replace_once
+from .test_build import page_text
+
+TODAY = date(2025, 3, 20)
+
+
+def test_fold_cuts_at_75_octets_between_characters() -> None:
+    line = "SUMMARY:" + "Thường trực Huyện ủy, " * 10
+    folded = fold(line)
+    parts = folded.split("\r\n ")
+    assert "".join(parts) == line
+    assert all(len(part.encode("utf-8")) <= MAX_OCTETS - (i > 0) for i, part in enumerate(parts))
+
+
+def test_text_values_are_escaped() -> None:
+    assert escape_text("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne"
+
+
+def test_calendar_is_reproducible_and_uids_are_unique() -> None:
+    content = load_content(CONTENT)
+    first = render_calendar(content, TODAY)
+    assert first == render_calendar(content, TODAY)
+    uids = re.findall(r"^UID:(.+)\r$", first, flags=re.M)
+    assert len(uids) == len(due_items(content, TODAY)) == len(set(uids))
+    assert "DTSTAMP:20250320T000000Z" in first
+
+
+def test_every_unit_has_a_page_with_its_duties_and_deadlines(built_site: Path) -> None:
+    content = load_content(CONTENT)
+    views = unit_views(content, due_items(content, TODAY))
+    names = {v.name for v in views}
+    assert {"Ban Thường vụ Huyện ủy", "Các cấp ủy cơ sở"} <= names
+    assert {u.name for u in content.organisation.units} <= names
+    overview = page_text(built_site, "phan-cong/index.html")
+    for view in views:
+        text = page_text(built_site, f"don-vi/{view.id}/index.html")
+        assert view.name in text and view.name in overview
+        for assignment in view.assignments:
+            assert " ".join(assignment.duty.split()) in text, assignment.duty
+            if assignment.deadline:
+                assert assignment.deadline.date.strftime("%d/%m/%Y") in text
+                assert assignment.deadline.text in text
+
+
+def test_timeline_lists_every_deadline_in_date_order_with_status(built_site: Path) -> None:
+    content = load_content(CONTENT)
+    raw = (built_site / "lich-thuc-hien/index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})"', raw)
+    expected = [item.due.isoformat() for item in due_items(content, TODAY)]
+    assert shown == sorted(shown) == expected
+    statuses = re.findall(r'class="nq-status nq-status--[a-z-]+">([^<]+)<', raw)
+    assert len(statuses) == len(expected)
+    assert set(statuses) <= {"hoàn thành", "quá hạn", "sắp đến hạn", "chưa đến hạn"}
+    assert 'href="../lich-thuc-hien.ics"' in raw
+    assert (built_site / "lich-thuc-hien.ics").is_file()
+
+
+def test_status_follows_source_date_epoch_and_yaml(project_copy: Path) -> None:
+    replace_once(project_copy / "content/to-chuc-thuc-hien.yml", "          text: trước ngày 5/3/2025\n",
+                 "          text: trước ngày 5/3/2025\n          status: hoàn thành\n")
+    site = project_copy / "site"
+    before = date(2025, 3, 1)  # 9 days before 10/3 (due soon), 30 before 31/3 (not yet due)
+    epoch = str(int((before - date(1970, 1, 1)).total_seconds()))
+    result = build_site(site, config=project_copy / "mkdocs.yml", env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 0, result.stderr
+    raw = (site / "lich-thuc-hien/index.html").read_text(encoding="utf-8")
+    statuses = dict(re.findall(r'<time datetime="([\d-]+)">[^<]+</time> <span class="nq-status[^"]*">([^<]+)<', raw))
+    assert statuses["2025-03-05"] == "hoàn thành"
+    assert statuses["2025-03-10"] == "sắp đến hạn"
+    assert statuses["2025-03-31"] == "chưa đến hạn"
+    assert "DTSTAMP:20250301T000000Z" in (site / "lich-thuc-hien.ics").read_text(encoding="utf-8")
+
+
+def test_default_content_shows_no_data_for_every_unmeasured_indicator(built_site: Path) -> None:
+    content = load_content(CONTENT)
+    for section, page in ((content.targets_2030, "muc-tieu-2030"), (content.vision_2045, "tam-nhin-2045")):
+        raw = (built_site / page / "index.html").read_text(encoding="utf-8")
+        unmeasured = [i for i in section.indicators if not i.measurements]
+        assert raw.count(">chưa có số liệu<") == len(unmeasured)
+        if len(unmeasured) == len(section.indicators):
+            assert "nq-bar" not in raw and "<svg viewBox" not in raw
+
+
+MEASURED = """        quote: Quy mô kinh tế số đạt tối thiểu 30% GDP
+        measurements:
+          - {value: 12.5, year: 2022, scope: national, source: Nguồn thử A, url: "https://example.org/a"}
+          - {value: 18.3, year: 2024, scope: national, source: Nguồn thử B, url: "https://example.org/b"}
+"""
+
+
+def test_measured_indicator_shows_bar_status_trend_and_source(project_copy: Path) -> None:
+    """Test-only values in a temporary copy: the default content carries none."""
+    replace_once(project_copy / "content/muc-tieu-2030.yml", "        quote: Quy mô kinh tế số đạt tối thiểu 30% GDP\n", MEASURED)
+    site = project_copy / "site"
+    assert build_site(site, config=project_copy / "mkdocs.yml").returncode == 0
+    raw = (site / "muc-tieu-2030/index.html").read_text(encoding="utf-8")
+    card = raw[raw.index('id="kinh-te-so"'):]
+    card = card[:card.index("</article>")]
+    assert ">đang thực hiện<" in card
+    assert "18,3% GDP" in card and "cả nước, năm 2024" in card
+    assert 'style="width: 61%"' in card  # 18.3 / 30
+    assert "<svg viewBox" in card and card.count("<circle") == 2
+    assert 'href="https://example.org/b"' in card and "Nguồn thử B" in card
