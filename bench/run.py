@@ -75,7 +75,8 @@ def build_times(workdir: Path, news: bool) -> dict[str, float]:
     project = workdir / ("news" if news else "default")
     for name in ("content", "docs"):
         shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / name, project / name)
     if news:
         _add_news(project / "docs")
     python = sys.executable

@@ -16,7 +16,8 @@ from pathlib import Path
 from .builddate import build_date
 from .content import load_content
 from .errors import ContentError
-from .render import write_pages
+from .feeds import base_url
+from .outputs import site_outputs, write_outputs
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -26,8 +27,10 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    written = write_pages(load_content(args.content), build_date(), args.out)
-    print(f"Đã ghi {len(written)} trang Markdown vào {args.out}")
+    content = load_content(args.content)
+    outputs = site_outputs(content, args.content.resolve().parent, build_date(), base_url(content.settings.base_url))
+    written = write_outputs(outputs, args.out)
+    print(f"Đã ghi {len(written)} tệp (trang Markdown, lịch, feed, hướng dẫn) vào {args.out}")
     return 0
 
 

@@ -1,8 +1,11 @@
-"""MkDocs adapter: load the content, add the generated pages in memory, watch the sources.
+"""MkDocs adapter: load the content, add the generated files in memory, finish the built site.
 
-Everything the site says comes from ``render_pages``; this module only hands the
-result to MkDocs (and points each page's edit link at the YAML it came from), so
-a move to another static-site tool replaces this file and nothing else.
+Everything the site says comes from ``outputs.site_outputs`` (the same files
+``python -m generator render --out DIR`` writes); this module hands them to
+MkDocs, points each page's edit link at the file it came from, and after the
+build runs the finishing steps that work on built HTML: one stylesheet per page
+(``stylesheet``), the search index (``search``) and the service worker
+(``offline``). A move to another static-site tool replaces this file only.
 """
 
 from __future__ import annotations
@@ -21,9 +24,9 @@ from . import feeds, guide
 from .builddate import build_date
 from .content import Content, load_content
 from .errors import ContentError
-from .ics import CALENDAR_PATH, render_calendar
 from .offline import core_pages, write_service_worker
-from .render import TEMPLATES, render_pages
+from .outputs import site_outputs
+from .render import TEMPLATES
 from .search import SearchIndexError, index_site
 from .stylesheet import StylesheetBundler
 
@@ -65,20 +68,12 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         assert self.content is not None
-        generated = {page.path: (page.markdown, page.source)
-                     for page in render_pages(self.content, build_date(), feeds=self.base_url is not None)}
-        if (guide_page := guide.site_page(self.content_dir.parent)) is not None:
-            generated[guide.PAGE] = (guide_page, guide.SOURCE)
-        if self.base_url:
-            generated[feeds.RSS_PATH] = (feeds.rss(self.content, self.base_url), None)
-            generated[feeds.JSON_PATH] = (feeds.json_feed(self.content, self.base_url), None)
-        generated[CALENDAR_PATH] = (render_calendar(self.content, build_date(), config.site_url).encode("utf-8"), None)
-        for path, (text, source) in generated.items():
-            if (existing := files.get_file_from_path(path)) is not None:
+        for output in site_outputs(self.content, self.content_dir.parent, build_date(), self.base_url):
+            if (existing := files.get_file_from_path(output.path)) is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=text))
-            if source:
-                self.sources[path] = source
+            files.append(File.generated(config, output.path, content=output.content))
+            if output.source:
+                self.sources[output.path] = output.source
         return files
 
     def on_nav(self, nav, *, config, files):

@@ -1,8 +1,9 @@
 """Render validated content into Markdown pages: a plain function, no MkDocs needed.
 
-``render_pages`` is what both the MkDocs plugin and ``python -m generator render``
-call, so the generated Markdown can be reviewed, diffed, or fed to another
-static-site tool (Zensical reads the same ``mkdocs.yml`` but runs no plugins).
+``render_pages`` feeds ``outputs.site_outputs``, which both the MkDocs plugin and
+``python -m generator render`` use, so the generated Markdown can be reviewed,
+diffed, or fed to another static-site tool (Zensical reads the same
+``mkdocs.yml`` but runs no plugins).
 """
 
 from __future__ import annotations
@@ -101,14 +102,3 @@ def render_pages(content: Content, today: date, *, feeds: bool = False) -> Itera
     for page in news.news_pages(content, plan_pages, feeds):
         markdown = env.get_template(page.template).render(**shared, page=page.path, **page.context)
         yield Page(page.path, markdown, page.source)
-
-
-def write_pages(content: Content, today: date, out: Path) -> list[Path]:
-    """Write the generated Markdown to ``out`` for review; returns the files written."""
-    written = []
-    for page in render_pages(content, today):
-        target = out / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
-        written.append(target)
-    return written

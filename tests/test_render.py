@@ -1,4 +1,4 @@
-"""Rendering is a plain function of the content: no MkDocs needed to get the Markdown."""
+"""Rendering is a plain function of the content: no MkDocs needed to get the Markdown and files."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ def test_render_cli_writes_every_page(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")}
     assert {spec.path for spec in PAGES} <= written
+    assert {"huong-dan-bien-tap.md", "don-vi/ubnd-huyen.md"} <= written
+    calendar = (tmp_path / "lich-thuc-hien.ics").read_bytes()
+    assert calendar.startswith(b"BEGIN:VCALENDAR\r\n"), "the calendar is written beside the pages"
     home = (tmp_path / "index.md").read_text(encoding="utf-8")
     assert home.startswith("---\n") and "57-NQ/TW" in home
 
