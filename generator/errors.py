@@ -89,7 +89,7 @@ _MESSAGES = {
 }
 
 _VALUE_ERRORS = {
-    "html_not_allowed": "không được chứa mã HTML (thẻ <…>); hãy dùng Markdown",
+    "html_not_allowed": "không được chứa mã HTML (thẻ <…>) hay liên kết “javascript:”; hãy dùng Markdown",
     "date_not_exist": "ngày này không tồn tại trên lịch",
     "duplicate_id": "có hai mục trùng mã `id`; mỗi mã chỉ dùng một lần",
     "value_max_only_with_range": "`value_max` chỉ dùng khi `comparator: range`, và `range` cần `value_max`",

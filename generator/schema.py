@@ -30,13 +30,14 @@ from pydantic import (
 # --------------------------------------------------------------------------
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+_SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
 def find_html(value: str) -> bool:
-    """True when ``value`` holds something that starts an HTML tag."""
-    return bool(_HTML_TAG.search(value))
+    """True when ``value`` holds an HTML tag or a script URL (a Markdown link to ``javascript:`` runs code too)."""
+    return bool(_HTML_TAG.search(value) or _SCRIPT_URL.search(value))
 
 
 def _reject_html(value: str) -> str:
@@ -59,7 +60,10 @@ def _parse_vietnamese_date(value: object) -> object:
     return value
 
 
-Text = Annotated[str, Field(min_length=1), AfterValidator(_reject_html)]
+PlainText = Annotated[str, AfterValidator(_reject_html)]
+"""Chữ, có thể để trống; không được chứa thẻ HTML."""
+
+Text = Annotated[PlainText, Field(min_length=1)]
 """Văn bản thuần hoặc Markdown; không được chứa thẻ HTML."""
 
 Slug = Annotated[str, Field(pattern=_SLUG, description="Mã định danh: chữ thường không dấu, số và dấu gạch ngang, ví dụ `kinh-te-so`.")]
@@ -101,8 +105,8 @@ class Contact(ContentModel):
     """Đầu mối liên hệ về nội dung trang."""
 
     unit: Text = Field(description="Tên đơn vị phụ trách nội dung trang.")
-    phone: str | None = Field(None, description="Số điện thoại (không bắt buộc).")
-    email: str | None = Field(None, description="Thư điện tử (không bắt buộc).")
+    phone: str | None = Field(None, pattern=r"^[0-9 +().-]+$", description="Số điện thoại (không bắt buộc).")
+    email: str | None = Field(None, pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$", description="Thư điện tử (không bắt buộc).")
     address: Text | None = Field(None, description="Địa chỉ (không bắt buộc).")
 
 
@@ -263,7 +267,7 @@ class Indicator(ContentModel):
     comparator: Comparator = Field(description="`at_least` (tối thiểu, ≥), `above` (trên, >), `reach` (đạt), `range` (từ … đến …), `top` (thuộc nhóm N dẫn đầu).")
     value: float = Field(description="Giá trị (số). Với `range` là cận dưới; với `top` là N.")
     value_max: float | None = Field(None, description="Cận trên, chỉ dùng với `range`.")
-    unit: str = Field("", description="Đơn vị, ví dụ `% GDP`, `doanh nghiệp`, `%/năm`.")
+    unit: PlainText = Field("", description="Đơn vị, ví dụ `% GDP`, `doanh nghiệp`, `%/năm`.")
     scope: Text | None = Field(None, description="Phạm vi xếp hạng với `top`, ví dụ `Đông Nam Á`.")
     quote: Text = Field(description="Câu chữ trong văn bản nêu chỉ tiêu này, trích đúng.")
     headline: bool = Field(False, description="`true` để hiện trên trang chủ.")
