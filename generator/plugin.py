@@ -58,6 +58,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         settings = self.content.settings
         config.site_name = settings.site_name
         config.site_description = settings.site_description
+        config.extra["site_settings"] = settings  # the footer partial shows organisation and contact
         self.base_url = feeds.base_url(settings.base_url)
         config.site_url = self.base_url or config.site_url
         # REPO_URL (set by the forge's CI from the repository itself) wins, like SITE_URL. It is not given

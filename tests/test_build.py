@@ -86,3 +86,18 @@ def test_failed_build_leaves_previous_site_untouched(project_copy: Path) -> None
     assert "LỖI" in result.stderr
     assert tree_digest(site) == before
     assert not [p for p in project_copy.iterdir() if p.name.startswith(".site-")], "staging folder left behind"
+
+
+def test_footer_names_the_publisher_and_no_page_says_made_with(built_site: Path) -> None:
+    settings = load_content(CONTENT).settings
+    for page in PAGES:
+        text = page_text(built_site, page)
+        assert settings.organisation in text and settings.contact.unit in text, page
+        assert "Made with" not in text, page
+
+
+def test_not_found_page_is_vietnamese_with_a_way_back(built_site: Path) -> None:
+    raw = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Không tìm thấy trang</h1>" in raw
+    assert "Not found" not in raw
+    assert "Về trang chủ" in raw and "tim-kiem/" in raw
