@@ -7,14 +7,18 @@ tests count (``generator.firstview``), so the budget cannot be fooled by a scrip
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+import threading
+import time
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.firstview import first_view
 
-from .conftest import PHONE
+from .conftest import PHONE, QuietHandler
 
 CORE = ["quan-diem-chi-dao/", "muc-tieu-2030/", "nhiem-vu-giai-phap/", "toan-van/"]
 
@@ -94,3 +98,35 @@ def test_file_url_browsing_still_works(browser, built_site: Path) -> None:
         assert page.locator(".md-content h1").first.inner_text().strip() == _heading(built_site, "muc-tieu-2030/")
     finally:
         context.close()
+
+
+class _StallingHandler(QuietHandler):
+    """Serves the site, but holds each page request 20 s while ``stall`` is set: a signal stalled, not dropped."""
+
+    stall = threading.Event()
+
+    def do_GET(self) -> None:
+        if self.stall.is_set() and self.path.endswith("/"):
+            time.sleep(20)
+        super().do_GET()
+
+
+def test_a_stalled_connection_gets_the_cached_page_within_seconds(browser, built_site: Path) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StallingHandler, directory=str(built_site)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context(viewport=PHONE, is_mobile=True, locale="vi-VN")
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        _StallingHandler.stall.set()
+        started = time.monotonic()
+        page.goto(url + CORE[1], timeout=15_000)
+        assert " ".join(page.locator(".md-content h1").first.inner_text().split()) == _heading(built_site, CORE[1])
+        assert time.monotonic() - started < 10
+    finally:
+        _StallingHandler.stall.clear()
+        context.close()
+        server.shutdown()
