@@ -26,6 +26,7 @@ from .content import Content, load_content
 from .errors import ContentError
 from .offline import core_pages, write_service_worker
 from .outputs import site_outputs
+from .printref import qr_svg
 from .render import TEMPLATES
 from .search import SearchIndexError, index_site
 from .stylesheet import StylesheetBundler
@@ -98,6 +99,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         source = self.sources.get(page.file.src_uri) or f"{self.docs_prefix}/{page.file.src_uri}"
         if self.repo_url and self.content:
             page.edit_url = f"{self.repo_url.rstrip('/')}/edit/{self.content.settings.edit_branch}/{source}"
+        if self.base_url and page.canonical_url:
+            context["print_qr"] = qr_svg(page.canonical_url)
         return context
 
     def on_post_build(self, *, config) -> None:

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import threading
+from http.server import ThreadingHTTPServer
+
+from ..conftest import build_site
+from .conftest import PHONE, QuietHandler
+
 CHROME = ".md-header, .md-tabs, .md-sidebar--primary, .md-footer, .md-search, .md-skip"
 
 
@@ -30,3 +37,30 @@ def test_print_shows_link_targets_and_keeps_cards_whole(phone, site_url: str) ->
     assert phone.pdf is not None  # headless Chromium can print the page
     pdf = phone.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_printed_page_ends_with_its_address_and_a_qr_code(browser, project_copy) -> None:
+    """With a published address, paper carries the page's URL and a QR code; the screen never shows them."""
+    address = "https://nq57.example.gov.vn/"
+    site = project_copy / "site"
+    result = build_site(site, config=project_copy / "mkdocs.yml", env={"SITE_URL": address})
+    assert result.returncode == 0, result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/muc-tieu-2030/")
+        reference = page.locator(".nq-print-ref")
+        assert not reference.is_visible()
+        page.emulate_media(media="print")
+        assert reference.is_visible()
+        assert address + "muc-tieu-2030/" in reference.inner_text()
+        assert reference.locator("svg path").count() >= 1
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def test_no_qr_code_without_a_published_address(built_site) -> None:
+    assert "nq-print-ref" not in (built_site / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
