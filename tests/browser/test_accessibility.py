@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,10 @@ FOCUSED = """() => { const e = document.activeElement, r = e.getBoundingClientRe
 @pytest.fixture(scope="module")
 def axe_source() -> Path:
     if not AXE.is_file():
-        pytest.fail(f"{AXE} missing: run `npm ci` (make node)")
+        message = f"{AXE} missing: run `npm ci` (make node)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     return AXE
 
 
