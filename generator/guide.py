@@ -115,4 +115,5 @@ def site_page(root: Path) -> str | None:
     path = root / SOURCE
     if not path.is_file():
         return None
-    return "---\ntitle: Hướng dẫn biên tập\n---\n\n" + with_reference(path.read_text(encoding="utf-8"))
+    body = with_reference(path.read_text(encoding="utf-8"))
+    return environment().get_template("guide-page.md.j2").render(body=body)

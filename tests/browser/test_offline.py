@@ -12,6 +12,8 @@ import html
 import re
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,6 +25,16 @@ from .conftest import PHONE, QuietHandler
 CORE = ["quan-diem-chi-dao/", "muc-tieu-2030/", "nhiem-vu-giai-phap/", "toan-van/"]
 
 
+@contextmanager
+def _phone_context(browser, **options) -> Iterator[object]:
+    """A fresh browser profile (no service worker, no cache) at the phone viewport, closed afterwards."""
+    context = browser.new_context(viewport=PHONE, **options)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
 def _heading(built_site: Path, path: str) -> str:
     raw = (built_site / path / "index.html").read_text(encoding="utf-8")
     match = re.search(r"<h1[^>]*>(.*?)</h1>", raw, re.S)
@@ -31,8 +43,7 @@ def _heading(built_site: Path, path: str) -> str:
 
 
 def test_core_pages_open_with_the_network_off(browser, site_url: str, built_site: Path) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, locale="vi-VN")
-    try:
+    with _phone_context(browser, is_mobile=True, locale="vi-VN") as context:
         page = context.new_page()
         page.goto(site_url)
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
@@ -44,14 +55,11 @@ def test_core_pages_open_with_the_network_off(browser, site_url: str, built_site
         # Styles come from the cache too: the header keeps its colour.
         colour = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
         assert colour not in ("rgba(0, 0, 0, 0)", "transparent"), colour
-    finally:
-        context.close()
 
 
 def test_a_page_never_visited_nor_cached_fails_offline_without_the_worker(browser, site_url: str) -> None:
     """Control: without a visit first (no service worker yet), the same page does not open offline."""
-    context = browser.new_context(viewport=PHONE)
-    try:
+    with _phone_context(browser) as context:
         page = context.new_page()
         context.set_offline(True)
         try:
@@ -60,13 +68,10 @@ def test_a_page_never_visited_nor_cached_fails_offline_without_the_worker(browse
         except Exception:
             opened = False
         assert not opened
-    finally:
-        context.close()
 
 
 def test_first_view_fetches_only_what_the_budget_counts(browser, site_url: str, built_site: Path) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, service_workers="block")
-    try:
+    with _phone_context(browser, is_mobile=True, service_workers="block") as context:
         for path in ["", "muc-tieu-2030/"]:
             page = context.new_page()
             fetched: list[str] = []
@@ -81,14 +86,11 @@ def test_first_view_fetches_only_what_the_budget_counts(browser, site_url: str, 
                 local = f"{local}index.html" if local == "" or local.endswith("/") else local
                 assert local in counted, f"{path}: {local} fetched on first view but not counted by the budget"
             page.close()
-    finally:
-        context.close()
 
 
 def test_file_url_browsing_still_works(browser, built_site: Path) -> None:
     """Opened from a folder (file://): no service worker, no script error, the page reads."""
-    context = browser.new_context(viewport=PHONE)
-    try:
+    with _phone_context(browser) as context:
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
@@ -96,8 +98,6 @@ def test_file_url_browsing_still_works(browser, built_site: Path) -> None:
         page.wait_for_timeout(500)
         assert errors == [], errors
         assert page.locator(".md-content h1").first.inner_text().strip() == _heading(built_site, "muc-tieu-2030/")
-    finally:
-        context.close()
 
 
 class _StallingHandler(QuietHandler):
