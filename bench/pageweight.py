@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from generator.firstview import first_view
+from generator.publish.firstview import first_view
 
 SEARCH_BUNDLE = "pagefind/"
 """Pagefind's scripts and index: referenced only by the search page, so they load when the

@@ -1,7 +1,11 @@
-"""Command line: ``validate``, ``render --out DIR`` and an atomic ``build``.
+"""Command line: ``validate``, ``render --out DIR``, ``publish DIR``, an atomic ``build``, and the editor tools.
 
-``build`` writes into a fresh folder beside ``site/`` and swaps it in only when
-MkDocs succeeded, so a failed build never leaves half a site behind.
+The stages in order: ``validate`` reads and checks the content; ``render``
+writes the generated Markdown (and calendar, feeds) for any builder;
+``build`` runs MkDocs, whose plugin renders in memory and publishes;
+``publish`` finishes a folder another builder made. ``build`` writes into a
+fresh folder beside ``site/`` and swaps it in only when everything succeeded,
+so a failed build never leaves half a site behind.
 """
 
 from __future__ import annotations
@@ -13,11 +17,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .builddate import build_date
-from .content import load_content
-from .errors import ContentError
-from .feeds import base_url
-from .outputs import site_outputs, write_outputs
+from .content import Content, ContentError, load_content
+from .publish import PublishError, PublishPlan, publish
+from .registry import page_url
+from .render.outputs import site_outputs, write_outputs
+from .render.pages import nav
+from .settings import BuildSettings
+
+
+def _settings(content_dir: Path, content: Content) -> BuildSettings:
+    site = content.settings
+    return BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=site.repo_url)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -28,15 +38,28 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     content = load_content(args.content)
-    outputs = site_outputs(content, args.content.resolve().parent, build_date(), base_url(content.settings.base_url))
-    written = write_outputs(outputs, args.out)
+    written = write_outputs(site_outputs(content, _settings(args.content, content)), args.out)
     print(f"Đã ghi {len(written)} tệp (trang Markdown, lịch, feed, hướng dẫn) vào {args.out}")
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    """The post-build steps on a folder any builder made (``publish`` module docstring gives the order)."""
+    content = load_content(args.content)
+    settings = _settings(args.content, content)
+    menu = tuple(page_url(path) for path in nav(content, settings))
+    try:
+        publish(args.site, PublishPlan(settings.site_path, menu))
+    except PublishError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Đã hoàn thiện trang trong {args.site} (stylesheet, tìm kiếm, đọc ngoại tuyến)")
     return 0
 
 
 def _lint(args: argparse.Namespace) -> int:
     """Content lint: errors fail (exit 1), warnings only print."""
-    from .lint import lint, report
+    from .editor.lint import lint, report
 
     findings = lint(args.content)
     for line in report(findings):
@@ -46,7 +69,7 @@ def _lint(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     """Write schema/*.json from the models, or (--check) fail when they are out of date."""
-    from .schema_export import stale, write
+    from .editor.schema_export import stale, write
 
     root = args.content.resolve().parent
     if args.check:
@@ -62,7 +85,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _contributing(args: argparse.Namespace) -> int:
     """Regenerate the field reference inside CONTRIBUTING.md, or (--check) fail when it is stale."""
-    from . import guide
+    from .editor import guide
 
     root = args.content.resolve().parent
     text = (root / guide.SOURCE).read_text(encoding="utf-8")
@@ -133,6 +156,9 @@ def parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="ghi Markdown đã sinh ra thư mục")
     render.add_argument("--out", type=Path, required=True)
     render.set_defaults(run=_render)
+    publish_command = commands.add_parser("publish", help="hoàn thiện thư mục trang đã xây dựng (MkDocs hay công cụ khác)")
+    publish_command.add_argument("site", type=Path, help="thư mục trang đã xây dựng")
+    publish_command.set_defaults(run=_publish)
     commands.add_parser("lint", help="kiểm tra chính tả, số hiệu, ngày, liên kết, ảnh").set_defaults(run=_lint)
     for name, run, text in (("schema", _schema, "xuất lược đồ JSON vào schema/"),
                             ("contributing", _contributing, "cập nhật tham chiếu trường trong CONTRIBUTING.md")):

@@ -6,9 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from generator.settings import BuildSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -21,6 +24,11 @@ def copy_project(target: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copy(ROOT / "CONTRIBUTING.md", target / "CONTRIBUTING.md")
     return target
+
+
+def settings(today: date, content_dir: Path = CONTENT, site_url: str | None = None) -> BuildSettings:
+    """Build settings for a test: a fixed day, no environment."""
+    return BuildSettings(content_dir=content_dir, today=today, site_url=site_url)
 
 
 @pytest.fixture

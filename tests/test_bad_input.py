@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.content import load_content
-from generator.errors import ContentError
+from generator.content.errors import ContentError
 
 from .conftest import replace_once
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from bench.pageweight import custom_assets, html_pages, page_weight
-from generator.firstview import first_view
+from generator.publish.firstview import first_view
 
 from .conftest import ROOT, build_site, copy_project
 
@@ -80,7 +80,7 @@ def _project_with_news_section(tmp_path: Path, name: str, count: int) -> Path:
         (project / "docs" / "thu" / f"bai-{number:04d}.md").write_text(f"# Bài thử {number}\n\nNội dung thử.\n", encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     section = "\n".join(f"      - thu/bai-{number:04d}.md" for number in range(count))
-    (project / "mkdocs.yml").write_text(f"{config.rstrip()}\n  - Bài thử:\n{section}\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(f"{config.rstrip()}\nnav:\n  - Bài thử:\n{section}\n", encoding="utf-8")
     yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)  # still valid YAML
     return project
 

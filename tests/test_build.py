@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from generator.content import load_content
-from generator.filters import number
+from generator.text import number
 
 from .conftest import CONTENT, build_site, replace_once
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from generator import guide
-from generator.content import FILES
-from generator.schema_export import modeline, schemas, stale
-from generator.yamlsafe import read_yaml
+from generator.content import content_files
+from generator.content.reader import read_yaml
+from generator.editor import guide
+from generator.editor.schema_export import modeline, schemas, stale
 
 from .conftest import CONTENT, ROOT, build_site
 
@@ -37,7 +37,7 @@ def test_schema_files_are_up_to_date() -> None:
 
 def test_every_content_file_names_its_schema_and_validates_against_it() -> None:
     exported = schemas()
-    for name in [*FILES, "ocr-corrections.yml"]:
+    for name in [*(entry.name for entry in content_files()), "ocr-corrections.yml"]:
         first = (CONTENT / name).read_text(encoding="utf-8").splitlines()[0]
         assert first == modeline(name), name
         schema_file = (CONTENT / first.split("$schema=", 1)[1]).resolve()
@@ -57,7 +57,7 @@ def test_schema_flags_what_the_editor_would_get_wrong() -> None:
 def test_contributing_reference_is_generated_from_the_schema() -> None:
     text = (ROOT / guide.SOURCE).read_text(encoding="utf-8")
     assert guide.with_reference(text) == text, "run `make docs`"
-    for name in [*FILES, "tin-tuc/*.md", "ocr-corrections.yml"]:
+    for name in [*(entry.name for entry in content_files()), "tin-tuc/*.md", "ocr-corrections.yml"]:
         assert f"`content/{name}" in text, name
     assert "- `paragraphs[].indicators[].measurements[].source` — chữ, bắt buộc." in text
 

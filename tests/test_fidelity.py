@@ -13,11 +13,11 @@ import re
 
 import yaml
 
-from generator.builddate import build_date
 from generator.content import load_content
-from generator.render import render_pages
+from generator.render.pages import render_pages
+from generator.settings import build_date
 
-from .conftest import CONTENT
+from .conftest import CONTENT, settings
 
 
 def corrected_source() -> str:
@@ -40,7 +40,7 @@ def words(text: str) -> list[str]:
 
 def full_text_markdown() -> str:
     content = load_content(CONTENT)
-    page = next(p for p in render_pages(content, build_date()) if p.path == "toan-van.md")
+    page = next(p for p in render_pages(content, settings(build_date())) if p.path == "toan-van.md")
     document = page.markdown.split('<div class="nq-document" markdown>', 1)[1]
     return document.rsplit("</div>", 1)[0]
 

@@ -7,7 +7,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from generator.lint import lint, number_pattern
+from generator.editor.lint import lint, number_pattern
 
 from .conftest import CONTENT, ROOT, replace_once
 

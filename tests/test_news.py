@@ -9,10 +9,10 @@ import feedparser
 import pytest
 
 from generator.content import load_content
-from generator.errors import ContentError
-from generator.filters import slugify
+from generator.content.errors import ContentError
+from generator.text import slugify
 
-from .conftest import CONTENT, build_site, replace_once
+from .conftest import CONTENT, build_site, replace_once, settings
 from .test_build import page_text
 
 SITE_URL = "https://example.gov.vn/nq57/"
@@ -107,19 +107,19 @@ def test_home_page_shows_the_latest_three_posts(content_copy: Path) -> None:
     for day in range(1, 5):
         write_post(content_copy, f"2025-04-0{day}.md", NEW_POST.replace("15/03/2025", f"0{day}/04/2025")
                    .replace("related: [nhiem-vu-moi]", f"slug: bai-{day}"))
-    from generator.render import render_pages
+    from generator.render.pages import render_pages
 
     content = load_content(content_copy)
-    home = next(p for p in render_pages(content, content.posts[0].meta.date) if p.path == "index.md")
+    home = next(p for p in render_pages(content, settings(content.posts[0].meta.date, content_copy)) if p.path == "index.md")
     assert [f"bai-{day}.md" in home.markdown for day in range(1, 5)] == [False, True, True, True]
 
 
 def test_pagination(content_copy: Path) -> None:
     replace_once(content_copy / "tin-tuc.yml", "per_page: 10", "per_page: 1")
-    from generator.render import render_pages
+    from generator.render.pages import render_pages
 
     content = load_content(content_copy)
-    pages = {p.path: p.markdown for p in render_pages(content, content.posts[0].meta.date)}
+    pages = {p.path: p.markdown for p in render_pages(content, settings(content.posts[0].meta.date, content_copy))}
     assert "tin-tuc/trang-2.md" in pages and "tin-tuc/trang-3.md" not in pages
     assert "(trang-2.md)" in pages["tin-tuc/index.md"] and "(index.md)" in pages["tin-tuc/trang-2.md"]
 

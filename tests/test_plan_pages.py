@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from generator.content import load_content
-from generator.deadlines import due_items
-from generator.ics import MAX_OCTETS, escape_text, fold, render_calendar
-from generator.units import unit_views
+from generator.render.calendar import MAX_OCTETS, escape_text, fold, render_calendar
+from generator.views.deadlines import due_items
+from generator.views.units import unit_views
 
-from .conftest import CONTENT, build_site, replace_once
+from .conftest import CONTENT, build_site, replace_once, settings
 from .test_build import page_text
 
 TODAY = date(2025, 3, 20)
@@ -31,8 +31,8 @@ def test_text_values_are_escaped() -> None:
 
 def test_calendar_is_reproducible_and_uids_are_unique() -> None:
     content = load_content(CONTENT)
-    first = render_calendar(content, TODAY)
-    assert first == render_calendar(content, TODAY)
+    first = render_calendar(content, settings(TODAY))
+    assert first == render_calendar(content, settings(TODAY))
     uids = re.findall(r"^UID:(.+)\r$", first, flags=re.M)
     assert len(uids) == len(due_items(content, TODAY)) == len(set(uids))
     assert "DTSTAMP:20250320T000000Z" in first
@@ -111,6 +111,6 @@ def test_measured_indicator_shows_bar_status_trend_and_source(project_copy: Path
     card = card[:card.index("</article>")]
     assert ">đang thực hiện<" in card
     assert "18,3% GDP" in card and "cả nước, năm 2024" in card
-    assert 'style="width: 61%"' in card  # 18.3 / 30
-    assert "<svg viewBox" in card and card.count("<circle") == 2
+    assert '<rect class="nq-bar__fill" width="61"' in card  # 18.3 / 30
+    assert '<svg viewBox="0 0 200 66"' in card and card.count("<circle") == 2
     assert 'href="https://example.org/b"' in card and "Nguồn thử B" in card

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.progress import is_met, latest_measurement, progress, share_of_target
-from generator.schema import Indicator, Measurement
+from generator.content.models import Indicator, Measurement
+from generator.views.progress import is_met, latest_measurement, progress, share_of_target
 
 
 def indicator(comparator: str = "at_least", value: float = 30, value_max: float | None = None, measurements=()) -> Indicator:
@@ -19,7 +19,7 @@ def m(value: float, year: int, scope: str = "national") -> Measurement:
 
 def test_without_measurements_there_is_no_status_but_no_data() -> None:
     result = progress(indicator(), 2030)
-    assert result.status == "chưa có số liệu"
+    assert result.status == "no_data"
     assert result.latest is None and result.series == () and result.share == 0
 
 
@@ -36,9 +36,9 @@ def test_each_comparator_decides_met(comparator: str, target: float, value: floa
 
 
 def test_missing_target_is_in_progress_before_target_year_and_missed_after() -> None:
-    assert progress(indicator(measurements=[m(20, 2024)]), 2030).status == "đang thực hiện"
-    assert progress(indicator(measurements=[m(20, 2030)]), 2030).status == "chưa đạt"
-    assert progress(indicator(measurements=[m(31, 2026)]), 2030).status == "đạt"
+    assert progress(indicator(measurements=[m(20, 2024)]), 2030).status == "in_progress"
+    assert progress(indicator(measurements=[m(20, 2030)]), 2030).status == "not_met"
+    assert progress(indicator(measurements=[m(31, 2026)]), 2030).status == "met"
 
 
 def test_bar_is_share_of_target_and_ranks_fill_as_n_over_rank() -> None:

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from generator import schema
-from generator.content import FILES, load_content
-from generator.filters import fold, number, slugify, toc_slugify
+from generator.content import content_files, load_content
+from generator.content import models as schema
+from generator.text import fold, number, slugify, toc_slugify
 
 from .conftest import CONTENT
 
@@ -29,7 +29,7 @@ def test_default_content_is_valid_and_complete() -> None:
 
 def test_every_content_file_has_a_model() -> None:
     names = {p.name for p in CONTENT.glob("*.yml")} - {"ocr-corrections.yml"}
-    assert names == set(FILES)
+    assert names == {entry.name for entry in content_files()}
 
 
 def test_range_needs_an_upper_bound() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.search import BUNDLE, stroke_as_mark
+from generator.publish.search import BUNDLE, stroke_as_mark
 
 from .test_build import PAGES
 

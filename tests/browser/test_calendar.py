@@ -8,7 +8,7 @@ from pathlib import Path
 import icalendar
 
 from generator.content import load_content
-from generator.deadlines import due_items
+from generator.views.deadlines import due_items
 
 from ..conftest import CONTENT
 

@@ -18,7 +18,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.firstview import first_view
+from generator.publish.firstview import first_view
 
 from .conftest import PHONE, QuietHandler
 

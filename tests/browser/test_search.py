@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.filters import fold
+from generator.text import fold
 
 from .conftest import PHONE
 

@@ -1,0 +1,149 @@
+"""Load every content file into validated models, or report every problem at once.
+
+``Content`` is the registry of content files: each of its model fields names,
+in its metadata, the YAML file it is read from. Adding a content file is one
+typed field here; the loader, the JSON Schema export, the lint and the editor
+guide all find it through ``content_files()``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import models
+from .errors import ContentError, Problem, translate
+from .posts import NEWS_DIR, LoadedPost, load_posts
+from .reader import read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Content:
+    """The whole validated content: one field per content file, then the news posts."""
+
+    root: Path
+    settings: models.Settings = field(metadata={"file": "cai-dat.yml"})
+    plan: models.Plan = field(metadata={"file": "ke-hoach.yml"})
+    purpose: models.PurposeSection = field(metadata={"file": "muc-dich-yeu-cau.yml"})
+    viewpoints: models.ViewpointSection = field(metadata={"file": "quan-diem.yml"})
+    targets_2030: models.TargetSection = field(metadata={"file": "muc-tieu-2030.yml"})
+    vision_2045: models.TargetSection = field(metadata={"file": "tam-nhin-2045.yml"})
+    tasks: models.TaskSection = field(metadata={"file": "nhiem-vu.yml"})
+    study: models.StudySection = field(metadata={"file": "hoc-tap-quan-triet.yml"})
+    organisation: models.OrganisationSection = field(metadata={"file": "to-chuc-thuc-hien.yml"})
+    news: models.NewsSection = field(metadata={"file": "tin-tuc.yml"})
+    posts: list[LoadedPost] = field(default_factory=list)
+
+    @property
+    def target_sections(self) -> list[models.TargetSection]:
+        return [self.targets_2030, self.vision_2045]
+
+    def source(self, attribute: str) -> str:
+        """The content file an attribute was read from: ``viewpoints`` → ``quan-diem.yml``."""
+        return next(f.metadata["file"] for f in fields(self) if f.name == attribute)
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """One YAML file under ``content/``: its name, the model that checks it, the ``Content`` field it fills."""
+
+    name: str
+    model: type[BaseModel]
+    attribute: str
+
+
+def content_files() -> list[ContentFile]:
+    """Every content file, in ``Content`` field order, read off the dataclass itself."""
+    hints = typing.get_type_hints(Content, globalns=vars(models) | globals())
+    return [ContentFile(f.metadata["file"], hints[f.name], f.name) for f in fields(Content) if "file" in f.metadata]
+
+
+EXTRA_SCHEMAS: dict[str, type[BaseModel]] = {
+    "ocr-corrections.yml": models.Corrections,
+    "tin-tuc-bai.yml": models.Post,
+}
+"""Files with a schema that are not ``Content`` fields: the lint's word list, and a post's front matter."""
+
+
+def load_model(path: Path, model: type[M], display: str) -> M:
+    """Read and validate one file; raise ContentError naming file, line and field."""
+    located = read_yaml(path, display)
+    try:
+        return model.model_validate(located.data)
+    except ValidationError as exc:
+        raise ContentError(translate(exc, display, located, model)) from None
+
+
+def load_content(root: Path) -> Content:
+    """Validate every content file; collect all problems before raising."""
+    root = Path(root)
+    problems: list[Problem] = []
+    loaded: dict[str, BaseModel] = {}
+    for entry in content_files():
+        path = root / entry.name
+        display = display_path(path)
+        if not path.is_file():
+            problems.append(Problem(display, None, None, "thiếu tệp nội dung bắt buộc", "required content file is missing"))
+            continue
+        try:
+            loaded[entry.attribute] = load_model(path, entry.model, display)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    posts, post_problems = load_posts(root / NEWS_DIR, display_path(root / NEWS_DIR))
+    problems.extend(post_problems)
+    if problems:
+        raise ContentError(problems)
+    content = Content(root=root, posts=posts, **loaded)
+    if problems := _cross_references(content):
+        raise ContentError(problems)
+    return content
+
+
+def plan_ids(content: Content) -> dict[str, str]:
+    """Every part of the plan a post may name in ``related``: id → what it is, for the error message."""
+    found: dict[str, str] = {}
+    found.update({v.id: v.title for v in content.viewpoints.viewpoints})
+    for section in content.target_sections:
+        found.update({i.id: i.title for i in section.indicators})
+    found.update({g.id: g.title for g in content.tasks.groups})
+    found.update({u.id: u.name for u in content.organisation.units})
+    return found
+
+
+def _cross_references(content: Content) -> list[Problem]:
+    """A post's category and related parts must exist: name the line that points at nothing."""
+    problems = []
+    categories = {category.id for category in content.news.categories}
+    known = plan_ids(content)
+    for post in content.posts:
+        if post.meta.category not in categories:
+            problems.append(Problem(
+                post.source, post.line_of("category"), None,
+                f"chuyên mục “{post.meta.category}” không có trong {display_path(content.root / content.source('news'))}; "
+                f"chọn một trong: {', '.join(sorted(categories))}",
+                "unknown category", "category"))
+        for index, ref in enumerate(post.meta.related):
+            if ref not in known:
+                position = post.located.position(("related", index))
+                close = difflib.get_close_matches(ref, known, n=1)
+                hint = f"; có phải ý bạn là “{close[0]}”?" if close else ""
+                problems.append(Problem(
+                    post.source, position[0] if position else None, None,
+                    f"mã “{ref}” không phải chỉ tiêu, nhóm nhiệm vụ, quan điểm hay đơn vị nào trong Kế hoạch{hint}",
+                    "unknown related id", f"related.{index}"))
+    return problems
+
+
+def display_path(path: Path) -> str:
+    """Paths as an editor sees them in the repository: relative, forward slashes."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,468 @@
+"""The content schema: one pydantic model per YAML mapping under ``content/``.
+
+Field names are the YAML keys. Each docstring and ``description`` is written in
+Vietnamese for the editors: it becomes the field reference in the editor guide
+and the JSON Schema that VS Code uses for completion.
+
+Text that quotes the plan (``text``, ``quote``, ``duty`` …) is checked against
+the paragraph it comes from, so a structured figure can never drift from the
+sentence it was taken from.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+# --------------------------------------------------------------------------
+# Scalar types
+# --------------------------------------------------------------------------
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+_SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+def find_html(value: str) -> bool:
+    """True when ``value`` holds an HTML tag or a script URL (a Markdown link to ``javascript:`` runs code too)."""
+    return bool(_HTML_TAG.search(value) or _SCRIPT_URL.search(value))
+
+
+def _reject_html(value: str) -> str:
+    """Content is Markdown that ends up in HTML: a tag here could run a script."""
+    if find_html(value):
+        raise PydanticCustomError(
+            "html_not_allowed", "không được chứa mã HTML (thẻ <…>) hay liên kết “javascript:”; hãy dùng Markdown")
+    return value
+
+
+def _parse_vietnamese_date(value: object) -> object:
+    """Editors write dates as 10/3/2025; YAML writes them as 2025-03-10. Accept both."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str) and (match := _DMY.match(value)):
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise PydanticCustomError("date_not_exist", "ngày này không tồn tại trên lịch") from None
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_reject_html)]
+"""Chữ, có thể để trống; không được chứa thẻ HTML."""
+
+Text = Annotated[PlainText, Field(min_length=1)]
+"""Văn bản thuần hoặc Markdown; không được chứa thẻ HTML."""
+
+Slug = Annotated[str, Field(pattern=_SLUG, description="Mã định danh: chữ thường không dấu, số và dấu gạch ngang, ví dụ `kinh-te-so`.")]
+
+DocDate = Annotated[date, BeforeValidator(_parse_vietnamese_date), WithJsonSchema({
+    "type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$", "x-kind": "ngày",
+    "description": "Ngày có thật, viết `2025-03-10` hoặc `10/3/2025`.",
+})]
+"""Ngày có thật, viết `2025-03-10` hoặc `10/3/2025`."""
+
+Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"]+$", description="Địa chỉ web bắt đầu bằng http:// hoặc https://")]
+
+
+def _plain(text: str) -> str:
+    """The sentence as a reader sees it: Markdown emphasis removed, spaces folded."""
+    return " ".join(text.replace("*", "").split())
+
+
+def require_quoted(quotes: list[str], source: str, what: str) -> None:
+    """Every quote must stand word for word in its source paragraph."""
+    plain_source = _plain(source)
+    for quote in quotes:
+        if _plain(quote) not in plain_source:
+            raise PydanticCustomError(
+                "quote_not_in_text", "câu trích ở “{what}” không có trong đoạn văn gốc: “{quote}”. Trích đúng từng chữ",
+                {"what": what, "quote": quote})
+
+
+class ContentModel(BaseModel):
+    """Common rules: unknown keys are errors, models are read-only values."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------
+# Settings (cai-dat.yml): what another district changes to reuse the generator
+# --------------------------------------------------------------------------
+
+
+class Contact(ContentModel):
+    """Đầu mối liên hệ về nội dung trang."""
+
+    unit: Text = Field(description="Tên đơn vị phụ trách nội dung trang.")
+    phone: str | None = Field(None, pattern=r"^[0-9 +().-]+$", description="Số điện thoại (không bắt buộc).")
+    email: str | None = Field(None, pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$", description="Thư điện tử (không bắt buộc).")
+    address: Text | None = Field(None, description="Địa chỉ (không bắt buộc).")
+
+
+class Settings(ContentModel):
+    """Cài đặt chung của trang (không phải nội dung văn bản)."""
+
+    site_name: Text = Field(description="Tên trang, hiện trên thanh tiêu đề.")
+    site_description: Text = Field(description="Một câu mô tả trang, dùng cho công cụ tìm kiếm.")
+    organisation: Text = Field(description="Cơ quan ban hành kế hoạch, ví dụ `Huyện ủy Yên Bình`.")
+    level: Literal["tỉnh", "huyện", "xã"] = Field(description="Cấp của cơ quan: `tỉnh`, `huyện` hoặc `xã`.")
+    locality: Text = Field(description="Tên địa phương, ví dụ `huyện Yên Bình`.")
+    province: Text = Field(description="Tên tỉnh, ví dụ `Yên Bái`.")
+    base_url: Url | None = Field(None, description="Địa chỉ gốc khi xuất bản, ví dụ `https://example.gov.vn/nq57/`. Biến môi trường SITE_URL được ưu tiên.")
+    repo_url: Url | None = Field(None, description="Địa chỉ kho mã nguồn, dùng cho liên kết “Sửa trang này”.")
+    edit_branch: Text = Field("main", description="Nhánh chứa nội dung trong kho mã nguồn.")
+    contact: Contact = Field(description="Đầu mối liên hệ.")
+    calendar_domain: str | None = Field(None, pattern=r"^[a-z0-9.-]+$", description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
+
+
+# --------------------------------------------------------------------------
+# The plan itself (ke-hoach.yml): metadata, opening and closing
+# --------------------------------------------------------------------------
+
+
+class DocumentRef(ContentModel):
+    """Một văn bản được dẫn chiếu (nghị quyết, kế hoạch …)."""
+
+    kind: Text = Field(description="Loại văn bản, ví dụ `Nghị quyết`, `Kế hoạch`.")
+    number: Text = Field(description="Số, ký hiệu, ví dụ `57-NQ/TW`.")
+    date: DocDate = Field(description="Ngày ban hành.")
+    issuer: Text = Field(description="Cơ quan ban hành, ví dụ `Bộ Chính trị`.")
+    subject: Text | None = Field(None, description="Trích yếu, ví dụ `về đột phá phát triển …`.")
+
+
+class Recipient(ContentModel):
+    """Một dòng ở phần “Nơi nhận”."""
+
+    name: Text = Field(description="Tên nơi nhận, đúng như văn bản.")
+    purpose: Text | None = Field(None, description="Ghi chú trong ngoặc: `b/c` (báo cáo), `t/h` (thực hiện).")
+
+
+class Signature(ContentModel):
+    """Phần ký văn bản."""
+
+    on_behalf: Text = Field(description="Dòng thẩm quyền, ví dụ `T/M BAN THƯỜNG VỤ`.")
+    title: Text = Field(description="Chức vụ người ký.")
+    name: Text = Field(description="Họ và tên người ký.")
+
+
+class Plan(ContentModel):
+    """Thông tin chung của kế hoạch: tiêu đề, căn cứ, phần mở đầu, kết thúc, nơi nhận."""
+
+    kind: Text = Field(description="Loại văn bản: `Kế hoạch`.")
+    number: Text | None = Field(None, description="Số, ký hiệu của kế hoạch, nếu bản gốc có.")
+    date: DocDate | None = Field(None, description="Ngày ban hành, nếu bản gốc có.")
+    issuer: Text = Field(description="Cơ quan ban hành, ví dụ `Ban Thường vụ Huyện ủy`.")
+    title: Text = Field(description="Trích yếu (dòng dưới chữ KẾ HOẠCH).")
+    resolution: DocumentRef = Field(description="Nghị quyết được quán triệt.")
+    implements: DocumentRef = Field(description="Văn bản cấp trên mà kế hoạch này thực hiện.")
+    intro: Text = Field(description="Đoạn mở đầu.")
+    closing: Text = Field(description="Đoạn kết thúc (“Trên đây là …”).")
+    recipients: list[Recipient] = Field(min_length=1, description="Nơi nhận.")
+    signature: Signature
+
+
+# --------------------------------------------------------------------------
+# Building blocks shared by several sections
+# --------------------------------------------------------------------------
+
+
+class Part(ContentModel):
+    """Một mục có tiêu đề, các đoạn văn và các gạch đầu dòng, giữ đúng như văn bản."""
+
+    heading: Text = Field(description="Tiêu đề mục, kể cả số thứ tự, ví dụ `1. Mục đích`.")
+    paragraphs: list[Text] = Field(default_factory=list, description="Các đoạn văn.")
+    bullets: list[Text] = Field(default_factory=list, description="Các gạch đầu dòng (không gõ dấu `-`).")
+
+
+class Deadline(ContentModel):
+    """Một thời hạn trong kế hoạch."""
+
+    date: DocDate = Field(description="Ngày đến hạn (ngày có thật). Với “quý 1/2025” là ngày cuối quý.")
+    text: Text = Field(description="Thời hạn đúng như văn bản, ví dụ `trước ngày 10/3/2025`.")
+    status: Literal["hoàn thành"] | None = Field(None, description="Ghi `hoàn thành` khi việc đã xong; để trống thì trạng thái tính theo ngày.")
+    completed_on: DocDate | None = Field(None, description="Ngày hoàn thành (không bắt buộc).")
+
+
+class Assignment(ContentModel):
+    """Một việc được giao: ai làm gì, nộp gì, hạn nào, báo cáo ai."""
+
+    unit: Text | None = Field(None, description="Đơn vị thực hiện; để trống nếu là chính đơn vị chứa việc này.")
+    duty: Text = Field(description="Nhiệm vụ, trích đúng câu chữ trong văn bản.")
+    deliverable: Text | None = Field(None, description="Sản phẩm phải nộp, ví dụ `Báo cáo kết quả`.")
+    deadline: Deadline | None = Field(None, description="Thời hạn, nếu văn bản có nêu.")
+    report_to: list[Text] = Field(default_factory=list, description="Nơi nhận báo cáo.")
+    via: Text | None = Field(None, description="Gửi qua cơ quan nào, ví dụ `Ban Tuyên giáo và Dân vận Huyện ủy`.")
+
+
+# --------------------------------------------------------------------------
+# Section I (muc-dich-yeu-cau.yml)
+# --------------------------------------------------------------------------
+
+
+class PurposeSection(ContentModel):
+    """Phần I: mục đích, yêu cầu."""
+
+    heading: Text = Field(description="`I. MỤC ĐÍCH, YÊU CẦU`.")
+    purpose: Part
+    requirements: Part
+
+
+# --------------------------------------------------------------------------
+# Section II.1.1 (quan-diem.yml)
+# --------------------------------------------------------------------------
+
+
+class Viewpoint(ContentModel):
+    """Một quan điểm chỉ đạo."""
+
+    id: Slug
+    title: Text = Field(description="Tiêu đề ngắn do biên tập viên đặt (không phải lời văn bản).")
+    text: Text = Field(description="Toàn văn quan điểm, đúng như văn bản.")
+
+
+class ViewpointSection(ContentModel):
+    """Phần II, mục 1.1: các quan điểm chỉ đạo."""
+
+    section_heading: Text = Field(description="Tiêu đề phần II.")
+    content_lead: Text = Field(description="Câu dẫn `1. Nội dung: …`.")
+    heading: Text = Field(description="`1.1. Về quan điểm chỉ đạo:`.")
+    viewpoints: list[Viewpoint] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------
+# Section II.1.2 (muc-tieu-2030.yml, tam-nhin-2045.yml)
+# --------------------------------------------------------------------------
+
+Comparator = Literal["at_least", "above", "reach", "range", "top"]
+Scope = Literal["national", "province", "district"]
+
+
+class Measurement(ContentModel):
+    """Một số liệu thực tế đã đo (không có trong văn bản: phải ghi nguồn)."""
+
+    value: float = Field(description="Giá trị đo được (số, dấu chấm thập phân).")
+    year: int = Field(ge=1990, le=2100, description="Năm của số liệu.")
+    scope: Scope = Field(description="Phạm vi: `national` (cả nước), `province` (tỉnh), `district` (huyện).")
+    source: Text = Field(description="Nguồn số liệu (tên văn bản, cơ quan công bố).")
+    url: Url | None = Field(None, description="Liên kết tới nguồn.")
+
+
+class Indicator(ContentModel):
+    """Một chỉ tiêu định lượng, trích từ một câu của văn bản."""
+
+    id: Slug = Field(description="Mã định danh, dùng làm neo liên kết `#kinh-te-so`.")
+    title: Text = Field(description="Tên ngắn của chỉ tiêu, hiện trên thẻ.")
+    measure: Text = Field(description="Đại lượng được đo, ví dụ `Quy mô kinh tế số`.")
+    comparator: Comparator = Field(description="`at_least` (tối thiểu, ≥), `above` (trên, >), `reach` (đạt), `range` (từ … đến …), `top` (thuộc nhóm N dẫn đầu).")
+    value: float = Field(description="Giá trị (số). Với `range` là cận dưới; với `top` là N.")
+    value_max: float | None = Field(None, description="Cận trên, chỉ dùng với `range`.")
+    unit: PlainText = Field("", description="Đơn vị, ví dụ `% GDP`, `doanh nghiệp`, `%/năm`.")
+    scope: Text | None = Field(None, description="Phạm vi xếp hạng với `top`, ví dụ `Đông Nam Á`.")
+    quote: Text = Field(description="Câu chữ trong văn bản nêu chỉ tiêu này, trích đúng.")
+    headline: bool = Field(False, description="`true` để hiện trên trang chủ.")
+    measurements: list[Measurement] = Field(default_factory=list, description="Số liệu thực tế (không bắt buộc; phải ghi nguồn).")
+
+    @model_validator(mode="after")
+    def _range_needs_upper_bound(self) -> Indicator:
+        if (self.comparator == "range") != (self.value_max is not None):
+            raise PydanticCustomError(
+                "value_max_only_with_range", "`value_max` chỉ dùng khi `comparator: range`, và `range` cần `value_max`")
+        return self
+
+
+class TargetParagraph(ContentModel):
+    """Một đoạn (gạch đầu dòng) của phần mục tiêu, với các chỉ tiêu rút ra từ đó."""
+
+    text: Text = Field(description="Toàn văn đoạn, đúng như văn bản.")
+    indicators: list[Indicator] = Field(default_factory=list, description="Các chỉ tiêu định lượng trong đoạn.")
+    qualitative: list[Text] = Field(default_factory=list, description="Các mục tiêu định tính, trích đúng câu chữ.")
+
+    @model_validator(mode="after")
+    def _quotes_stand_in_text(self) -> TargetParagraph:
+        require_quoted([i.quote for i in self.indicators], self.text, "quote")
+        require_quoted(list(self.qualitative), self.text, "qualitative")
+        return self
+
+
+class TargetSection(ContentModel):
+    """Mục tiêu đến một năm (2030) hoặc tầm nhìn (2045)."""
+
+    heading: Text | None = Field(None, description="`1.2. Về mục tiêu` (chỉ ở tệp 2030).")
+    subheading: Text = Field(description="Ví dụ `(1) Đến năm 2030:`.")
+    year: int = Field(ge=2025, le=2100, description="Năm mục tiêu.")
+    paragraphs: list[TargetParagraph] = Field(min_length=1)
+    strategic_technologies: list[Text] = Field(default_factory=list, description="Các công nghệ chiến lược được nêu tên.")
+
+    @model_validator(mode="after")
+    def _technologies_stand_in_text(self) -> TargetSection:
+        require_quoted(list(self.strategic_technologies), " ".join(p.text for p in self.paragraphs), "strategic_technologies")
+        return self
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return [indicator for paragraph in self.paragraphs for indicator in paragraph.indicators]
+
+
+# --------------------------------------------------------------------------
+# Section II.1.3 (nhiem-vu.yml)
+# --------------------------------------------------------------------------
+
+
+class TaskGroup(ContentModel):
+    """Một nhóm nhiệm vụ, giải pháp."""
+
+    id: Slug
+    title: Text = Field(description="Tiêu đề ngắn do biên tập viên đặt.")
+    text: Text = Field(description="Toàn văn, đúng như văn bản.")
+
+
+class TaskSection(ContentModel):
+    """Phần II, mục 1.3: nhiệm vụ, giải pháp."""
+
+    heading: Text
+    lead: Text = Field(description="Đoạn dẫn trước danh sách nhiệm vụ.")
+    groups: list[TaskGroup] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------
+# Section III (hoc-tap-quan-triet.yml)
+# --------------------------------------------------------------------------
+
+
+class ImplementationPlans(ContentModel):
+    """Mục III.3: xây dựng kế hoạch thực hiện Nghị quyết."""
+
+    heading: Text
+    assignments: list[Assignment] = Field(min_length=1, description="Mỗi gạch đầu dòng là một việc được giao.")
+    bullets: list[Text] = Field(min_length=1, description="Các gạch đầu dòng, đúng như văn bản.")
+
+    @model_validator(mode="after")
+    def _duties_stand_in_text(self) -> ImplementationPlans:
+        require_quoted([a.duty for a in self.assignments], " ".join(self.bullets), "duty")
+        return self
+
+
+class StudySection(ContentModel):
+    """Phần III: hình thức, thời gian học tập, quán triệt."""
+
+    heading: Text
+    district: Part = Field(description="Mục 1: đối với cấp ủy cấp huyện.")
+    grassroots: Part = Field(description="Mục 2: đối với các cấp ủy cơ sở.")
+    implementation_plans: ImplementationPlans
+    reporters: Part = Field(description="Mục 4: báo cáo viên và tài liệu.")
+
+
+# --------------------------------------------------------------------------
+# Section IV (to-chuc-thuc-hien.yml)
+# --------------------------------------------------------------------------
+
+
+class Unit(ContentModel):
+    """Một đơn vị và trách nhiệm của đơn vị trong phần Tổ chức thực hiện."""
+
+    id: Slug
+    number: int = Field(ge=1, description="Số thứ tự trong văn bản.")
+    name: Text = Field(description="Tên đơn vị, đúng như văn bản.")
+    inline: bool = Field(False, description="`true` nếu văn bản viết tên đơn vị và nhiệm vụ trên cùng một dòng (`3. Tên: …`).")
+    paragraphs: list[Text] = Field(min_length=1, description="Các đoạn nhiệm vụ, đúng như văn bản.")
+    assignments: list[Assignment] = Field(default_factory=list, description="Các việc rút ra từ các đoạn trên.")
+
+    @model_validator(mode="after")
+    def _duties_stand_in_text(self) -> Unit:
+        require_quoted([a.duty for a in self.assignments], " ".join(self.paragraphs), "duty")
+        return self
+
+
+class OrganisationSection(ContentModel):
+    """Phần IV: tổ chức thực hiện."""
+
+    heading: Text
+    units: list[Unit] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------
+# News and articles (tin-tuc.yml, tin-tuc/*.md)
+# --------------------------------------------------------------------------
+
+
+class Category(ContentModel):
+    """Một chuyên mục tin, bài."""
+
+    id: Slug = Field(description="Mã chuyên mục, dùng trong địa chỉ `/tin-tuc/chuyen-muc/<id>/` và trong trường `category` của bài.")
+    name: Text = Field(description="Tên chuyên mục hiện trên trang, ví dụ `Chỉ đạo, điều hành`.")
+    description: Text | None = Field(None, description="Một câu giới thiệu chuyên mục (không bắt buộc).")
+
+
+class NewsSection(ContentModel):
+    """Chuyên trang tin, bài: tên, lời giới thiệu, số bài mỗi trang và các chuyên mục."""
+
+    title: Text = Field(description="Tên chuyên trang, ví dụ `Tin tức`.")
+    intro: Text | None = Field(None, description="Đoạn giới thiệu ở đầu trang danh sách (không bắt buộc).")
+    per_page: int = Field(10, ge=1, le=100, description="Số bài trên mỗi trang danh sách.")
+    categories: list[Category] = Field(min_length=1, description="Các chuyên mục; mỗi bài chọn một.")
+
+    @model_validator(mode="after")
+    def _unique_categories(self) -> NewsSection:
+        ids = [category.id for category in self.categories]
+        if len(ids) != len(set(ids)):
+            raise PydanticCustomError("duplicate_id", "có hai mục trùng mã `id`; mỗi mã chỉ dùng một lần")
+        return self
+
+
+class PostImage(ContentModel):
+    """Ảnh minh họa của bài."""
+
+    src: str = Field(pattern=r"^assets/[A-Za-z0-9_./-]+\.(?:jpe?g|png|webp|svg)$", description="Đường dẫn ảnh trong thư mục `docs/`, ví dụ `assets/anh/hoi-nghi.jpg`.")
+    alt: Text = Field(description="Mô tả ảnh cho người không xem được ảnh (bắt buộc).")
+    caption: Text | None = Field(None, description="Chú thích dưới ảnh (không bắt buộc).")
+
+
+class Post(ContentModel):
+    """Phần đầu (front matter) của một tin, bài trong `content/tin-tuc/`."""
+
+    title: Text = Field(description="Tiêu đề bài.")
+    date: DocDate = Field(description="Ngày đăng, viết `2025-03-10` hoặc `10/3/2025`.")
+    author: Text = Field(description="Tác giả hoặc đơn vị đưa tin, ví dụ `Trung tâm Truyền thông - Văn hóa huyện`.")
+    category: Slug = Field(description="Mã chuyên mục, một trong các `id` ở `content/tin-tuc.yml`.")
+    summary: Text = Field(max_length=400, description="Tóm tắt một, hai câu; hiện trong danh sách và trong RSS.")
+    slug: Slug | None = Field(None, description="Phần cuối địa chỉ bài; để trống thì lấy từ tiêu đề, bỏ dấu (đ → d).")
+    image: PostImage | None = Field(None, description="Ảnh minh họa (không bắt buộc).")
+    tags: list[Slug] = Field(default_factory=list, description="Các thẻ, chữ thường không dấu, ví dụ `chuyen-doi-so`.")
+    related: list[Slug] = Field(default_factory=list, description="Mã các phần của Kế hoạch mà bài nói tới: chỉ tiêu (`kinh-te-so`), nhóm nhiệm vụ, quan điểm hoặc đơn vị.")
+    source: Text | None = Field(None, description="Nguồn của thông tin trong bài, ví dụ tên văn bản.")
+
+
+# --------------------------------------------------------------------------
+# Lint data (ocr-corrections.yml)
+# --------------------------------------------------------------------------
+
+
+class Correction(ContentModel):
+    """Một lỗi nhận dạng chữ (OCR) hoặc lỗi gõ và cách sửa."""
+
+    wrong: str = Field(min_length=1, description="Chữ sai, đúng như nó xuất hiện.")
+    right: str = Field(min_length=1, description="Chữ đúng.")
+    note: Text | None = Field(None, description="Ghi chú: lỗi ở đâu, vì sao.")
+    lint: bool = Field(True, description="`false` nếu chữ sai có thể là chữ đúng ở chỗ khác (không kiểm tra khi `make lint`).")
+
+
+class Corrections(ContentModel):
+    """Danh sách lỗi chữ: lỗi đã sửa trong bản OCR và các lỗi gõ thường gặp."""
+
+    corrections: list[Correction] = Field(min_length=1, description="Lỗi OCR đã sửa khi chép văn bản (kiểm thử đối chiếu với bản OCR).")
+    confusions: list[Correction] = Field(default_factory=list, description="Các lỗi gõ, nhầm chữ thường gặp khác; `make lint` báo khi gặp.")

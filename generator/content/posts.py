@@ -1,0 +1,129 @@
+"""Load the news posts: one Markdown file each under ``content/tin-tuc/``, YAML front matter first.
+
+The front matter goes through the same YAML reader and the same error
+translation as every other content file, padded with blank lines so a
+problem's line number is the line in the ``.md`` file the editor has open.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..text import slugify
+from . import models
+from .errors import ContentError, Problem, translate
+from .reader import Located, parse_yaml, read_text
+
+NEWS_DIR = "tin-tuc"
+"""Folder of the posts inside ``content/``, and the first part of their URLs."""
+
+WORDS_PER_MINUTE = 200
+"""Reading speed for the "x phút đọc" line: a common figure for Vietnamese syllables read silently."""
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class LoadedPost:
+    """One validated post: its front matter, its Markdown body and the file it came from."""
+
+    meta: models.Post
+    body: str
+    source: str
+    body_line: int
+    located: Located = field(compare=False, repr=False)
+
+    @property
+    def slug(self) -> str:
+        return self.meta.slug or slugify(self.meta.title)
+
+    @property
+    def path(self) -> str:
+        """The generated page, e.g. ``tin-tuc/2025/ban-hanh-ke-hoach.md`` → ``/tin-tuc/2025/ban-hanh-ke-hoach/``."""
+        return f"{NEWS_DIR}/{self.meta.date.year}/{self.slug}.md"
+
+    @property
+    def url(self) -> str:
+        return self.path.removesuffix(".md") + "/"
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, math.ceil(len(self.body.split()) / WORDS_PER_MINUTE))
+
+    def line_of(self, key: str) -> int | None:
+        position = self.located.position((key,))
+        return position[0] if position else None
+
+
+def split_front_matter(text: str, name: str) -> tuple[str, str, int]:
+    """(front matter padded to keep line numbers, body, body's first line) or a ContentError."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise ContentError.at(name, 1, None, "bài phải bắt đầu bằng một dòng chỉ có `---` (phần đầu YAML)",
+                              "a post starts with a '---' line and YAML front matter")
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "\n" + "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
+    raise ContentError.at(name, 1, None, "thiếu dòng `---` đóng phần đầu YAML của bài",
+                          "the front matter is not closed by a '---' line")
+
+
+def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(file line, text) of each Markdown line outside fenced code blocks: what a reader sees as prose."""
+    fenced = False
+    for offset, line in enumerate(body.splitlines()):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            yield first_line + offset, line
+
+
+def html_lines(body: str, first_line: int) -> list[int]:
+    """File lines of the body holding an HTML tag (outside fenced code): the same rule as ``models.Text``."""
+    return [number for number, line in prose_lines(body, first_line) if models.find_html(line)]
+
+
+def load_post(path: Path, display: str) -> LoadedPost:
+    """Read, split and validate one post; raise ContentError naming file, line and field."""
+    front, body, body_line = split_front_matter(read_text(path, display), display)
+    located = parse_yaml(front, display)
+    try:
+        meta = models.Post.model_validate(located.data)
+    except ValidationError as exc:
+        raise ContentError(translate(exc, display, located, models.Post)) from None
+    problems = [Problem(display, line, None, "nội dung bài không được chứa mã HTML (thẻ <…>); hãy dùng Markdown",
+                        "raw HTML in the post body", "body") for line in html_lines(body, body_line)]
+    if not body.strip():
+        problems.append(Problem(display, body_line, None, "bài chưa có nội dung sau phần đầu", "empty body", "body"))
+    if problems:
+        raise ContentError(problems)
+    return LoadedPost(meta, body, display, body_line, located)
+
+
+def load_posts(folder: Path, display: str) -> tuple[list[LoadedPost], list[Problem]]:
+    """Every ``*.md`` post in ``folder``, newest first, and every problem found (duplicate URLs included)."""
+    posts: list[LoadedPost] = []
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return posts, problems
+    for path in sorted(folder.glob("*.md")):
+        try:
+            posts.append(load_post(path, f"{display}/{path.name}"))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    seen: dict[str, LoadedPost] = {}
+    for post in posts:
+        if (first := seen.get(post.path)) is not None:
+            problems.append(Problem(
+                post.source, post.line_of("slug") or post.line_of("title"), None,
+                f"địa chỉ bài “/{post.url}” trùng với bài {first.source}; đặt `slug:` khác cho một trong hai bài",
+                f"duplicate slug: same URL as {first.source}", "slug"))
+        seen.setdefault(post.path, post)
+    posts.sort(key=lambda post: (post.meta.date, post.slug), reverse=True)
+    return posts, problems

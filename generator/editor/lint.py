@@ -1,0 +1,250 @@
+"""Content lint (``python -m generator lint``): what validation cannot catch, as file:line and a fix.
+
+Scope, decided so the lint never asks anyone to change the plan's wording:
+
+- every content file (YAML and posts) and every hand-written page under ``docs/``:
+  text not in NFC (warning; the loader normalises it anyway), known OCR/typing
+  confusions from ``content/ocr-corrections.yml`` (error), the Resolution's
+  number written another way than in ``ke-hoach.yml`` (error), trailing spaces (warning);
+- editor-written prose only (post bodies, post titles/summaries/captions and
+  ``docs/**/*.md``), never text quoted from the document, which keeps its own
+  style (e.g. ``10/3/2025``): dates not written dd/mm/yyyy, double spaces and
+  straight quotes (warnings), links to pages or files that do not exist and
+  images without alt text (errors).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from ..content import Content, content_files, load_content, load_model
+from ..content.models import Corrections
+from ..content.posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matter
+from ..render import feeds
+from ..render.pages import render_pages
+from ..settings import BuildSettings
+from . import guide
+
+CORRECTIONS = "ocr-corrections.yml"
+
+_CODE_SPAN = re.compile(r"`[^`]*`")
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)
+_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])")
+_ISO = re.compile(r"(?<![\d/-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])")
+_DOUBLE_SPACE = re.compile(r"\S( {2,})(?=\S)")
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to fix, at one line."""
+
+    file: str
+    line: int
+    severity: Severity
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        label = "LỖI" if self.severity == "error" else "CẢNH BÁO"
+        return f"{self.file}:{self.line}: {label}: {self.message}\n    cách sửa: {self.fix}"
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """A wrong spelling as a pattern that tolerates line wrapping, and its correction."""
+
+    wrong: str
+    right: str
+    pattern: re.Pattern[str]
+
+
+def confusions(content_dir: Path) -> list[Confusion]:
+    """OCR errors found in the source document plus the extra typing confusions, minus those marked ``lint: false``."""
+    data = load_model(content_dir / CORRECTIONS, Corrections, f"{content_dir.name}/{CORRECTIONS}")
+    found = []
+    for entry in [*data.corrections, *data.confusions]:
+        if entry.lint:
+            words = entry.wrong.split()
+            pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)")
+            found.append(Confusion(entry.wrong, entry.right, pattern))
+    return found
+
+
+def number_pattern(number: str) -> re.Pattern[str]:
+    """Any spelling of a document number like ``57-NQ/TW``: ``NQ 57``, ``57/NQ-TW``, ``NQ57`` …"""
+    parts = [part for part in re.split(r"[-/\s]+", number) if part]
+    digits = next((part for part in parts if part.isdigit()), parts[0])
+    kind = next((part for part in parts if not part.isdigit()), "")
+    sep = r"[\s\-/._]*"
+    tail = "".join(f"(?:{sep}{re.escape(part)})?" for part in parts[2:])
+    return re.compile(rf"(?<![\w/-])(?:{re.escape(kind)}{sep}{digits}(?!\d)|{digits}{sep}{re.escape(kind)}{tail})(?![\w/])", re.I)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+class Linter:
+    """Runs every check over the project's files; ``findings`` collects the results."""
+
+    def __init__(self, content: Content, docs_dir: Path) -> None:
+        self.content = content
+        self.content_dir = content.root
+        self.docs_dir = docs_dir
+        self.findings: list[Finding] = []
+        self.confusions = confusions(self.content_dir)
+        self.number = content.plan.resolution.number
+        self.number_re = number_pattern(self.number)
+        self.targets = self._known_targets()
+
+    # -- file walking -------------------------------------------------------
+
+    def run(self) -> list[Finding]:
+        for name in [*(entry.name for entry in content_files()), CORRECTIONS]:
+            path = self.content_dir / name
+            if path.is_file():
+                self.whole_file(path, skip_confusions=name == CORRECTIONS)
+        for post in self.content.posts:
+            self.post(post)
+        if self.docs_dir.is_dir():
+            for path in sorted(self.docs_dir.rglob("*.md")):
+                text = self.whole_file(path)
+                page = path.relative_to(self.docs_dir).as_posix()
+                self.prose(self.display(path), text, 1, base=page.rsplit("/", 1)[0] if "/" in page else "")
+        return sorted(self.findings, key=lambda f: (f.file, f.line, f.severity))
+
+    def display(self, path: Path) -> str:
+        """Paths relative to the project root, forward slashes: what the editor sees in the forge."""
+        try:
+            return path.resolve().relative_to(self.content_dir.resolve().parent).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def add(self, file: str, line: int, severity: Severity, message: str, fix: str) -> None:
+        self.findings.append(Finding(file, line, severity, message, fix))
+
+    # -- checks on every file ----------------------------------------------
+
+    def whole_file(self, path: Path, skip_confusions: bool = False) -> str:
+        """NFC, trailing spaces, OCR confusions and the Resolution's number: on every line of the file."""
+        name = self.display(path)
+        raw = path.read_text(encoding="utf-8-sig")
+        for number, line in enumerate(raw.splitlines(), start=1):
+            if unicodedata.normalize("NFC", line) != line:
+                self.add(name, number, "warning", "chữ có dấu gõ ở dạng tổ hợp (không phải NFC); trang vẫn xây dựng được",
+                         "gõ lại bằng bộ gõ đặt bảng mã Unicode dựng sẵn (Unikey: Unicode), hoặc lưu lại tệp ở dạng NFC")
+            if line != line.rstrip():
+                self.add(name, number, "warning", "dấu cách thừa ở cuối dòng", "xóa các dấu cách sau chữ cuối cùng của dòng")
+        text = unicodedata.normalize("NFC", raw)
+        if not skip_confusions:
+            for confusion in self.confusions:
+                for match in confusion.pattern.finditer(text):
+                    self.add(name, _line_of(text, match.start()), "error",
+                             f"“{' '.join(match.group().split())}” là lỗi nhận dạng chữ/lỗi gõ đã biết",
+                             f"sửa thành “{confusion.right}”")
+        for match in self.number_re.finditer(text):
+            if match.group() != self.number:
+                self.add(name, _line_of(text, match.start()), "error",
+                         f"số hiệu Nghị quyết viết là “{match.group()}”, khác cách viết thống nhất",
+                         f"viết “{self.number}” (ví dụ “Nghị quyết số {self.number}”)")
+        return text
+
+    # -- checks on editor prose --------------------------------------------
+
+    def post(self, post: LoadedPost) -> None:
+        path = self.content_dir / NEWS_DIR / Path(post.source).name
+        name = self.display(path)
+        text = self.whole_file(path)
+        _, body, body_line = split_front_matter(text, name)
+        self.prose(name, body, body_line, base="")
+        meta = post.meta
+        fields = {"title": meta.title, "summary": meta.summary}
+        if meta.image:
+            fields.update({"image": meta.image.alt + " " + (meta.image.caption or "")})
+            if not (self.docs_dir / meta.image.src).is_file():
+                self.add(name, post.line_of("image") or 1, "error", f"không có tệp ảnh docs/{meta.image.src}",
+                         "tải ảnh lên thư mục docs/assets/anh/ và ghi đúng đường dẫn, ví dụ `assets/anh/ten-anh.jpg`")
+        for key, value in fields.items():
+            self.style(name, post.line_of(key) or 1, value)
+
+    def prose(self, name: str, text: str, first_line: int, base: str) -> None:
+        """Style, links and image alt text in Markdown written by an editor (fenced code skipped)."""
+        for number, line in prose_lines(text, first_line):
+            line = _CODE_SPAN.sub("code", line)
+            self.style(name, number, line)
+            for match in _LINK.finditer(line):
+                image, label, target = match.groups()
+                if image and not label.strip():
+                    self.add(name, number, "error", "ảnh không có mô tả (alt text)",
+                             "viết mô tả ngắn trong ngoặc vuông: ![Mô tả nội dung ảnh](…)")
+                if target and not _EXTERNAL.match(target):
+                    self.link(name, number, target, base)
+
+    def style(self, name: str, number: int, line: str) -> None:
+        for match in _DMY.finditer(line):
+            day, sep, month, year = match.groups()
+            if len(day) < 2 or len(month) < 2 or sep != "/":
+                self.add(name, number, "warning", f"ngày “{match.group()}” chưa viết theo dạng dd/mm/yyyy",
+                         f"viết {int(day):02d}/{int(month):02d}/{year}")
+        for match in _ISO.finditer(line):
+            year, month, day = match.groups()
+            self.add(name, number, "warning", f"ngày “{match.group()}” trong bài viết dạng năm-tháng-ngày",
+                     f"viết {day}/{month}/{year}")
+        if _DOUBLE_SPACE.search(line.lstrip()):
+            self.add(name, number, "warning", "có hai dấu cách liền nhau", "chỉ để một dấu cách giữa hai chữ")
+        if '"' in line:
+            self.add(name, number, "warning", "dấu ngoặc kép thẳng (\")", "dùng ngoặc kép cong “…”")
+
+    # -- links ---------------------------------------------------------------
+
+    def _known_targets(self) -> set[str]:
+        """Every page and file the built site will have, as paths under docs/."""
+        settings = BuildSettings.resolve(self.content_dir, base_url=None, repo_url=None)
+        pages = {page.path for page in render_pages(self.content, settings)}
+        pages |= {guide.PAGE, feeds.RSS_PATH, feeds.JSON_PATH}
+        if self.docs_dir.is_dir():
+            pages |= {p.relative_to(self.docs_dir).as_posix() for p in self.docs_dir.rglob("*") if p.is_file()}
+        return pages
+
+    def link(self, name: str, number: int, target: str, base: str) -> None:
+        path = re.split(r"[#?]", target, maxsplit=1)[0]
+        if not path:
+            return
+        joined = "/".join(part for part in (base, path) if part)
+        parts: list[str] = []
+        for part in joined.split("/"):
+            if part == "..":
+                if parts:
+                    parts.pop()
+            elif part not in ("", "."):
+                parts.append(part)
+        resolved = "/".join(parts)
+        candidates = {resolved, f"{resolved}.md", f"{resolved}/index.md", f"{resolved}index.md"}
+        if not candidates & self.targets:
+            close = difflib.get_close_matches(resolved, sorted(self.targets), n=1)
+            hint = f"; có phải là `{close[0]}`?" if close else ""
+            self.add(name, number, "error", f"liên kết tới trang hoặc tệp không tồn tại: `{target}`",
+                     f"sửa đường dẫn (viết từ gốc trang, ví dụ `muc-tieu-2030.md#kinh-te-so`){hint}")
+
+
+def lint(content_dir: Path, docs_dir: Path | None = None) -> list[Finding]:
+    """Load (and so validate) the content, then run every check; findings sorted by file and line."""
+    content = load_content(content_dir)
+    return Linter(content, docs_dir or Path(content_dir).parent / "docs").run()
+
+
+def report(findings: Iterable[Finding]) -> Iterator[str]:
+    """Lines printed to the editor: each finding, then a count."""
+    findings = list(findings)
+    errors = sum(f.severity == "error" for f in findings)
+    yield from (str(f) for f in findings)
+    yield f"Kiểm tra nội dung (content lint): {errors} lỗi, {len(findings) - errors} cảnh báo."

@@ -1,0 +1,48 @@
+"""Stage 5: finish a built site folder, whichever tool built it (MkDocs, Zensical, …).
+
+``publish`` runs the steps below in this order, on any folder of built HTML;
+the MkDocs plugin calls it after the build and ``python -m generator publish
+DIR`` runs it on a folder another tool made. The order matters:
+
+1. ``stylesheet``: one render-blocking stylesheet per page (rewrites the pages' <head>);
+2. ``search``: the Pagefind index, from the pages as they will be served;
+3. ``offline``: the service worker, last, because its version is a hash of every other file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .offline import core_pages, write_service_worker
+from .search import SearchIndexError, index_site
+from .stylesheet import bundle_stylesheets
+
+__all__ = ["PublishError", "PublishPlan", "publish"]
+
+
+class PublishError(RuntimeError):
+    """A publish step failed; the message says so in Vietnamese first."""
+
+
+@dataclass(frozen=True)
+class PublishPlan:
+    """What the steps need to know about the site beyond its files."""
+
+    site_path: str = "/"
+    """The URL path the site is served under (``/`` or ``/nq57/``)."""
+    menu: tuple[str, ...] = ("",)
+    """Directory URLs of the menu's pages, pre-cached for offline reading."""
+
+
+def publish(site_dir: Path, plan: PublishPlan) -> None:
+    """Run every publish step on ``site_dir``, in the order the module docstring gives."""
+    if not (site_dir / "index.html").is_file():
+        raise PublishError(f"LỖI: {site_dir} không phải thư mục trang đã xây dựng (không có index.html)\n"
+                           f"(en) {site_dir} is not a built site: no index.html")
+    bundle_stylesheets(site_dir, plan.site_path)
+    try:
+        index_site(site_dir)
+    except SearchIndexError as exc:
+        raise PublishError(str(exc)) from None
+    write_service_worker(site_dir, core_pages(list(plan.menu)))

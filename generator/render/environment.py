@@ -1,0 +1,41 @@
+"""The Jinja environment every template renders in: strict, with the project's formatting filters.
+
+Filters format (numbers, dates, relative links); they decide nothing. Markdown
+output is not HTML-escaped here because MkDocs renders it afterwards and the
+sanitiser cleans what comes out; XML output (the RSS feed) uses ``autoescape``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .. import text
+from ..views.site import relative
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def with_unit(value: float, unit: str) -> str:
+    """'30' + '% GDP' → '30% GDP', '5' + 'doanh nghiệp' → '5 doanh nghiệp': a percent sign sticks to its number."""
+    if not unit:
+        return text.number(value)
+    return f"{text.number(value)}{'' if unit.startswith('%') else ' '}{unit}"
+
+
+def environment(*, autoescape: bool = False) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=autoescape,
+    )
+    env.filters.update(
+        number=text.number, vn_date=text.vn_date, slugify=text.slugify, with_unit=with_unit, relative=relative,
+        yaml_string=lambda value: json.dumps(value, ensure_ascii=False),
+    )
+    return env

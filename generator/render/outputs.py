@@ -1,0 +1,48 @@
+"""Every file the generator adds to a site, as plain data: pages, calendar, feeds.
+
+The MkDocs plugin hands these to MkDocs in memory; ``python -m generator render
+--out DIR`` writes the same files to a folder, so another static-site tool (or a
+reviewer) gets exactly what MkDocs gets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content import Content
+from ..settings import BuildSettings
+from . import feeds
+from .calendar import CALENDAR_PATH, render_calendar
+from .pages import render_pages
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated file and the repository file an editor changes to alter it (None: derived)."""
+
+    path: str
+    content: str | bytes
+    source: str | None
+
+
+def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
+    """Pages, the deadline calendar, and feeds (only with a site URL: they need absolute links)."""
+    outputs = [Output(page.path, page.markdown, page.source) for page in render_pages(content, settings)]
+    if settings.site_url:
+        outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
+        outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
+    outputs.append(Output(CALENDAR_PATH, render_calendar(content, settings).encode("utf-8"), None))
+    return outputs
+
+
+def write_outputs(outputs: list[Output], out: Path) -> list[Path]:
+    """Write the outputs under ``out`` (text as UTF-8, bytes as they are); returns the files written."""
+    written = []
+    for output in outputs:
+        target = out / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = output.content.encode("utf-8") if isinstance(output.content, str) else output.content
+        target.write_bytes(data)
+        written.append(target)
+    return written

@@ -1,0 +1,49 @@
+"""Vietnamese text utilities every stage uses: tone folding, slugs, numbers, dates.
+
+They live outside ``render/`` so that the content loader (post URLs), the view
+models and the Jinja filters share one definition without importing Jinja.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+
+def number(value: float) -> str:
+    """30.0 → '30', 0.7 → '0,7': Vietnamese writes a decimal comma."""
+    return f"{value:g}".replace(".", ",")
+
+
+def vn_date(value: date) -> str:
+    """A date as Vietnamese documents print it: 10/03/2025."""
+    return value.strftime("%d/%m/%Y")
+
+
+def fold(text: str) -> str:
+    """Strip Vietnamese tone marks and fold đ→d: 'Chuyển đổi số' → 'chuyen doi so'."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").lower()
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """A URL slug without diacritics: 'Ủy ban nhân dân huyện' → 'uy-ban-nhan-dan-huyen'."""
+    return re.sub(r"[^a-z0-9]+", separator, fold(text)).strip(separator)
+
+
+def toc_slugify(value: str, separator: str = "-") -> str:
+    """Heading anchors without diacritics, for Python-Markdown's toc extension (named in mkdocs.yml)."""
+    return slugify(value, separator)
+
+
+def without_number(heading: str) -> str:
+    """'3. Xây dựng Kế hoạch …' → 'Xây dựng Kế hoạch …': a document heading without its own numbering."""
+    return re.sub(r"^\s*[0-9IVXLC]+(?:\.[0-9]+)*\.\s+", "", heading)
+
+
+def heading_number(heading: str) -> str:
+    """'1.1. Về quan điểm chỉ đạo:' → '1.1': the numbering a heading carries in the document."""
+    match = re.match(r"^\s*([0-9IVXLC]+(?:\.[0-9]+)*)\.", heading)
+    return match.group(1) if match else ""

@@ -1,0 +1,31 @@
+"""The home page: headline targets, the next (or latest) deadlines, the newest posts, the way into each part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content.posts import LoadedPost
+from .deadlines import DueItem, upcoming
+from .site import Site
+from .targets import IndicatorCard, headlines
+
+LATEST_POSTS = 3
+UPCOMING_DEADLINES = 3
+
+
+@dataclass(frozen=True)
+class HomeView:
+    headlines: list[IndicatorCard]
+    vision_only: list[IndicatorCard]
+    """2045 headline indicators with no 2030 card measuring the same thing."""
+    deadlines: list[DueItem]
+    deadlines_ahead: bool
+    """True when ``deadlines`` are still to come; False when every date has passed (the latest are shown)."""
+    latest_posts: list[LoadedPost]
+
+
+def home_view(site: Site, targets_page: str, vision_page: str) -> HomeView:
+    content, today = site.content, site.settings.today
+    cards, vision_only = headlines(content.targets_2030, content.vision_2045, targets_page, vision_page)
+    shown = upcoming(site.deadlines, today, UPCOMING_DEADLINES)
+    return HomeView(cards, vision_only, shown, bool(shown) and shown[0].due >= today, content.posts[:LATEST_POSTS])

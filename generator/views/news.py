@@ -1,0 +1,88 @@
+"""The news section's pages: paginated list, category and tag pages, one page per post.
+
+Python decides which posts go on which page and where links point; the
+``news-*.md.j2`` templates decide how they look and what the titles say.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..content.models import Category
+from ..content.posts import NEWS_DIR, LoadedPost
+from .site import PlanLink, Site, relative
+
+_LOCAL_LINK = re.compile(r"(\]\()(?!https?:|mailto:|tel:|#|/)([^)\s]+)")
+
+
+@dataclass(frozen=True)
+class NewsListView:
+    """A list of posts: page ``number`` of all posts, or every post of one category or tag."""
+
+    posts: list[LoadedPost]
+    categories: list[Category]
+    number: int = 1
+    pages: int = 1
+    previous: str | None = None
+    next: str | None = None
+    category: Category | None = None
+    tag: str | None = None
+
+    @property
+    def filtered(self) -> bool:
+        """A category, tag or later page: it links back to the full list."""
+        return self.number > 1 or self.category is not None or self.tag is not None
+
+
+@dataclass(frozen=True)
+class PostView:
+    post: LoadedPost
+    body: str
+    """The post's Markdown with editors' site-root links made relative to the post's page."""
+    category: Category
+    related: list[PlanLink]
+
+
+def list_path(number: int) -> str:
+    return f"{NEWS_DIR}/index.md" if number == 1 else f"{NEWS_DIR}/trang-{number}.md"
+
+
+def category_path(category_id: str) -> str:
+    return f"{NEWS_DIR}/chuyen-muc/{category_id}.md"
+
+
+def tag_path(tag: str) -> str:
+    return f"{NEWS_DIR}/the/{tag}.md"
+
+
+def rebase_links(body: str, page: str) -> str:
+    """Editors write links from the site root (``muc-tieu-2030.md#kinh-te-so``); make them relative to the post."""
+    return _LOCAL_LINK.sub(lambda match: match.group(1) + relative(match.group(2), page), body)
+
+
+def list_pages(site: Site) -> Iterator[tuple[str, NewsListView]]:
+    """The paginated list, then one page per category and per tag, in a stable order."""
+    news, posts = site.content.news, site.content.posts
+    chunks = [posts[start:start + news.per_page] for start in range(0, len(posts), news.per_page)] or [[]]
+    for number, chunk in enumerate(chunks, start=1):
+        yield list_path(number), NewsListView(
+            chunk, news.categories, number, len(chunks),
+            list_path(number - 1) if number > 1 else None, list_path(number + 1) if number < len(chunks) else None)
+    for category in news.categories:
+        yield category_path(category.id), NewsListView(
+            [post for post in posts if post.meta.category == category.id], news.categories, category=category)
+    for tag in sorted({tag for post in posts for tag in post.meta.tags}):
+        yield tag_path(tag), NewsListView([post for post in posts if tag in post.meta.tags], news.categories, tag=tag)
+
+
+def post_pages(site: Site) -> Iterator[tuple[str, PostView, str]]:
+    """(page, view, source file) for every post."""
+    categories = {category.id: category for category in site.content.news.categories}
+    prefix = f"{site.settings.content_prefix}/{NEWS_DIR}"
+    for post in site.content.posts:
+        view = PostView(post, rebase_links(post.body, post.path), categories[post.meta.category],
+                        [site.links[ident] for ident in post.meta.related])
+        yield post.path, view, f"{prefix}/{posixpath.basename(post.source)}"

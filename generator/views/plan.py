@@ -1,0 +1,96 @@
+"""Views of the plan's own sections: viewpoints, task groups, the study plan, the full text, the timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from ..content.models import Part, TaskGroup, Viewpoint
+from ..content.posts import LoadedPost
+from ..text import heading_number, without_number
+from .deadlines import SOON_DAYS, DueItem
+from .site import Site
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Entry(Generic[T]):
+    """One viewpoint or task group with the posts that report on it."""
+
+    item: T
+    posts: list[LoadedPost]
+
+
+@dataclass(frozen=True)
+class ViewpointsView:
+    section_number: str
+    """The point of the plan the viewpoints stand in, e.g. ``1.1``."""
+    entries: list[Entry[Viewpoint]]
+
+
+@dataclass(frozen=True)
+class TasksView:
+    lead: str
+    entries: list[Entry[TaskGroup]]
+
+
+@dataclass(frozen=True)
+class StudyPart:
+    """A part of sections I and III with its heading as a page heading (no document numbering)."""
+
+    title: str
+    paragraphs: list[str]
+    bullets: list[str]
+
+
+@dataclass(frozen=True)
+class StudyView:
+    purpose: list[str]
+    requirements: list[str]
+    parts: list[StudyPart]
+
+
+@dataclass(frozen=True)
+class FullTextView:
+    content_lead: str
+    """The lead ``1. Nội dung: …`` with its number escaped, so Markdown does not start a list."""
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    deadlines: list[DueItem]
+    soon_days: int
+
+
+def viewpoints_view(site: Site) -> ViewpointsView:
+    section = site.content.viewpoints
+    return ViewpointsView(heading_number(section.heading),
+                          [Entry(v, site.posts_about.get(v.id, [])) for v in section.viewpoints])
+
+
+def tasks_view(site: Site) -> TasksView:
+    tasks = site.content.tasks
+    return TasksView(tasks.lead, [Entry(g, site.posts_about.get(g.id, [])) for g in tasks.groups])
+
+
+def _part(part: Part) -> StudyPart:
+    return StudyPart(without_number(part.heading), list(part.paragraphs), list(part.bullets))
+
+
+def study_view(site: Site) -> StudyView:
+    purpose, study = site.content.purpose, site.content.study
+    plans = study.implementation_plans
+    return StudyView(
+        list(purpose.purpose.paragraphs), list(purpose.requirements.paragraphs),
+        [_part(study.district), _part(study.grassroots),
+         StudyPart(without_number(plans.heading), [], list(plans.bullets)), _part(study.reporters)])
+
+
+def full_text_view(site: Site) -> FullTextView:
+    lead = site.content.viewpoints.content_lead
+    return FullTextView(lead.replace(". ", "\\. ", 1) if heading_number(lead) else lead)
+
+
+def timeline_view(site: Site) -> TimelineView:
+    return TimelineView(site.deadlines, SOON_DAYS)

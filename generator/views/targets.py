@@ -1,0 +1,98 @@
+"""The target pages (2030 targets, 2045 vision) and the home page's headline cards.
+
+Which 2045 figure stands beside which 2030 one is decided here (same ``measure``),
+and each card carries its progress already computed; templates only present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..content.models import Indicator, TargetParagraph, TargetSection
+from ..content.posts import LoadedPost
+from .progress import Progress, progress
+from .site import Site
+
+GROUP_TITLE_LENGTH = 70
+"""A group heading made of its cards' titles is cut at a word before this many characters."""
+
+
+@dataclass(frozen=True)
+class IndicatorCard:
+    """One indicator as a card: the target, its year, and (on its own page) its progress."""
+
+    indicator: Indicator
+    year: int
+    progress: Progress
+    page: str
+    """The page that holds the full card (``muc-tieu-2030.md``): the home page's summary links there."""
+    vision: Indicator | None = None
+    vision_year: int | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorGroup:
+    """One paragraph of the target section: its cards, qualitative aims, the paragraph itself, related posts."""
+
+    number: int
+    title: str
+    cards: list[IndicatorCard]
+    qualitative: list[str]
+    text: str
+    posts: list[LoadedPost]
+
+
+@dataclass(frozen=True)
+class TargetsView:
+    kind: Literal["targets", "vision"]
+    section: TargetSection
+    groups: list[IndicatorGroup]
+
+    @property
+    def indicator_count(self) -> int:
+        return sum(len(group.cards) for group in self.groups)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline 2030 indicator and, when the 2045 vision measures the same thing, that figure."""
+
+    indicator: Indicator
+    vision: Indicator | None = None
+
+
+def card(indicator: Indicator, section: TargetSection, page: str, vision: Indicator | None = None,
+         vision_year: int | None = None) -> IndicatorCard:
+    return IndicatorCard(indicator, section.year, progress(indicator, section.year), page, vision, vision_year)
+
+
+def _group_title(paragraph: TargetParagraph) -> str:
+    """The cards' titles joined, cut at a word: a heading that says what the group holds."""
+    title = ", ".join(indicator.title for indicator in paragraph.indicators)
+    if len(title) <= GROUP_TITLE_LENGTH:
+        return title
+    return title[:GROUP_TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(",") + "…"
+
+
+def targets_view(site: Site, section: TargetSection, kind: Literal["targets", "vision"], page: str) -> TargetsView:
+    groups = [
+        IndicatorGroup(
+            number, _group_title(paragraph), [card(i, section, page) for i in paragraph.indicators],
+            list(paragraph.qualitative), paragraph.text, site.posts_for(i.id for i in paragraph.indicators))
+        for number, paragraph in enumerate(section.paragraphs, start=1)
+    ]
+    return TargetsView(kind, section, groups)
+
+
+def headlines(targets: TargetSection, vision: TargetSection, targets_page: str, vision_page: str) -> tuple[
+        list[IndicatorCard], list[IndicatorCard]]:
+    """Headline 2030 cards (paired with 2045 by identical ``measure``) and the 2045 headlines left over."""
+    chosen = [i for i in vision.indicators if i.headline]
+    by_measure = {i.measure: i for i in chosen}
+    pairs = [(i, by_measure.get(i.measure)) for i in targets.indicators if i.headline]
+    paired = {id(v) for _, v in pairs if v is not None}
+    return (
+        [card(i, targets, targets_page, v, vision.year if v else None) for i, v in pairs],
+        [card(i, vision, vision_page) for i in chosen if id(i) not in paired],
+    )
