@@ -21,6 +21,9 @@ PyPI alone can install: 0.0.74 and later require ``zensical-ui``, which PyPI doe
   ``index.html``, and ``muc-tieu-2030.md#kinh-te-so`` becomes ``../muc-tieu-2030/#kinh-te-so``.
   Non-Markdown files in docs_dir (``assets/``, ``*.ics``) are copied as they are; it also writes
   ``404.html``, ``search.json`` (its own search index) and ``sitemap.xml``.
+- ``--strict`` checks internal links and anchors ("page does not exist", "anchor does not exist") and
+  exits 1 with a Python traceback ending in "Aborted because --strict flag is set"; its warnings carry
+  ANSI colours even when piped. Without it the same build exits 0 and prints "N issues found".
 - No network at build time (builds under ``unshare -n``); ``theme.font: false`` keeps Google Fonts links
   out of the pages. ~27 pages build in about 0.5 s.
 - The theme emits inline ``<script>`` tags of its own (3 per page: ``__md_scope``, palette, tabbed hash)
