@@ -9,15 +9,27 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: node setup build serve validate render test lint schema docs clean bench
+.PHONY: node setup lock build serve validate render test lint schema docs clean bench
 
-$(STAMP): pyproject.toml
+# Dependencies come from requirements.lock (exact versions, sha256 hashes); the project itself
+# is then installed editable without dependencies. `make lock` regenerates the lock from pyproject.toml.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# Python 3.11 on Linux x86_64 (what developers and CI run). Hashes cover every file PyPI has for each pin.
+# No index URLs in the file: pip's own configuration decides where packages come from.
+PIP_TOOLS := pip-tools==7.6.2
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet "$(PIP_TOOLS)"
+	CUSTOM_COMPILE_COMMAND="make lock" $(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 
 # Test tools from npm (axe-core, lighthouse); the site itself uses none of them.
 # Without npm (a machine with only Python), say so and go on: the browser tests then skip
