@@ -5,8 +5,6 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 # Reproducible builds: the last commit's time is the build's "today" unless set.
-# Material and MkDocs print an end-of-life banner on every build; editors need not see it.
-export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: node setup lock build serve validate render test lint schema docs clean bench

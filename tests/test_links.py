@@ -27,7 +27,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from generator.content import load_content
-from generator.feeds import base_url
+from generator.settings import BuildSettings
 
 from .conftest import CONTENT, build_site
 
@@ -259,7 +259,8 @@ class Site:
 def root_address() -> str:
     """Where ``built_site`` is published: as the plugin decides (``SITE_URL``, which CI sets, or
     ``base_url`` in cai-dat.yml); without either, the root of a host."""
-    return base_url(load_content(CONTENT).settings.base_url) or PLACEHOLDER_ORIGIN
+    settings = BuildSettings.resolve(CONTENT, base_url=load_content(CONTENT).settings.base_url, repo_url=None)
+    return settings.site_url or PLACEHOLDER_ORIGIN
 
 
 @pytest.fixture(scope="session")

@@ -53,7 +53,7 @@ def test_mkdocs_yml_has_no_duplicate_key() -> None:
     config = load_strict((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["exclude_docs"].strip() == "/overrides/"
     slugify = next(ext["toc"]["slugify"] for ext in config["markdown_extensions"] if isinstance(ext, dict) and "toc" in ext)
-    assert slugify == "python/name:generator.filters.toc_slugify"
+    assert slugify == "python/name:generator.text.toc_slugify"
 
 
 def _normalise(name: str) -> str:

@@ -9,7 +9,7 @@ PyPI alone can install: 0.0.74 and later require ``zensical-ui``, which PyPI doe
   anything else is read as mkdocs.yml with PyYAML's full Loader, so ``!!python/name:`` tags work.
 - We write the mkdocs.yml format: in TOML, ``toc.slugify`` is ``{object = "dotted.name", kwds = {...}}``
   and Zensical *calls* ``object(**kwds)`` to get the slugify function (a factory, like
-  ``pymdownx.slugs.slugify``), so a plain function such as ``generator.filters.toc_slugify`` can't be named there.
+  ``pymdownx.slugs.slugify``), so a plain function such as ``generator.text.toc_slugify`` can't be named there.
 - ``docs_dir`` and ``site_dir`` are relative to the config file's folder and must lie inside it (else
   "docs_dir must be within project root"); Zensical keeps a ``.cache/`` folder beside the config file.
   ``theme.custom_dir`` may lie anywhere (absolute path is fine) and extends the Material-like built-in theme:
@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = ROOT / "docs" / "overrides"
 CONFIG_NAME = "zensical-nq57.yml"
 
-# The same extensions as mkdocs.yml; slugify is written as !!python/name:generator.filters.toc_slugify.
+# The same extensions as mkdocs.yml; slugify is written as !!python/name:generator.text.toc_slugify.
 MARKDOWN_EXTENSIONS = [
     "admonition",
     "attr_list",
