@@ -15,6 +15,8 @@ from generator.settings import BuildSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+FIXTURE = ROOT / "tests" / "fixtures" / "xa-mau"
+"""A small fictional commune (tests/fixtures/README.md): generator tests that need not use the real content."""
 
 
 def copy_project(target: Path) -> Path:
@@ -41,6 +43,14 @@ def project_copy(tmp_path: Path) -> Path:
 def content_copy(project_copy: Path) -> Path:
     """The content/ folder of a private project copy."""
     return project_copy / "content"
+
+
+@pytest.fixture(scope="session")
+def fixture_content():
+    """The fixture commune's content, loaded and validated."""
+    from generator.content import load_content
+
+    return load_content(FIXTURE / "content")
 
 
 def replace_once(path: Path, old: str, new: str) -> int:

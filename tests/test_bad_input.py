@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.content import load_content
 from generator.content.errors import ContentError
@@ -24,6 +26,11 @@ def only_problem(content: Path):
     problems = problems_for(content)
     assert len(problems) == 1, [str(p) for p in problems]
     return problems[0]
+
+
+def first_key_line(text: str) -> int:
+    """The line of a file's first key: where its top-level mapping starts (comments come before)."""
+    return next(number for number, line in enumerate(text.splitlines(), start=1) if line and not line.startswith("#"))
 
 
 def test_unknown_key_suggests_the_right_one(content_copy: Path) -> None:
@@ -48,13 +55,19 @@ def test_number_written_as_words_is_an_error(content_copy: Path) -> None:
     assert problem.field.endswith(".value")
 
 
-@pytest.mark.parametrize("bad", ["2025-02-31", "31/02/2025"])
-def test_date_that_does_not_exist(content_copy: Path, bad: str) -> None:
+@pytest.mark.parametrize(("bad", "expected"), [
+    # ISO form: YAML reads it as a date and fails first, so the reader names the value.
+    ("2025-02-31", "giá trị “2025-02-31” không hợp lệ (ngày không tồn tại?)"),
+    # Vietnamese form: a string, refused by the schema's date parser with the value shown.
+    ("31/02/2025", "ngày này không tồn tại trên lịch (giá trị hiện có: '31/02/2025')"),
+])
+def test_date_that_does_not_exist(content_copy: Path, bad: str, expected: str) -> None:
     line = replace_once(content_copy / "to-chuc-thuc-hien.yml", "2025-03-25", bad)
     problem = only_problem(content_copy)
     assert problem.file.endswith("to-chuc-thuc-hien.yml")
     assert problem.line == line
-    assert "không tồn tại" in problem.message_vi or "ngày có thật" in problem.message_vi
+    assert problem.message_vi == expected
+    assert problem.field.endswith(".deadline.date")
 
 
 def test_vietnamese_date_form_is_accepted(content_copy: Path) -> None:
@@ -70,8 +83,10 @@ def test_missing_required_field(content_copy: Path) -> None:
     old = next(line for line in text.splitlines() if line.startswith("issuer:"))
     replace_once(path, old + "\n", "")
     problem = only_problem(content_copy)
-    assert "thiếu trường bắt buộc “issuer”" in problem.message_vi
-    assert problem.line == 1 or problem.line is not None
+    assert problem.message_vi == "thiếu trường bắt buộc “issuer”"
+    assert problem.field == "issuer"
+    # A missing key has no line of its own: the error points at the mapping that lacks it (the file's first key).
+    assert problem.line == first_key_line(text)
 
 
 def test_duplicate_key_is_an_error(content_copy: Path) -> None:
@@ -94,10 +109,15 @@ def test_tab_indentation(content_copy: Path) -> None:
 
 def test_unclosed_quote(content_copy: Path) -> None:
     path = content_copy / "cai-dat.yml"
-    path.write_text(path.read_text(encoding="utf-8") + 'phone: "0216 \n', encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    path.write_text(text + 'phone: "0216 \n', encoding="utf-8")
     problem = only_problem(content_copy)
-    assert "ngoặc kép" in problem.message_vi
-    assert problem.file.endswith("cai-dat.yml") and problem.line is not None
+    assert problem.message_vi.startswith("thiếu dấu ngoặc kép đóng")
+    assert problem.file.endswith("cai-dat.yml")
+    # The quote opens on the appended line (len + 1); the YAML reader reports where it gave up looking
+    # for the closing quote: the end of the file, the empty line after it.
+    assert problem.line == len(text.splitlines()) + 2
 
 
 def test_empty_file(content_copy: Path) -> None:
@@ -107,13 +127,27 @@ def test_empty_file(content_copy: Path) -> None:
     assert "tệp rỗng" in problem.message_vi
 
 
-def test_truncated_file(content_copy: Path) -> None:
+def test_file_cut_inside_a_letter(content_copy: Path) -> None:
     path = content_copy / "ke-hoach.yml"
     data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
+    cut = next(i for i in range(len(data) // 2, len(data)) if data[i] >= 0xC0) + 1  # after a letter's first byte
+    path.write_bytes(data[:cut])
+    problem = only_problem(content_copy)
+    assert problem.file.endswith("ke-hoach.yml")
+    assert problem.line == data[:cut].count(b"\n") + 1, "the last, cut line"
+    assert problem.message_vi == "tệp kết thúc giữa chừng (bị cắt cụt giữa một chữ)"
+
+
+def test_file_cut_at_a_line_names_each_lost_field(content_copy: Path) -> None:
+    path = content_copy / "ke-hoach.yml"
+    data = path.read_bytes()
+    cut = data.index(b"\n", len(data) // 2) + 1
+    path.write_bytes(data[:cut])
+    lost = re.findall(r"^([a-z_]+):", data[cut:].decode("utf-8"), re.M)
+    assert lost, "the cut must drop at least one top-level field"
     problems = problems_for(content_copy)
-    assert all(p.file.endswith("ke-hoach.yml") and p.line is not None for p in problems)
-    assert any("thiếu trường bắt buộc" in p.message_vi or "giữa chừng" in p.message_vi for p in problems)
+    assert sorted(p.message_vi for p in problems) == sorted(f"thiếu trường bắt buộc “{name}”" for name in lost)
+    assert {(Path(p.file).name, p.line) for p in problems} == {("ke-hoach.yml", first_key_line(data.decode("utf-8")))}
 
 
 def test_file_not_utf8_says_save_as_utf8(content_copy: Path) -> None:
@@ -128,17 +162,18 @@ def test_file_not_utf8_says_save_as_utf8(content_copy: Path) -> None:
 
 def test_byte_order_mark_is_accepted(content_copy: Path) -> None:
     path = content_copy / "cai-dat.yml"
+    expected = yaml.safe_load(path.read_text(encoding="utf-8"))["site_name"]
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert load_content(content_copy).settings.site_name
+    assert load_content(content_copy).settings.site_name == expected
 
 
 def test_decomposed_text_is_normalised_to_nfc(content_copy: Path) -> None:
     path = content_copy / "cai-dat.yml"
-    nfd = unicodedata.normalize("NFD", path.read_text(encoding="utf-8"))
-    path.write_text(nfd, encoding="utf-8")
-    name = load_content(content_copy).settings.site_name
-    assert name == unicodedata.normalize("NFC", name)
-    assert "Bình" in name
+    text = path.read_text(encoding="utf-8")
+    expected = yaml.safe_load(text)["site_name"]
+    assert expected == unicodedata.normalize("NFC", expected) != unicodedata.normalize("NFD", expected)
+    path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    assert load_content(content_copy).settings.site_name == expected
 
 
 def test_alias_bomb_is_refused_quickly(content_copy: Path) -> None:
@@ -149,14 +184,15 @@ def test_alias_bomb_is_refused_quickly(content_copy: Path) -> None:
     started = time.monotonic()
     problem = only_problem(content_copy)
     assert time.monotonic() - started < 5
-    assert "neo YAML" in problem.message_vi or "bí danh" in problem.message_vi
-    assert problem.line == 1
+    assert problem.message_vi == "không dùng được neo YAML (&tên)"
+    assert problem.file.endswith("nhiem-vu.yml") and problem.line == 1
 
 
 def test_huge_file_is_refused(content_copy: Path) -> None:
     (content_copy / "nhiem-vu.yml").write_text("# x\n" + "a: b\n" * 400_000, encoding="utf-8")
     problem = only_problem(content_copy)
-    assert "quá lớn" in problem.message_vi
+    assert problem.file.endswith("nhiem-vu.yml")
+    assert problem.message_vi.startswith("tệp quá lớn (2,000,004 byte") and "tối đa 1,000,000" in problem.message_vi
 
 
 @pytest.mark.parametrize(("injected", "named"), [
@@ -174,10 +210,17 @@ def test_script_in_text_is_rejected(content_copy: Path, injected: str, named: st
 
 
 def test_quote_must_stand_in_the_paragraph(content_copy: Path) -> None:
-    replace_once(content_copy / "muc-tieu-2030.yml", "tối thiểu 30% GDP", "tối thiểu 35% GDP")
-    problems = problems_for(content_copy)
-    assert any("không có trong đoạn văn gốc" in p.message_vi for p in problems)
-    assert all(p.file.endswith("muc-tieu-2030.yml") and p.line for p in problems)
+    path = content_copy / "muc-tieu-2030.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    quote = next(line for line in lines if line.strip().startswith("quote:") and "tối thiểu 30% GDP" in line)
+    quote = quote.split("quote:", 1)[1].strip()
+    line = replace_once(path, "tối thiểu 30% GDP", "tối thiểu 35% GDP")
+    assert "quote:" not in lines[line - 1], "the paragraph's text changed, not the quote"
+    paragraph = max(number for number in range(1, line + 1) if lines[number - 1].startswith("  - text:"))
+    problem = only_problem(content_copy)
+    assert problem.file.endswith("muc-tieu-2030.yml")
+    assert problem.line == paragraph, "the paragraph whose text no longer holds the quote"
+    assert problem.message_vi.startswith(f"câu trích ở “quote” không có trong đoạn văn gốc: “{quote}”. Trích đúng từng chữ")
 
 
 def test_all_errors_are_reported_in_one_run(content_copy: Path) -> None:

@@ -54,13 +54,35 @@ def test_every_viewpoint_task_and_deadline_is_on_the_site(built_site: Path) -> N
                 assert assignment.deadline.date.strftime("%d/%m/%Y") in duties
 
 
+EXTERNAL_ATTRIBUTE = re.compile(
+    r'<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?\s(?:src|href|srcset|poster|data|action)\s*=\s*["\']?((?:https?:)?//[^"\'\s>]+)', re.I)
+"""A tag attribute pointing at another host: (tag name, URL)."""
+EXTERNAL_CSS = re.compile(r'(?:url\(\s*["\']?|@import\s+["\']?)((?:https?:)?//[^"\')\s]+)', re.I)
+
+
 def test_no_request_to_other_hosts(built_site: Path) -> None:
+    """Only links a reader clicks (<a href>) may leave the site; nothing is loaded from another host."""
     for path in built_site.rglob("*.html"):
         raw = path.read_text(encoding="utf-8")
-        for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', raw):
-            assert "<link" not in raw.split(url)[0][-200:] or False, f"{path}: stylesheet from {url}"
+        loaded = [(tag, url) for tag, url in EXTERNAL_ATTRIBUTE.findall(raw) if tag.lower() != "a"]
+        assert loaded == [], path
+        assert EXTERNAL_CSS.findall(raw) == [], path
         assert "fonts.googleapis" not in raw and "fonts.gstatic" not in raw, path
-        assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', raw), path
+    for path in built_site.rglob("*.css"):
+        assert EXTERNAL_CSS.findall(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_external_request_pattern_catches_stylesheets_scripts_and_images() -> None:
+    """The patterns above must see what they guard against, and leave ordinary links alone."""
+    page = ('<link rel="stylesheet" href="https://cdn.example/x.css"><script src="//cdn.example/x.js"></script>'
+            '<img alt="" src=https://cdn.example/x.png><a href="https://example.org/">link</a>'
+            '<div style="background:url(\'https://cdn.example/bg.png\')"></div>')
+    assert EXTERNAL_ATTRIBUTE.findall(page) == [
+        ("link", "https://cdn.example/x.css"), ("script", "//cdn.example/x.js"),
+        ("img", "https://cdn.example/x.png"), ("a", "https://example.org/"),
+    ]
+    assert EXTERNAL_CSS.findall(page) == ["https://cdn.example/bg.png"]
+    assert EXTERNAL_CSS.findall('@import "https://fonts.example/a.css";') == ["https://fonts.example/a.css"]
 
 
 def tree_digest(site: Path) -> dict[str, str]:

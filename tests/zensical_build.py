@@ -59,7 +59,7 @@ MARKDOWN_EXTENSIONS = [
 
 def zensical_config(markdown_dir: Path, site_dir: Path, *, site_name: str, nav: list | None = None) -> tuple[Path, str]:
     """(folder the config file goes in, its YAML text): the folder is the one holding both directories."""
-    from generator.filters import toc_slugify
+    from generator.text import toc_slugify
 
     markdown_dir, site_dir = markdown_dir.resolve(), site_dir.resolve()
     root = Path(os.path.commonpath([markdown_dir, site_dir]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from http.server import ThreadingHTTPServer
 
@@ -34,9 +35,23 @@ def test_print_shows_link_targets_and_keeps_cards_whole(phone, site_url: str) ->
     phone.goto(site_url + "muc-tieu-2030/")
     breaks = phone.eval_on_selector_all(".nq-card", "els => els.map(e => getComputedStyle(e).breakInside)")
     assert breaks and set(breaks) == {"avoid"}, breaks
-    assert phone.pdf is not None  # headless Chromium can print the page
+
+
+def test_targets_page_prints_to_a_pdf_without_the_site_chrome(phone, site_url: str) -> None:
+    """What a party cell prints: a real PDF with text on its pages, and no header, menu or footer."""
+    phone.goto(site_url + "muc-tieu-2030/")
+    display = "els => els.map(e => getComputedStyle(e).display)"
+    on_screen = phone.eval_on_selector_all(CHROME, display)
+    assert on_screen and "none" not in on_screen, on_screen
+    phone.emulate_media(media="print")
+    assert set(phone.eval_on_selector_all(CHROME, display)) == {"none"}
     pdf = phone.pdf(format="A4")
-    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    assert pdf.startswith(b"%PDF-"), pdf[:16]
+    assert pdf.rstrip().endswith(b"%%EOF")
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+    assert pages >= 1
+    assert max(int(n) for n in re.findall(rb"/Count\s+(\d+)", pdf)) == pages, "page tree counts every page"
+    assert b"/Font" in pdf, "the pages carry text, not blank sheets"
 
 
 def test_printed_page_ends_with_its_address_and_a_qr_code(browser, project_copy) -> None:
