@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.content import load_content
 from generator.settings import BuildSettings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,3 +77,31 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def build_with_other_builder(folder: Path) -> Path:
+    """The builder-independent path: ``render --out`` → Zensical → ``publish``; returns the published folder."""
+    from generator.render.pages import nav
+
+    from .zensical_build import build_with_zensical
+
+    docs, site = folder / "docs", folder / "site"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("overrides"))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1764288000")}
+    render = subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(docs)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert render.returncode == 0, render.stdout + render.stderr
+    content = load_content(CONTENT)
+    menu = nav(content, settings(date(2025, 1, 1)))
+    built = build_with_zensical(docs, site, site_name=content.settings.site_name, nav=menu)
+    assert built.returncode == 0, built.stdout + built.stderr
+    publish = subprocess.run([sys.executable, "-m", "generator", "publish", str(site)],
+                             cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert publish.returncode == 0, publish.stdout + publish.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default content built by Zensical instead of MkDocs, then published by ``python -m generator publish``."""
+    return build_with_other_builder(tmp_path_factory.mktemp("zensical"))

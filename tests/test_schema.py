@@ -18,13 +18,13 @@ INDICATOR = {"id": "kinh-te-so", "title": "Kinh tế số", "measure": "Quy mô 
 
 
 def test_default_content_is_valid_and_complete() -> None:
+    """Fidelity: the district's plan has 5 viewpoints, 7 task groups and 5 units in section IV."""
     content = load_content(CONTENT)
     assert len(content.viewpoints.viewpoints) == 5
     assert len(content.tasks.groups) == 7
     assert len(content.organisation.units) == 5
     assert len(content.targets_2030.indicators) >= 20
     assert {i.id for i in content.targets_2030.indicators}.isdisjoint({i.id for i in content.vision_2045.indicators})
-    assert all(i.measurements == [] for s in content.target_sections for i in s.indicators), "no invented data"
 
 
 def test_every_content_file_has_a_model() -> None:

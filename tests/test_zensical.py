@@ -1,0 +1,50 @@
+"""Builder independence: the rendered Markdown built by Zensical, then ``python -m generator publish`` on its output.
+
+Material for MkDocs announces its end of life; its successor Zensical runs no MkDocs
+plugins. What this project adds must then come from ``render --out`` (pages) and
+``publish`` (stylesheet bundle, search index, service worker), which this test runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .test_links import PLACEHOLDER_ORIGIN, Site
+
+
+def rendered_pages(site: Path) -> list[str]:
+    """Every page ``render --out`` wrote, as the built file it must become (index.md → index.html, x.md → x/index.html)."""
+    docs = site.parent / "docs"
+    pages = []
+    for markdown in sorted(docs.rglob("*.md")):
+        stem = markdown.relative_to(docs).with_suffix("").as_posix()
+        pages.append("index.html" if stem == "index" else stem.removesuffix("/index") + "/index.html")
+    return pages
+
+
+def test_every_rendered_page_is_built(zensical_site: Path) -> None:
+    pages = rendered_pages(zensical_site)
+    assert len(pages) > 10 and "muc-tieu-2030/index.html" in pages
+    missing = [page for page in pages if not (zensical_site / page).is_file()]
+    assert missing == []
+
+
+def test_publish_ran_on_the_zensical_output(zensical_site: Path) -> None:
+    assert (zensical_site / "sw.js").is_file(), "service worker"
+    assert list((zensical_site / "pagefind").glob("pagefind-entry.json")), "search index"
+    home = (zensical_site / "index.html").read_text(encoding="utf-8")
+    assert home.count('rel="stylesheet"') == 1, "one stylesheet bundle"
+    assert 'muc-tieu-2030/#kinh-te-so' in home, "home page cards link to the built target page"
+
+
+def test_internal_links_resolve(zensical_site: Path) -> None:
+    site = Site.read(zensical_site, PLACEHOLDER_ORIGIN)
+    if broken := site.broken_links():
+        pytest.fail(f"{len(broken)} broken link(s) in the Zensical build:\n" + "\n".join(broken), pytrace=False)
+
+
+def test_the_default_builder_is_still_mkdocs() -> None:
+    assert "nq57:" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
