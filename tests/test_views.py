@@ -1,0 +1,118 @@
+"""View models, tested directly on the fixture commune: what each page shows is decided here, not in templates.
+
+Expected values are read from the fixture's YAML with PyYAML (``raw``), never from the code under test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import yaml
+
+from generator import registry
+from generator.render.pages import nav, pages_by_kind, site_view
+from generator.views.plan import study_view, viewpoints_view
+from generator.views.progress import CHART_BOTTOM, CHART_LEFT, CHART_RIGHT, CHART_TOP
+
+from .conftest import FIXTURE, settings
+
+CONTENT = FIXTURE / "content"
+TODAY = date(2026, 11, 28)
+
+
+def raw(name: str) -> dict:
+    return yaml.safe_load((CONTENT / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def site(fixture_content):
+    return site_view(fixture_content, settings(TODAY, CONTENT))
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> dict[str, list[registry.Page]]:
+    return pages_by_kind(site)
+
+
+def indicators(name: str) -> list[dict]:
+    return [i for p in raw(name)["paragraphs"] for i in p.get("indicators", [])]
+
+
+def test_home_pairs_each_2030_headline_with_the_2045_figure_of_the_same_measure(pages) -> None:
+    home = pages["home"][0].view
+    vision = {i["measure"]: i["id"] for i in indicators("tam-nhin-2045.yml") if i.get("headline")}
+    expected = [(i["id"], vision.get(i["measure"])) for i in indicators("muc-tieu-2030.yml") if i.get("headline")]
+    assert [(c.indicator.id, c.vision.id if c.vision else None) for c in home.headlines] == expected
+    paired = {v for _, v in expected if v}
+    assert [c.indicator.id for c in home.vision_only] == [v for v in vision.values() if v not in paired]
+    assert all(c.page == registry.TARGETS for c in home.headlines)
+
+
+def test_home_shows_deadlines_still_ahead_when_there_are_some(pages) -> None:
+    home = pages["home"][0].view
+    written = [a["deadline"]["date"] for u in raw("to-chuc-thuc-hien.yml")["units"]
+               for a in u.get("assignments", []) if a.get("deadline")]
+    ahead = sorted(d for d in written if isinstance(d, date) and d >= TODAY)  # ISO dates; 30/6/2025 stays text
+    assert ahead, "the fixture has a deadline after TODAY"
+    assert home.deadlines_ahead is True
+    assert home.deadlines[0].due == ahead[0]
+    assert home.latest_posts == []  # the fixture has no posts
+
+
+def test_trend_chart_spans_the_box_oldest_year_left_highest_value_top(site, pages) -> None:
+    view = pages["targets"][0].view
+    measured = [c for g in view.groups for c in g.cards if c.progress.chart]
+    assert measured, "the fixture has an indicator with two measurements"
+    card = measured[0]
+    values = sorted(raw_m["value"] for i in indicators("muc-tieu-2030.yml") if i["id"] == card.indicator.id
+                    for raw_m in i["measurements"])
+    chart = card.progress.chart
+    assert (chart.points[0].x, chart.points[-1].x) == (CHART_LEFT, CHART_RIGHT)
+    target = card.indicator.value
+    top_value = max([*values, target])
+    top_y = min([p.y for p in chart.points] + [chart.target_y])
+    assert top_y == CHART_TOP and max([p.y for p in chart.points] + [chart.target_y]) == CHART_BOTTOM
+    assert (chart.target_y == CHART_TOP) == (target == top_value)
+    assert card.progress.percent == round(min(values[-1] / target, 1) * 100)
+
+
+def test_target_groups_follow_the_paragraphs(pages) -> None:
+    view = pages["targets"][0].view
+    paragraphs = raw("muc-tieu-2030.yml")["paragraphs"]
+    assert [g.number for g in view.groups] == list(range(1, len(paragraphs) + 1))
+    assert [[c.indicator.id for c in g.cards] for g in view.groups] == [[i["id"] for i in p.get("indicators", [])]
+                                                                         for p in paragraphs]
+    assert view.kind == "targets" and pages["vision"][0].view.kind == "vision"
+
+
+def test_headings_lose_their_document_numbering(site) -> None:
+    study = raw("hoc-tap-quan-triet.yml")
+    titles = [part.title for part in study_view(site).parts]
+    assert titles == [study[key]["heading"].split(". ", 1)[1]
+                      for key in ("district", "grassroots", "implementation_plans", "reporters")]
+    heading = raw("quan-diem.yml")["heading"]
+    assert viewpoints_view(site).section_number == heading.split(" ")[0].rstrip(".")
+
+
+def test_plan_links_point_each_id_at_the_page_that_shows_it(site) -> None:
+    for viewpoint in raw("quan-diem.yml")["viewpoints"]:
+        assert site.links[viewpoint["id"]].target == f"{registry.VIEWPOINTS}#{viewpoint['id']}"
+    for indicator in indicators("tam-nhin-2045.yml"):
+        assert site.links[indicator["id"]].target == f"{registry.VISION}#{indicator['id']}"
+    for unit in raw("to-chuc-thuc-hien.yml")["units"]:
+        assert site.links[unit["id"]].target == f"don-vi/{unit['id']}.md"
+
+
+def test_every_page_names_the_content_file_it_comes_from(pages) -> None:
+    for kind_pages in pages.values():
+        for page in kind_pages:
+            assert (FIXTURE / page.source).is_file() or page.source == "CONTRIBUTING.md", page
+
+
+def test_menu_is_the_first_page_of_each_nav_kind_in_registry_order(fixture_content) -> None:
+    menu = nav(fixture_content, settings(TODAY, CONTENT))
+    assert menu[0] == registry.HOME
+    assert registry.TARGETS in menu and registry.VISION in menu
+    assert not any(path.startswith("don-vi/") for path in menu), "unit pages are reached from the overview"
+    assert len(menu) == len(set(menu))
