@@ -4,8 +4,8 @@ Everything the site says comes from ``outputs.site_outputs`` (the same files
 ``python -m generator render --out DIR`` writes); this module hands them to
 MkDocs, points each page's edit link at the file it came from, and after the
 build runs the finishing steps that work on built HTML: one stylesheet per page
-(``stylesheet``), the search index (``search``) and the service worker
-(``offline``). A move to another static-site tool replaces this file only.
+(``stylesheet``), no inline script and a Content-Security-Policy (``publish``),
+the search index (``search``) and the service worker (``offline``). A move to another static-site tool replaces this file only.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from .errors import ContentError
 from .offline import core_pages, write_service_worker
 from .outputs import site_outputs
 from .printref import qr_svg
+from .publish.csp import add_csp_meta
+from .publish.scripts import externalise_inline_scripts
 from .render import TEMPLATES
 from .search import SearchIndexError, index_site
 from .stylesheet import StylesheetBundler
@@ -104,13 +106,17 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         return context
 
     def on_post_build(self, *, config) -> None:
-        """Index the finished site for search, then write the service worker, which hashes
-        the whole site (index included); both still inside the build, before the atomic swap."""
+        """Move inline scripts into files and add the Content-Security-Policy to every page, then
+        index the finished site for search, then write the service worker, which hashes
+        the whole site (index included); all still inside the build, before the atomic swap."""
+        site_dir = Path(config.site_dir)
+        externalise_inline_scripts(site_dir)
+        add_csp_meta(site_dir)
         try:
-            index_site(Path(config.site_dir))
+            index_site(site_dir)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
-        write_service_worker(Path(config.site_dir), self.core)
+        write_service_worker(site_dir, self.core)
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds when content or templates change, not only docs/."""
