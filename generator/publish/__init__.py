@@ -5,8 +5,10 @@ the MkDocs plugin calls it after the build and ``python -m generator publish
 DIR`` runs it on a folder another tool made. The order matters:
 
 1. ``stylesheet``: one render-blocking stylesheet per page (rewrites the pages' <head>);
-2. ``search``: the Pagefind index, from the pages as they will be served;
-3. ``offline``: the service worker, last, because its version is a hash of every other file.
+2. ``scripts``: every inline script of the theme moves into a file, so that
+3. ``csp``: the Content-Security-Policy (no inline scripts) can stand first in every page's <head>;
+4. ``search``: the Pagefind index, from the pages as they will be served;
+5. ``offline``: the service worker, last, because its version is a hash of every other file.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .csp import add_csp_meta
 from .offline import core_pages, write_service_worker
+from .scripts import externalise_inline_scripts
 from .search import SearchIndexError, index_site
 from .stylesheet import bundle_stylesheets
 
@@ -41,6 +45,8 @@ def publish(site_dir: Path, plan: PublishPlan) -> None:
         raise PublishError(f"LỖI: {site_dir} không phải thư mục trang đã xây dựng (không có index.html)\n"
                            f"(en) {site_dir} is not a built site: no index.html")
     bundle_stylesheets(site_dir, plan.site_path)
+    externalise_inline_scripts(site_dir)
+    add_csp_meta(site_dir)
     try:
         index_site(site_dir)
     except SearchIndexError as exc:

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from generator.publish.firstview import first_view
 
 from .conftest import PHONE, QuietHandler
+from .test_search import search
 
 CORE = ["quan-diem-chi-dao/", "muc-tieu-2030/", "nhiem-vu-giai-phap/", "toan-van/"]
 
@@ -130,3 +131,27 @@ def test_a_stalled_connection_gets_the_cached_page_within_seconds(browser, built
         _StallingHandler.stall.clear()
         context.close()
         server.shutdown()
+
+
+CACHED_URLS = """() => caches.keys()
+    .then(keys => Promise.all(keys.map(key => caches.open(key).then(cache => cache.keys()))))
+    .then(lists => lists.flat().map(request => request.url))"""
+
+
+def test_searching_never_grows_the_cache(browser, site_url: str) -> None:
+    """Pagefind's index and fragments are never stored; a result page is stored once, under its plain address."""
+    with _phone_context(browser, is_mobile=True, locale="vi-VN") as context:
+        page = context.new_page()
+        page.goto(site_url)
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.goto(site_url + "tim-kiem/")
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        search(page, "chuyen doi so")
+        page.locator(".pagefind-ui__result-link").first.click()
+        page.wait_for_selector("[data-pagefind-body] mark")
+        opened = page.url
+        page.wait_for_timeout(500)  # the worker stores copies after answering
+        cached = page.evaluate(CACHED_URLS)
+        assert cached, "nothing cached"
+        assert not [url for url in cached if "/pagefind/" in url or "highlight=" in url or "?q=" in url], cached
+        assert opened.split("?")[0] in cached

@@ -1,0 +1,107 @@
+"""The site's Content-Security-Policy, written once, as data.
+
+Everything the site loads comes from itself: no inline script (``scripts.py``
+moves Material's into files), no ``style=""`` attribute or ``<style>`` element,
+no other host. The search page alone also allows ``'wasm-unsafe-eval'``:
+Pagefind compiles its WebAssembly there.
+
+Two ways to apply it, the same policy both times:
+
+- as an HTTP header, from a host that can send one (``header_value(path)``);
+- as ``<meta http-equiv="Content-Security-Policy">``, first in every page's
+  ``<head>`` (``add_csp_meta``), so the policy holds even on a host that sends
+  no header (GitHub Pages). Browsers ignore ``frame-ancestors`` (and
+  ``report-uri``, ``sandbox``) in a meta policy, so the meta version leaves them out.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+SELF = "'self'"
+
+POLICY: dict[str, tuple[str, ...]] = {
+    "default-src": (SELF,),
+    "script-src": (SELF,),
+    "style-src": (SELF,),
+    "img-src": (SELF, "data:"),
+    "font-src": (SELF,),
+    "connect-src": (SELF,),
+    "worker-src": (SELF,),
+    "manifest-src": (SELF,),
+    "object-src": ("'none'",),
+    "base-uri": (SELF,),
+    "form-action": (SELF,),
+    "frame-ancestors": (SELF,),
+}
+"""Every page's policy."""
+
+SEARCH_EXTRA: dict[str, tuple[str, ...]] = {"script-src": ("'wasm-unsafe-eval'",)}
+"""Added on the search page: Pagefind instantiates WebAssembly."""
+
+SEARCH_PAGE = "tim-kiem/index.html"
+
+SEARCH_BUNDLE = "pagefind/"
+"""Pagefind's files. A dedicated worker is governed by the policy sent with its own script,
+not the page's, and ``pagefind/pagefind-worker.js`` compiles the WebAssembly: a host that
+sends the header must send the search variant for this folder too (only one policy per
+response: two headers would both be enforced, and the stricter blocks WebAssembly)."""
+
+META_IGNORED = frozenset({"frame-ancestors", "report-uri", "sandbox"})
+"""Directives a <meta> policy may not carry (CSP Level 3, §3.3)."""
+
+
+def policy(search: bool = False) -> dict[str, tuple[str, ...]]:
+    """The directives of a page: the search page's adds ``SEARCH_EXTRA``."""
+    directives = dict(POLICY)
+    if search:
+        for name, sources in SEARCH_EXTRA.items():
+            directives[name] = directives.get(name, ()) + tuple(s for s in sources if s not in directives.get(name, ()))
+    return directives
+
+
+def format_policy(directives: Mapping[str, Sequence[str]], *, meta: bool = False) -> str:
+    """``{"default-src": ("'self'",)}`` → ``"default-src 'self'"``; ``meta`` drops what a meta tag ignores."""
+    return "; ".join(
+        " ".join([name, *sources]) for name, sources in directives.items() if not (meta and name in META_IGNORED)
+    )
+
+
+def header_value(path: str = "", *, search_page: str = SEARCH_PAGE, meta: bool = False) -> str:
+    """The policy for the file at URL or site path ``path`` (``tim-kiem/``, ``/tim-kiem/index.html`` …),
+    relative to the site's root: the search variant for the search page and Pagefind's files."""
+    def page(value: str) -> str:
+        value = value.split("?")[0].split("#")[0].lstrip("/")
+        return value + "index.html" if value == "" or value.endswith("/") else value
+
+    search = page(path) == page(search_page) or page(path).startswith(SEARCH_BUNDLE)
+    return format_policy(policy(search=search), meta=meta)
+
+
+_HEAD = re.compile(r"<head\b[^>]*>", re.I)
+_META = re.compile(r"""\s*<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>""", re.I)
+
+
+def add_csp_meta(site_dir: Path, search_page: str = SEARCH_PAGE) -> None:
+    """Put the policy as ``<meta http-equiv>`` first in the <head> of every HTML file under ``site_dir``.
+
+    A page that has one already gets it replaced, so running twice changes nothing.
+    """
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        head = _HEAD.search(text)
+        if head is None:
+            continue
+        site_path = page.relative_to(site_dir).as_posix()
+        value = header_value(site_path, search_page=search_page, meta=True)
+        content = html.escape(value, quote=False).replace('"', "&quot;")
+        tag = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+        rest = text[head.end():]
+        if existing := _META.match(rest):  # from an earlier run: replaced, not repeated
+            rest = rest[existing.end():]
+        updated = text[: head.end()] + "\n    " + tag + rest
+        if updated != text:
+            page.write_text(updated, encoding="utf-8")
