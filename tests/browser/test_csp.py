@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.filters import fold
 from generator.publish.csp import header_value
+from generator.text import fold
 
 from .conftest import PHONE, QuietHandler
 from .test_search import search
