@@ -6,19 +6,15 @@ indented code block), entity-encoded ``javascript:`` URLs (reference link, attr_
 ``href``), and SVG files with a script. Each build either fails with a Vietnamese message
 naming the file (and leaves the site folder as it was) or succeeds with no live script:
 ``verify_site`` says so, and so does an independent parser in this file, and so does
-Chromium (no payload sets ``window.__pwned`` on load, focus, hover or click).
+Chromium (tests/browser/test_security.py: no payload sets ``window.__pwned`` on load,
+focus, hover or click).
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import re
-import shutil
-import threading
-from collections.abc import Iterator
 from html.parser import HTMLParser
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -27,7 +23,6 @@ import generator.plugin
 from generator.publish.sanitize import sanitize_fragment
 from generator.publish.verify import Finding, svg_problems, url_scheme, verify_site
 
-from .browser.conftest import CHROMIUM, CHROMIUM_FLAGS, PHONE, QuietHandler
 from .conftest import build_site, copy_project, replace_once
 
 PWN = "window.__pwned=1"
@@ -342,16 +337,21 @@ def write_posts(content: Path, posts: dict[str, tuple[str, str]]) -> None:
         (content / "tin-tuc" / f"2025-03-{day:02d}-{slug}.md").write_text(text, encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One copy of the project with every accepted payload, built once for this module."""
-    project = copy_project(tmp_path_factory.mktemp("poisoned") / "project")
+def build_poisoned(folder: Path) -> Path:
+    """A copy of the project with every accepted payload, built; the built site."""
+    project = copy_project(folder / "project")
     write_posts(project / "content", ACCEPTED_POSTS)
     replace_once(project / "content/quan-diem.yml", VIEWPOINT_OLD, VIEWPOINT_NEW)
     site = project / "site"
     result = build_site(site, config=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="module")
+def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once for this module (tests/browser/test_security.py builds its own for Chromium)."""
+    return build_poisoned(tmp_path_factory.mktemp("poisoned"))
 
 
 def test_poisoned_content_builds_without_a_live_script(poisoned_site: Path) -> None:
@@ -411,74 +411,3 @@ def test_unsafe_svg_in_docs_fails_the_build_naming_each_file(project_copy: Path)
     result = build_site(site, config=project_copy / "mkdocs.yml")
     assert_refused(result, site, [f"ảnh assets/anh/{name}" for name in UNSAFE_SVGS])
     assert "an-toan.svg" not in result.stderr
-
-
-# --------------------------------------------------------------------------
-# The poisoned build in Chromium: no payload runs on load, focus, hover or click
-# --------------------------------------------------------------------------
-
-# Any write to window.__pwned, even from a page that then navigates away, is recorded.
-TRAP = """Object.defineProperty(window, "__pwned", {configurable: false,
-  set() { window.__report(location.href); }, get() { return undefined; }});"""
-
-# Links to http(s) pages would only leave the page under test: they are held back (an onclick still runs);
-# any other scheme (javascript:, data:, vbscript: …) is followed.
-HOLD_BACK = """addEventListener("click", (event) => {
-  const link = event.target.closest && event.target.closest("a");
-  if (link && /^https?:$/.test(link.protocol)) event.preventDefault();
-}, true);"""
-
-
-@pytest.fixture(scope="module")
-def poisoned_url(poisoned_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(poisoned_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.mark.browser
-def test_no_payload_runs_in_chromium(poisoned_url: str) -> None:
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium not found at {CHROMIUM}")
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    pages = [f"tin-tuc/2025/{slug}/" for slug in ACCEPTED_POSTS] + ["quan-diem-chi-dao/"]
-    ran: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
-        context = browser.new_context(viewport=PHONE)
-        context.expose_binding("__report", lambda source, where: ran.append(where))
-        context.add_init_script(TRAP + HOLD_BACK)
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(poisoned_url)
-                      else route.abort())
-        page = context.new_page()
-        page.on("dialog", lambda dialog: (ran.append(f"dialog {dialog.message}"), dialog.dismiss()))
-        for path in pages:
-            url = poisoned_url + path
-            page.goto(url, wait_until="load")
-            # Focus and hover every element of the page body, then fire a click on each.
-            page.evaluate("""() => {
-              for (const el of document.querySelectorAll("article *, h1, h2")) {
-                if (el.focus) el.focus();
-                for (const type of ["mouseover", "mouseenter", "focusin"]) el.dispatchEvent(new Event(type));
-              }
-            }""")
-            # Every focusable element by keyboard, as a reader would.
-            for _ in range(page.locator("a[href], [tabindex], summary, button").count()):
-                page.keyboard.press("Tab")
-            # Click every link of the body (see HOLD_BACK).
-            links = page.locator("article a")
-            for index in range(links.count()):
-                links.nth(index).click()
-                page.wait_for_timeout(20)
-                if page.url != url:
-                    page.goto(url, wait_until="load")
-        assert ran == []
-        page.evaluate(f"() => {{ {PWN} }}")  # the trap itself works
-        assert ran == [page.url]
-        context.close()
-        browser.close()
