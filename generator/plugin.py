@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from .content import Content, ContentError, load_content
 from .editor import guide
 from .publish import PublishError, PublishPlan, publish
+from .publish.sanitize import sanitize_fragment
 from .registry import page_url
 from .render.environment import TEMPLATES
 from .render.outputs import Output, site_outputs
@@ -74,6 +75,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             if output.source:
                 self.sources[output.path] = output.source
         return files
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        """Every page body MkDocs renders from Markdown (content, posts, docs/) goes through the allowlist."""
+        return sanitize_fragment(html)
 
     def on_page_context(self, context, *, page, config, nav):
         """Edit links of generated pages open the file they came from (YAML, post, guide), never a phantom .md."""

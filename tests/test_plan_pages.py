@@ -112,6 +112,6 @@ def test_measured_indicator_shows_bar_status_trend_and_source(project_copy: Path
     assert ">đang thực hiện<" in card
     assert "18,3% GDP" in card and "cả nước, năm 2024" in card
     assert '<rect class="nq-bar__fill" width="61"' in card  # 18.3 / 30 (an SVG bar: the CSP forbids style="")
-    assert "style=" not in card
+    assert "Bằng 61% mức mục tiêu" in card and "style=" not in card
     assert '<svg viewBox="0 0 200 66"' in card and card.count("<circle") == 2
     assert 'href="https://example.org/b"' in card and "Nguồn thử B" in card

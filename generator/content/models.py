@@ -427,7 +427,7 @@ class NewsSection(ContentModel):
 class PostImage(ContentModel):
     """Ảnh minh họa của bài."""
 
-    src: str = Field(pattern=r"^assets/[A-Za-z0-9_./-]+\.(?:jpe?g|png|webp|svg)$", description="Đường dẫn ảnh trong thư mục `docs/`, ví dụ `assets/anh/hoi-nghi.jpg`.")
+    src: str = Field(pattern=r"^assets/[A-Za-z0-9_./-]+\.(?:jpe?g|png|webp)$", description="Đường dẫn ảnh (JPEG, PNG hoặc WebP; không nhận SVG) trong thư mục `docs/`, ví dụ `assets/anh/hoi-nghi.jpg`.")
     alt: Text = Field(description="Mô tả ảnh cho người không xem được ảnh (bắt buộc).")
     caption: Text | None = Field(None, description="Chú thích dưới ảnh (không bắt buộc).")
 

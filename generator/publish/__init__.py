@@ -7,8 +7,13 @@ DIR`` runs it on a folder another tool made. The order matters:
 1. ``stylesheet``: one render-blocking stylesheet per page (rewrites the pages' <head>);
 2. ``scripts``: every inline script of the theme moves into a file, so that
 3. ``csp``: the Content-Security-Policy (no inline scripts) can stand first in every page's <head>;
-4. ``search``: the Pagefind index, from the pages as they will be served;
-5. ``offline``: the service worker, last, because its version is a hash of every other file.
+4. ``verify``: no page or SVG file can run a script (event handlers, ``javascript:`` URLs, inline
+   scripts, meta refresh): whatever builder made the folder, publishing stops here if one can;
+5. ``search``: the Pagefind index, from the pages as they will be served;
+6. ``offline``: the service worker, last, because its version is a hash of every other file.
+
+Page bodies are also sanitised while MkDocs renders them (``sanitize.py``, called by the plugin);
+step 4 is the guarantee that holds for any builder.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from .offline import core_pages, write_service_worker
 from .scripts import externalise_inline_scripts
 from .search import SearchIndexError, index_site
 from .stylesheet import bundle_stylesheets
+from .verify import report, verify_site
 
 __all__ = ["PublishError", "PublishPlan", "publish"]
 
@@ -47,6 +53,8 @@ def publish(site_dir: Path, plan: PublishPlan) -> None:
     bundle_stylesheets(site_dir, plan.site_path)
     externalise_inline_scripts(site_dir)
     add_csp_meta(site_dir)
+    if findings := verify_site(site_dir):
+        raise PublishError(report(findings))
     try:
         index_site(site_dir)
     except SearchIndexError as exc:
