@@ -68,6 +68,21 @@ PlainText = Annotated[str, AfterValidator(_reject_html)]
 Text = Annotated[PlainText, Field(min_length=1)]
 """Văn bản thuần hoặc Markdown; không được chứa thẻ HTML."""
 
+_NOT_IN_NAMES = re.compile(r'["<>`{}\\]')
+
+
+def _plain_name(value: str) -> str:
+    """Names reach HTML attributes and titles: characters that only markup needs have no place there."""
+    if found := _NOT_IN_NAMES.search(value):
+        raise PydanticCustomError(
+            "markup_character", "không được chứa ký tự “{char}” (ngoặc kép thẳng, < >, { }, `, \\); "
+            "trích dẫn thì dùng ngoặc kép cong “…”", {"char": found.group()})
+    return value
+
+
+Name = Annotated[Text, AfterValidator(_plain_name)]
+"""Tên, tiêu đề: chữ thường, không có ký tự đánh dấu (ngoặc kép thẳng, < >, { })."""
+
 Slug = Annotated[str, Field(pattern=_SLUG, description="Mã định danh: chữ thường không dấu, số và dấu gạch ngang, ví dụ `kinh-te-so`.")]
 
 DocDate = Annotated[date, BeforeValidator(_parse_vietnamese_date), WithJsonSchema({
@@ -76,7 +91,7 @@ DocDate = Annotated[date, BeforeValidator(_parse_vietnamese_date), WithJsonSchem
 })]
 """Ngày có thật, viết `2025-03-10` hoặc `10/3/2025`."""
 
-Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"]+$", description="Địa chỉ web bắt đầu bằng http:// hoặc https://")]
+Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"'`{}\\]+$", description="Địa chỉ web bắt đầu bằng http:// hoặc https://")]
 
 
 def _plain(text: str) -> str:
@@ -108,21 +123,21 @@ class ContentModel(BaseModel):
 class Contact(ContentModel):
     """Đầu mối liên hệ về nội dung trang."""
 
-    unit: Text = Field(description="Tên đơn vị phụ trách nội dung trang.")
+    unit: Name = Field(description="Tên đơn vị phụ trách nội dung trang.")
     phone: str | None = Field(None, pattern=r"^[0-9 +().-]+$", description="Số điện thoại (không bắt buộc).")
-    email: str | None = Field(None, pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$", description="Thư điện tử (không bắt buộc).")
-    address: Text | None = Field(None, description="Địa chỉ (không bắt buộc).")
+    email: str | None = Field(None, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$", description="Thư điện tử (không bắt buộc), ví dụ `ttvh@yenbinh.gov.vn`.")
+    address: Name | None = Field(None, description="Địa chỉ (không bắt buộc).")
 
 
 class Settings(ContentModel):
     """Cài đặt chung của trang (không phải nội dung văn bản)."""
 
-    site_name: Text = Field(description="Tên trang, hiện trên thanh tiêu đề.")
-    site_description: Text = Field(description="Một câu mô tả trang, dùng cho công cụ tìm kiếm.")
-    organisation: Text = Field(description="Cơ quan ban hành kế hoạch, ví dụ `Huyện ủy Yên Bình`.")
+    site_name: Name = Field(description="Tên trang, hiện trên thanh tiêu đề.")
+    site_description: Name = Field(description="Một câu mô tả trang, dùng cho công cụ tìm kiếm.")
+    organisation: Name = Field(description="Cơ quan ban hành kế hoạch, ví dụ `Huyện ủy Yên Bình`.")
     level: Literal["tỉnh", "huyện", "xã"] = Field(description="Cấp của cơ quan: `tỉnh`, `huyện` hoặc `xã`.")
-    locality: Text = Field(description="Tên địa phương, ví dụ `huyện Yên Bình`.")
-    province: Text = Field(description="Tên tỉnh, ví dụ `Yên Bái`.")
+    locality: Name = Field(description="Tên địa phương, ví dụ `huyện Yên Bình`.")
+    province: Name = Field(description="Tên tỉnh, ví dụ `Yên Bái`.")
     base_url: Url | None = Field(None, description="Địa chỉ gốc khi xuất bản, ví dụ `https://example.gov.vn/nq57/`. Biến môi trường SITE_URL được ưu tiên.")
     repo_url: Url | None = Field(None, description="Địa chỉ kho mã nguồn, dùng cho liên kết “Sửa trang này”.")
     edit_branch: Text = Field("main", description="Nhánh chứa nội dung trong kho mã nguồn.")
@@ -435,7 +450,7 @@ class PostImage(ContentModel):
 class Post(ContentModel):
     """Phần đầu (front matter) của một tin, bài trong `content/tin-tuc/`."""
 
-    title: Text = Field(description="Tiêu đề bài.")
+    title: Name = Field(description="Tiêu đề bài.")
     date: DocDate = Field(description="Ngày đăng, viết `2025-03-10` hoặc `10/3/2025`.")
     author: Text = Field(description="Tác giả hoặc đơn vị đưa tin, ví dụ `Trung tâm Truyền thông - Văn hóa huyện`.")
     category: Slug = Field(description="Mã chuyên mục, một trong các `id` ở `content/tin-tuc.yml`.")
