@@ -14,7 +14,6 @@ import argparse
 import logging
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from .content import Content, ContentError, load_content
@@ -23,6 +22,7 @@ from .registry import page_url
 from .render.outputs import site_outputs, write_outputs
 from .render.pages import nav
 from .settings import BuildSettings
+from .sitedir import SiteDirError, build_lock, check_replaceable, make_staging, remove_leftovers, replace_site
 
 
 def _settings(content_dir: Path, content: Content) -> BuildSettings:
@@ -100,32 +100,48 @@ def _contributing(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    """Build into a temporary sibling of ``site/``; replace ``site/`` only on success."""
+    """Build into a staging folder beside ``site/``; replace ``site/`` only on success (``sitedir``)."""
+    target = args.site_dir.resolve()
+    with build_lock(target):
+        remove_leftovers(target)
+        try:
+            check_replaceable(target)
+        except SiteDirError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        staging = make_staging(target)
+        try:
+            built = _run_mkdocs(args.config_file, staging)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        if not built:
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"LỖI: xây dựng thất bại, giữ nguyên {target} (build failed, site left as it was)", file=sys.stderr)
+            return 1
+        replace_site(staging, target)
+    print(f"Đã xây dựng trang vào {target}")
+    return 0
+
+
+def _run_mkdocs(config_file: Path, site_dir: Path) -> bool:
+    """A strict MkDocs build into ``site_dir``; False (with the reason printed) when it fails."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     _show_mkdocs_warnings()
-    target = args.site_dir.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
-        config = load_config(str(args.config_file), site_dir=str(staging), strict=True)
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
     except (MkDocsException, SystemExit) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"LỖI: xây dựng thất bại, giữ nguyên {target} (build failed, site left as it was)\n{exc}", file=sys.stderr)
-        return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(staging, target)
-    print(f"Đã xây dựng trang vào {target}")
-    return 0
+        print(exc, file=sys.stderr)
+        return False
+    return True
 
 
 def _show_mkdocs_warnings() -> None:
@@ -135,17 +151,6 @@ def _show_mkdocs_warnings() -> None:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Two renames: the old site is replaced in one step and removed afterwards."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".site-old-{staging.name}")
-        target.rename(old)
-    staging.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def parser() -> argparse.ArgumentParser:

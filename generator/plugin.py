@@ -19,6 +19,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .content import Content, ContentError, load_content
+from .content.loader import display_path, symlink_problem
+from .content.reader import symlinks
 from .editor import guide
 from .publish import PublishError, PublishPlan, publish
 from .publish.sanitize import sanitize_fragment
@@ -50,6 +52,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         root = Path(config.config_file_path).parent
         content_dir = root / self.config.content_dir
         try:
+            if links := symlinks(Path(config.docs_dir)):
+                raise ContentError([symlink_problem(display_path(link)) for link in links])
             self.content = load_content(content_dir)
         except ContentError as exc:
             raise PluginError(exc.report()) from None

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from . import models
 from .errors import ContentError, Problem, translate
 from .posts import NEWS_DIR, LoadedPost, load_posts
-from .reader import read_yaml
+from .reader import read_yaml, symlinks
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -84,7 +84,9 @@ def load_model(path: Path, model: type[M], display: str) -> M:
 def load_content(root: Path) -> Content:
     """Validate every content file; collect all problems before raising."""
     root = Path(root)
-    problems: list[Problem] = []
+    problems: list[Problem] = [symlink_problem(display_path(link)) for link in symlinks(root)]
+    if problems:
+        raise ContentError(problems)  # nothing is read while a link could point outside the repository
     loaded: dict[str, BaseModel] = {}
     for entry in content_files():
         path = root / entry.name
@@ -139,6 +141,12 @@ def _cross_references(content: Content) -> list[Problem]:
                     f"mã “{ref}” không phải chỉ tiêu, nhóm nhiệm vụ, quan điểm hay đơn vị nào trong Kế hoạch{hint}",
                     "unknown related id", f"related.{index}"))
     return problems
+
+
+def symlink_problem(display: str) -> Problem:
+    """Name the link, never its target: an error message must not reveal a file outside the repository."""
+    return Problem(display, None, None, "là liên kết tượng trưng (symlink); hãy thay bằng tệp hoặc thư mục thật",
+                   "symbolic links are refused")
 
 
 def display_path(path: Path) -> str:

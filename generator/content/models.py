@@ -83,7 +83,10 @@ def _plain_name(value: str) -> str:
 Name = Annotated[Text, AfterValidator(_plain_name)]
 """Tên, tiêu đề: chữ thường, không có ký tự đánh dấu (ngoặc kép thẳng, < >, { })."""
 
-Slug = Annotated[str, Field(pattern=_SLUG, description="Mã định danh: chữ thường không dấu, số và dấu gạch ngang, ví dụ `kinh-te-so`.")]
+MAX_SLUG = 80
+"""A slug is a folder name on the web server: far below any file system's 255-byte limit."""
+
+Slug = Annotated[str, Field(pattern=_SLUG, max_length=MAX_SLUG, description="Mã định danh: chữ thường không dấu, số và dấu gạch ngang, ví dụ `kinh-te-so`.")]
 
 DocDate = Annotated[date, BeforeValidator(_parse_vietnamese_date), WithJsonSchema({
     "type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$", "x-kind": "ngày",
@@ -457,7 +460,7 @@ class Post(ContentModel):
     summary: Text = Field(max_length=400, description="Tóm tắt một, hai câu; hiện trong danh sách và trong RSS.")
     slug: Slug | None = Field(None, description="Phần cuối địa chỉ bài; để trống thì lấy từ tiêu đề, bỏ dấu (đ → d).")
     image: PostImage | None = Field(None, description="Ảnh minh họa (không bắt buộc).")
-    tags: list[Slug] = Field(default_factory=list, description="Các thẻ, chữ thường không dấu, ví dụ `chuyen-doi-so`.")
+    tags: list[Slug] = Field(default_factory=list, max_length=8, description="Các thẻ (tối đa 8), chữ thường không dấu, ví dụ `chuyen-doi-so`.")
     related: list[Slug] = Field(default_factory=list, description="Mã các phần của Kế hoạch mà bài nói tới: chỉ tiêu (`kinh-te-so`), nhóm nhiệm vụ, quan điểm hoặc đơn vị.")
     source: Text | None = Field(None, description="Nguồn của thông tin trong bài, ví dụ tên văn bản.")
 

@@ -101,6 +101,13 @@ def load_post(path: Path, display: str) -> LoadedPost:
                         "raw HTML in the post body", "body") for line in html_lines(body, body_line)]
     if not body.strip():
         problems.append(Problem(display, body_line, None, "bài chưa có nội dung sau phần đầu", "empty body", "body"))
+    if not meta.slug and len(slugify(meta.title)) > models.MAX_SLUG:
+        position = located.position(("title",))
+        problems.append(Problem(
+            display, position[0] if position else None, None,
+            f"tiêu đề quá dài để làm địa chỉ bài (quá {models.MAX_SLUG} ký tự khi bỏ dấu); "
+            "thêm dòng `slug:` với vài chữ không dấu nối bằng gạch ngang, ví dụ `slug: hoi-nghi-quan-triet`",
+            "title too long for a URL: set slug", "title"))
     if problems:
         raise ContentError(problems)
     return LoadedPost(meta, body, display, body_line, located)

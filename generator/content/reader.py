@@ -9,6 +9,8 @@ line and column, so a schema error can point at the line an editor must fix.
 
 from __future__ import annotations
 
+import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,13 @@ from .errors import ContentError
 
 MAX_BYTES = 1_000_000
 """Far above any real content file; stops a runaway file before it eats memory."""
+
+MAX_DEPTH = 12
+"""Deeper than any content file nests (the deepest, a measurement, is at depth 6)."""
+
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (Tab and line ends excepted) and the bidirectional overrides that can make
+a title read differently from what it says (U+202A…U+202E, U+2066…U+2069)."""
 
 Path_ = tuple[str | int, ...]
 
@@ -90,14 +99,45 @@ def _check_tabs(path: Path, text: str) -> None:
             )
 
 
+def _check_invisible(name: str, text: str) -> None:
+    """A control or direction-override character is invisible in an editor: name its line, column and code."""
+    if found := _INVISIBLE.search(text):
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        code = f"U+{ord(found.group()):04X}"
+        kind = "ký tự đảo chiều văn bản" if found.group() >= "\u2000" else "ký tự điều khiển"
+        raise ContentError.at(name, line, column,
+                              f"có {kind} ẩn ({code}), thường do dán từ nơi khác; xóa ký tự này rồi gõ lại chữ ở chỗ đó",
+                              f"invisible control or bidi character {code}")
+
+
+def symlinks(folder: Path) -> list[Path]:
+    """Every symbolic link below ``folder`` (files and folders), without following any."""
+    found = []
+    for top, folders, files in os.walk(folder, followlinks=False):
+        found.extend(Path(top) / name for name in [*folders, *files] if (Path(top) / name).is_symlink())
+    return sorted(found)
+
+
+def refuse_symlink(path: Path, name: str) -> None:
+    """A content file that is a link to elsewhere could publish a file from outside the repository."""
+    if path.is_symlink():
+        raise ContentError.at(name, None, None,
+                              "là liên kết tượng trưng (symlink) tới tệp khác; hãy thay bằng một tệp thật",
+                              "symbolic links are not read")
+
+
 def read_text(path: Path, name: str) -> str:
-    """A content file's text: size-checked, UTF-8 (BOM allowed), or a ContentError naming ``name``."""
+    """A content file's text: a real file, size-checked, UTF-8 (BOM allowed), no invisible characters."""
+    refuse_symlink(path, name)
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
         raise ContentError.at(name, None, None,
                               f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,})",
                               "file too large")
-    return _decode(Path(name), raw)
+    text = _decode(Path(name), raw)
+    _check_invisible(name, text)
+    return text
 
 
 def read_yaml(path: Path, display: str | None = None) -> Located:
@@ -115,6 +155,10 @@ def parse_yaml(text: str, name: str) -> Located:
     loader.name = name
     try:
         node = loader.get_single_node()
+    except RecursionError:
+        line = _too_deep_line(text)
+        raise ContentError.at(name, line, None, f"các mục lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)",
+                              "nesting too deep") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise ContentError.at(
@@ -128,6 +172,16 @@ def parse_yaml(text: str, name: str) -> Located:
     located = Located(None)
     located.data = _build(node, (), located, name, SafeConstructor())
     return located
+
+
+def _too_deep_line(text: str) -> int | None:
+    """The line where brackets first nest deeper than any content file: PyYAML recursed out there."""
+    depth = 0
+    for offset, char in enumerate(text):
+        depth += (char in "[{") - (char in "]}")
+        if depth > MAX_DEPTH:
+            return text.count("\n", 0, offset) + 1
+    return None
 
 
 def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
@@ -149,6 +203,9 @@ def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
 def _build(node: Node, path: Path_, located: Located, name: str, constructor: SafeConstructor) -> Any:
     """Turn a node into Python values, recording each position and refusing duplicates."""
     located.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if len(path) > MAX_DEPTH * 2:  # a path counts each key and each list index
+        raise ContentError.at(name, node.start_mark.line + 1, node.start_mark.column + 1,
+                              f"các mục lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)", "nesting too deep")
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:

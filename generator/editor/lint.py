@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -28,10 +29,12 @@ from ..content.models import Corrections
 from ..content.posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matter
 from ..render import feeds
 from ..render.pages import render_pages
-from ..settings import BuildSettings
+from ..settings import BuildSettings, build_date
 from . import guide
 
 CORRECTIONS = "ocr-corrections.yml"
+FUTURE_DAYS = 365
+"""A date further ahead than this is more likely a typing slip than a plan."""
 
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -105,6 +108,7 @@ class Linter:
         self.confusions = confusions(self.content_dir)
         self.number = content.plan.resolution.number
         self.number_re = number_pattern(self.number)
+        self.today = build_date()
         self.targets = self._known_targets()
 
     # -- file walking -------------------------------------------------------
@@ -114,6 +118,7 @@ class Linter:
             path = self.content_dir / name
             if path.is_file():
                 self.whole_file(path, skip_confusions=name == CORRECTIONS)
+        self.stray_files()
         for post in self.content.posts:
             self.post(post)
         if self.docs_dir.is_dir():
@@ -122,6 +127,27 @@ class Linter:
                 page = path.relative_to(self.docs_dir).as_posix()
                 self.prose(self.display(path), text, 1, base=page.rsplit("/", 1)[0] if "/" in page else "")
         return sorted(self.findings, key=lambda f: (f.file, f.line, f.severity))
+
+    def stray_files(self) -> None:
+        """A file the build will not read is usually a mistake: a misnamed YAML file, a post saved as .txt."""
+        known = {entry.name for entry in content_files()} | {CORRECTIONS}
+        for path in sorted(self.content_dir.glob("*")):
+            if path.is_file() and path.suffix.lower() in {".yml", ".yaml"} and path.name not in known:
+                self.add(self.display(path), 1, "warning",
+                         "tệp này không được đọc khi xây dựng trang (không phải tệp nội dung nào)",
+                         f"đổi tên cho đúng một trong: {', '.join(sorted(known))}; hoặc xóa tệp")
+        posts = self.content_dir / NEWS_DIR
+        if posts.is_dir():
+            for path in sorted(posts.iterdir()):
+                if path.is_file() and path.suffix != ".md":
+                    self.add(self.display(path), 1, "warning",
+                             "tệp trong thư mục tin, bài nhưng không có đuôi .md nên không được đăng",
+                             f"đổi tên thành {path.stem}.md (bài viết) hoặc chuyển ảnh sang docs/assets/")
+
+    def future_date(self, name: str, line: int, value: date) -> None:
+        if value > self.today + timedelta(days=FUTURE_DAYS):
+            self.add(name, line, "warning", f"ngày {value:%d/%m/%Y} cách hôm nay hơn một năm",
+                     "kiểm tra lại năm (gõ nhầm 2026 thành 2062?)")
 
     def display(self, path: Path) -> str:
         """Paths relative to the project root, forward slashes: what the editor sees in the forge."""
@@ -168,6 +194,7 @@ class Linter:
         _, body, body_line = split_front_matter(text, name)
         self.prose(name, body, body_line, base="")
         meta = post.meta
+        self.future_date(name, post.line_of("date") or 1, meta.date)
         fields = {"title": meta.title, "summary": meta.summary}
         if meta.image:
             fields.update({"image": meta.image.alt + " " + (meta.image.caption or "")})
