@@ -70,7 +70,8 @@ def test_timeline_lists_every_deadline_in_date_order_with_status(built_site: Pat
 
 def test_status_follows_source_date_epoch_and_yaml(project_copy: Path) -> None:
     replace_once(project_copy / "content/to-chuc-thuc-hien.yml", "          text: trước ngày 5/3/2025\n",
-                 "          text: trước ngày 5/3/2025\n          status: hoàn thành\n")
+                 "          text: trước ngày 5/3/2025\n          result:\n            document: Kế hoạch số 1-KH/TU\n"
+                 "            date: 2025-03-04\n")
     site = project_copy / "site"
     before = date(2025, 3, 1)  # 9 days before 10/3 (due soon), 30 before 31/3 (not yet due)
     epoch = str(int((before - date(1970, 1, 1)).total_seconds()))
@@ -79,6 +80,7 @@ def test_status_follows_source_date_epoch_and_yaml(project_copy: Path) -> None:
     raw = (site / "lich-thuc-hien/index.html").read_text(encoding="utf-8")
     statuses = dict(re.findall(r'<time datetime="([\d-]+)">[^<]+</time> <span class="nq-status[^"]*">([^<]+)<', raw))
     assert statuses["2025-03-05"] == "hoàn thành"
+    assert "Kế hoạch số 1-KH/TU, ngày 04/03/2025" in raw
     assert statuses["2025-03-10"] == "sắp đến hạn"
     assert statuses["2025-03-31"] == "chưa đến hạn"
     assert "DTSTAMP:20250301T000000Z" in (site / "lich-thuc-hien.ics").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.content import load_content
+from generator.content.models import Result
 from generator.render.pages import render_pages
 from generator.views.deadlines import due_items, status_of
 
@@ -41,5 +42,6 @@ def test_deadline_status_follows_the_build_date() -> None:
     assert {i.status for i in after} == {"passed"}
     first = before[0].assignment
     assert status_of(first, first.deadline.date) == "soon"
-    done = first.model_copy(update={"deadline": first.deadline.model_copy(update={"status": "hoàn thành"})})
+    result = Result(document="Báo cáo số 1-BC/TT", date=date(2025, 3, 1))
+    done = first.model_copy(update={"deadline": first.deadline.model_copy(update={"result": result})})
     assert status_of(done, date(2030, 1, 1)) == "done"

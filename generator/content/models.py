@@ -207,13 +207,20 @@ class Part(ContentModel):
     bullets: list[Text] = Field(default_factory=list, description="Các gạch đầu dòng (không gõ dấu `-`).")
 
 
+class Result(ContentModel):
+    """Kết quả đã ghi nhận của một việc: văn bản đã ban hành hoặc báo cáo đã gửi (số, ký hiệu; ngày; liên kết)."""
+
+    document: Name = Field(description="Số, ký hiệu và tên văn bản kết quả, ví dụ `Kế hoạch số 12-KH/ĐU`, `Báo cáo số 05-BC/BTGDV`.")
+    date: DocDate = Field(description="Ngày ban hành hoặc ngày gửi văn bản kết quả.")
+    url: Url | None = Field(None, description="Liên kết tới văn bản (không bắt buộc).")
+
+
 class Deadline(ContentModel):
     """Một thời hạn trong kế hoạch."""
 
     date: DocDate = Field(description="Ngày đến hạn (ngày có thật). Với “quý 1/2025” là ngày cuối quý.")
     text: Text = Field(description="Thời hạn đúng như văn bản, ví dụ `trước ngày 10/3/2025`.")
-    status: Literal["hoàn thành"] | None = Field(None, description="Ghi `hoàn thành` khi việc đã xong; để trống thì trạng thái tính theo ngày.")
-    completed_on: DocDate | None = Field(None, description="Ngày hoàn thành (không bắt buộc).")
+    result: Result | None = Field(None, description="Kết quả đã ghi nhận (văn bản, ngày); chỉ khi có kết quả thì trang ghi “Đã hoàn thành”.")
 
 
 class Assignment(ContentModel):

@@ -15,7 +15,7 @@ from ..content.models import Assignment
 from ..text import heading_number, slugify, without_number
 
 Status = Literal["done", "passed", "soon", "upcoming"]
-"""``done``: completion recorded; ``passed``: the date passed with no completion recorded (the site
+"""``done``: a result (document, date) recorded; ``passed``: the date passed with no completion recorded (the site
 knows nothing more); ``soon``: within ``SOON_DAYS``; ``upcoming``: later. Templates say these in words."""
 
 SOON_DAYS = 14
@@ -62,10 +62,10 @@ class DueItem:
 
 
 def status_of(assignment: Assignment, today: date) -> Status:
-    """Done when the YAML says so; otherwise the calendar decides."""
+    """Done when a result is recorded; otherwise the calendar decides."""
     deadline = assignment.deadline
     assert deadline is not None
-    if deadline.status == "hoàn thành":
+    if deadline.result is not None:
         return "done"
     days = (deadline.date - today).days
     if days < 0:
