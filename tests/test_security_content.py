@@ -294,11 +294,11 @@ slug: {slug}
 """
 
 ACCEPTED_POSTS: dict[str, tuple[str, str]] = {
-    # (1) attr_list on the title: it becomes `# title` on the post page.
-    "tieu-de-onfocus": (f"Tiêu đề {{ tabindex=0 autofocus onfocus='{PWN}' }}", "Nội dung.\n"),
-    "tieu-de-onmouseover": (f"Tiêu đề {{ onmouseover='{PWN}' }}", "Nội dung.\n"),
-    "tieu-de-onclick": (f'Tiêu đề {{   ONCLICK="{PWN}"    tabindex=0 }}', "Nội dung.\n"),
-    "tieu-de-onload": (f"Tiêu đề {{: onload='{PWN}' onerror='{PWN}' }}", "Nội dung.\n"),
+    # (1) attr_list on a heading of the body (a title with braces is refused: see REJECTED_POSTS).
+    "tieu-de-onfocus": ("Tiêu đề một", f"## Mục {{ tabindex=0 autofocus onfocus='{PWN}' }}\n\nNội dung.\n"),
+    "tieu-de-onmouseover": ("Tiêu đề hai", f"## Mục {{ onmouseover='{PWN}' }}\n\nNội dung.\n"),
+    "tieu-de-onclick": ("Tiêu đề ba", f'## Mục {{   ONCLICK="{PWN}"    tabindex=0 }}\n\nNội dung.\n'),
+    "tieu-de-onload": ("Tiêu đề bốn", f"Đoạn văn.\n{{: onload='{PWN}' onerror='{PWN}' }}\n"),
     # (2) raw HTML after a line the body check takes for a code fence.
     "ma-cung-dong": ("Mã cùng dòng", f'```mã``` <img src=x onerror="{PWN}">\n\n<script>{PWN}</script>\n\n'
                      f'<p onmouseover="{PWN}">đoạn</p>\n\n<svg onload="{PWN}"></svg>\n'),
@@ -368,6 +368,9 @@ REJECTED_POSTS: dict[str, tuple[str, str]] = {
     "vbscript": ("VBScript", "[bấm][r]\n\n[r]: vbscript:msgbox(1)\n"),
     "data-url": ("Data URL", "[bấm](data:text/html,<b>x</b>)\n"),
     "the-script": ("Thẻ script", f"Đoạn văn.\n\n<script>{PWN}</script>\n"),
+    # attr_list in a title: titles refuse braces (and quotes, < >) before anything is rendered
+    "tieu-de-ngoac": (f"Tiêu đề {{ tabindex=0 autofocus onfocus='{PWN}' }}", "Nội dung.\n"),
+    "tieu-de-ngoac-hai-cham": (f"Tiêu đề {{: onload='{PWN}' }}", "Nội dung.\n"),
 }
 
 
