@@ -313,7 +313,8 @@ def _attendance_above_members(content: Path) -> tuple[str, int, str]:
 
 
 def _unknown_parent(content: Path) -> tuple[str, int, str]:
-    line = _edit(content / REG, "  - name: Chi bộ Công an xã\n", "  - name: Chi bộ Công an xã\n    parent: Chi bộ thôn Đồng Tam\n") + 1
+    line = _edit(content / REG, "  - name: Chi bộ Công an xã\n",
+                 "  - name: Chi bộ Công an xã\n    parent: Chi bộ thôn Đồng Tam\n") + 1
     return REG, line, "có phải ý bạn là “Chi bộ thôn Đồng Tâm”"
 
 
