@@ -376,3 +376,22 @@ def test_each_rule_stops_the_build_and_leaves_the_site(tmp_path: Path, rule) -> 
     assert "Traceback" not in result.stderr
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "bản cũ"
+
+
+def test_fixture_site_links_and_exports_resolve(tmp_path: Path) -> None:
+    """Built with the fixture register: milestone links, the card anchors and the export links all lead somewhere."""
+    from .test_links import Site
+
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "content")
+    shutil.copytree(FIXTURE_CONTENT, project / "content")
+    site = tmp_path / "site"
+    result = build_site(site, config=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    address = yaml.safe_load((FIXTURE_CONTENT / "cai-dat.yml").read_text(encoding="utf-8"))["base_url"]
+    broken = Site.read(site, address).broken_links()
+    mine = [b for b in broken if b.startswith(("ket-qua-thuc-hien/", "lich-thuc-hien/", "don-vi/"))]
+    assert mine == []
+    assert (site / CSV_FILE).read_bytes().startswith(b"\xef\xbb\xbf")
+    timeline = (site / "lich-thuc-hien" / "index.html").read_text(encoding="utf-8")
+    assert "ket-qua-thuc-hien/#theo-moc-thoi-han" in timeline
