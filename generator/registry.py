@@ -15,7 +15,7 @@ from typing import Any
 
 from .content import Content
 from .editor import guide
-from .views import news, plan
+from .views import implementation, news, plan
 from .views.home import home_view
 from .views.site import PlanLink, Site
 from .views.targets import targets_view
@@ -101,6 +101,8 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("responsibilities", "responsibilities.md.j2",
              single("phan-cong.md", "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
     PageKind("timeline", "timeline.md.j2", single("lich-thuc-hien.md", "organisation", plan.timeline_view), nav=True),
+    PageKind("implementation", "implementation.md.j2",
+             single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True),
     PageKind("full-text", "full-text.md.j2", single("toan-van.md", "plan", plan.full_text_view), nav=True),
     PageKind("news", "news-list.md.j2", _news_lists, nav=True),
     PageKind("post", "news-post.md.j2", _posts),

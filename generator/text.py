@@ -9,11 +9,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def number(value: float) -> str:
     """30.0 → '30', 0.7 → '0,7': Vietnamese writes a decimal comma."""
     return f"{value:g}".replace(".", ",")
+
+
+def vn_number(value: float | Decimal, decimals: int = 0) -> str:
+    """35599 → '35.599', 99.1615 (2) → '99,16': the board's reports group thousands with '.', decimals with ','.
+
+    Rounds half up, as a person rounding by hand does (99,165 → 99,17), not to even.
+    """
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    groups = f"{int(whole):,}".replace(",", ".")
+    sign = "-" if rounded < 0 else ""
+    return f"{sign}{groups},{fraction}" if fraction else f"{sign}{groups}"
 
 
 def vn_date(value: date) -> str:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import difflib
 import typing
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import models
+from ..settings import build_date
+from . import grassroots, models
 from .errors import ContentError, Problem, translate
 from .posts import NEWS_DIR, LoadedPost, load_posts
 from .reader import read_yaml, symlinks
@@ -39,7 +41,10 @@ class Content:
     study: models.StudySection = field(metadata={"file": "hoc-tap-quan-triet.yml"})
     organisation: models.OrganisationSection = field(metadata={"file": "to-chuc-thuc-hien.yml"})
     news: models.NewsSection = field(metadata={"file": "tin-tuc.yml"})
+    grassroots: models.GrassrootsRegister = field(metadata={"file": grassroots.REGISTER_FILE})
     posts: list[LoadedPost] = field(default_factory=list)
+    grassroots_records: list[grassroots.LoadedRecord] = field(default_factory=list)
+    """One result file per organisation in ``to-chuc-co-so/``, in file-name order."""
 
     @property
     def target_sections(self) -> list[models.TargetSection]:
@@ -68,6 +73,7 @@ def content_files() -> list[ContentFile]:
 EXTRA_SCHEMAS: dict[str, type[BaseModel]] = {
     "ocr-corrections.yml": models.Corrections,
     "tin-tuc-bai.yml": models.Post,
+    "to-chuc-co-so-ket-qua.yml": models.GrassrootsRecord,
 }
 """Files with a schema that are not ``Content`` fields: the lint's word list, and a post's front matter."""
 
@@ -81,8 +87,11 @@ def load_model(path: Path, model: type[M], display: str) -> M:
         raise ContentError(translate(exc, display, located, model)) from None
 
 
-def load_content(root: Path) -> Content:
-    """Validate every content file; collect all problems before raising."""
+def load_content(root: Path, today: date | None = None) -> Content:
+    """Validate every content file; collect all problems before raising.
+
+    ``today`` (default: the build date, ``SOURCE_DATE_EPOCH``) bounds the dates of recorded results.
+    """
     root = Path(root)
     problems: list[Problem] = [symlink_problem(display_path(link)) for link in symlinks(root)]
     if problems:
@@ -100,10 +109,14 @@ def load_content(root: Path) -> Content:
             problems.extend(exc.problems)
     posts, post_problems = load_posts(root / NEWS_DIR, display_path(root / NEWS_DIR))
     problems.extend(post_problems)
+    records, record_problems = grassroots.load_records(root / grassroots.RECORDS_DIR,
+                                                       display_path(root / grassroots.RECORDS_DIR))
+    problems.extend(record_problems)
     if problems:
         raise ContentError(problems)
-    content = Content(root=root, posts=posts, **loaded)
-    if problems := _cross_references(content):
+    content = Content(root=root, posts=posts, grassroots_records=records, **loaded)
+    register = display_path(root / grassroots.REGISTER_FILE)
+    if problems := [*_cross_references(content), *grassroots.check(content, register, today or build_date())]:
         raise ContentError(problems)
     return content
 

@@ -223,6 +223,9 @@ class Deadline(ContentModel):
     result: Result | None = Field(None, description="Kết quả đã ghi nhận (văn bản, ngày); chỉ khi có kết quả thì trang ghi “Đã hoàn thành”.")
 
 
+Tracks = Literal["plans", "reports"]
+
+
 class Assignment(ContentModel):
     """Một việc được giao: ai làm gì, nộp gì, hạn nào, báo cáo ai."""
 
@@ -232,6 +235,7 @@ class Assignment(ContentModel):
     deadline: Deadline | None = Field(None, description="Thời hạn, nếu văn bản có nêu.")
     report_to: list[Text] = Field(default_factory=list, description="Nơi nhận báo cáo.")
     via: Text | None = Field(None, description="Gửi qua cơ quan nào, ví dụ `Ban Tuyên giáo và Dân vận Huyện ủy`.")
+    tracks: Tracks | None = Field(None, description="Việc này do từng tổ chức cơ sở làm và được theo dõi trong sổ `to-chuc-co-so.yml`: `plans` (ban hành kế hoạch thực hiện) hoặc `reports` (gửi báo cáo kết quả). Trang ghi “x/y tổ chức” và “hoàn thành” khi mọi tổ chức đã ghi nhận.")
 
 
 # --------------------------------------------------------------------------
@@ -418,6 +422,45 @@ class OrganisationSection(ContentModel):
 
     heading: Text
     units: list[Unit] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------
+# Grassroots organisations (to-chuc-co-so.yml, to-chuc-co-so/*.yml)
+# --------------------------------------------------------------------------
+
+
+class GrassrootsOrganisation(ContentModel):
+    """Một tổ chức đảng trong sổ: tên, loại, tổ chức cấp trên, số đảng viên. Không ghi tên người."""
+
+    name: Name = Field(description="Tên tổ chức, ví dụ `Chi bộ thôn Đồng Tâm`; dùng đúng tên này ở trường `organisation` của tệp kết quả.")
+    kind: Name = Field(description="Loại tổ chức, một trong `kinds` ở đầu sổ, ví dụ `đảng bộ cơ sở`, `chi bộ cơ sở`, `chi bộ trực thuộc`.")
+    parent: Name | None = Field(None, description="Tên tổ chức cấp trên trong sổ; để trống nếu trực thuộc thẳng cấp ủy ban hành Kế hoạch. Tổ chức có cấp trên trong sổ không được tính vào các mốc ban hành kế hoạch, gửi báo cáo (việc của cấp ủy trực thuộc).")
+    members: int = Field(ge=1, description="Số đảng viên sinh hoạt trực tiếp ở tổ chức này (không tính lại đảng viên của tổ chức trực thuộc đã có trong sổ), để cộng toàn huyện không trùng.")
+
+
+class GrassrootsRegister(ContentModel):
+    """Sổ các tổ chức cơ sở trực thuộc: danh mục loại tổ chức và danh sách tổ chức. Kết quả của từng tổ chức ghi ở `to-chuc-co-so/<tên>.yml`."""
+
+    kinds: list[Name] = Field(min_length=1, description="Các loại tổ chức, theo thứ tự hiện trong bảng tổng hợp theo loại, ví dụ `đảng bộ cơ sở`, `chi bộ cơ sở`.")
+    organisations: list[GrassrootsOrganisation] = Field(default_factory=list, description="Các tổ chức; để `[]` khi chưa có dữ liệu.")
+
+
+class StudySession(ContentModel):
+    """Một hội nghị, lớp học tập, quán triệt Nghị quyết do tổ chức tổ chức."""
+
+    date: DocDate = Field(description="Ngày tổ chức.")
+    form: Name = Field(description="Hình thức, ví dụ `sinh hoạt chi bộ thường kỳ`, `hội nghị trực tuyến`.")
+    members: int = Field(ge=0, description="Số đảng viên của tổ chức tham gia.")
+    citizens: int = Field(0, ge=0, description="Số lượt quần chúng (đoàn viên, hội viên, nhân dân) tham gia; không có thì để 0.")
+
+
+class GrassrootsRecord(ContentModel):
+    """Kết quả của một tổ chức: các buổi học tập, quán triệt; kế hoạch thực hiện; báo cáo kết quả."""
+
+    organisation: Name = Field(description="Tên tổ chức, đúng như trong sổ `to-chuc-co-so.yml`.")
+    sessions: list[StudySession] = Field(default_factory=list, description="Các hội nghị, lớp đã tổ chức.")
+    plan: Result | None = Field(None, description="Kế hoạch thực hiện Nghị quyết của tổ chức (số, ngày, liên kết), khi đã ban hành.")
+    report: Result | None = Field(None, description="Báo cáo kết quả của tổ chức (số, ngày), khi đã gửi.")
 
 
 # --------------------------------------------------------------------------

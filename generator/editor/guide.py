@@ -21,7 +21,8 @@ PAGE = "huong-dan-bien-tap.md"
 BEGIN = "<!-- BẮT ĐẦU: tham chiếu trường, sinh bằng `python -m generator contributing`; đừng sửa tay -->"
 END = "<!-- KẾT THÚC: tham chiếu trường -->"
 
-_WHERE = {"tin-tuc-bai.yml": "content/tin-tuc/*.md (phần đầu, giữa hai dòng ---)"}
+_WHERE = {"tin-tuc-bai.yml": "content/tin-tuc/*.md (phần đầu, giữa hai dòng ---)",
+          "to-chuc-co-so-ket-qua.yml": "content/to-chuc-co-so/*.yml (mỗi tổ chức một tệp)"}
 
 
 def field_reference() -> str:

@@ -35,7 +35,8 @@ def environment(*, autoescape: bool = False) -> Environment:
         autoescape=autoescape,
     )
     env.filters.update(
-        number=text.number, vn_date=text.vn_date, slugify=text.slugify, with_unit=with_unit, relative=relative,
+        number=text.number, vn_number=text.vn_number, vn_date=text.vn_date,
+        slugify=text.slugify, with_unit=with_unit, relative=relative,
         yaml_string=lambda value: json.dumps(value, ensure_ascii=False),
     )
     return env

@@ -13,10 +13,13 @@ from typing import Literal
 from ..content import Content
 from ..content.models import Assignment
 from ..text import heading_number, slugify, without_number
+from .compilation import OrganisationRow, Tally, organisation_rows, tally
 
 Status = Literal["done", "passed", "soon", "upcoming"]
-"""``done``: a result (document, date) recorded; ``passed``: the date passed with no completion recorded (the site
-knows nothing more); ``soon``: within ``SOON_DAYS``; ``upcoming``: later. Templates say these in words."""
+"""``done``: a result (document, date) recorded, or, for a milestone of the grassroots organisations
+(``tracks``), every organisation directly under the committee has recorded its plan or report;
+``passed``: the date passed with no completion recorded (the site knows nothing more);
+``soon``: within ``SOON_DAYS``; ``upcoming``: later. Templates say these in words."""
 
 SOON_DAYS = 14
 """A deadline this close counts as 'sắp đến hạn' (due soon)."""
@@ -35,6 +38,8 @@ class DueItem:
     """The heading of the plan's section that sets this deadline, as the document writes it."""
     seq: int = 1
     """1 for the unit's first deadline on this date, 2 for the second …: keeps ``key`` unique."""
+    tally: Tally | None = None
+    """For a milestone of the grassroots organisations (``tracks``) with a register: how many have recorded it."""
 
     @property
     def due(self) -> date:
@@ -61,11 +66,11 @@ class DueItem:
         return f"{self.unit_id}-{self.due:%Y%m%d}-{self.seq}"
 
 
-def status_of(assignment: Assignment, today: date) -> Status:
-    """Done when a result is recorded; otherwise the calendar decides."""
+def status_of(assignment: Assignment, today: date, counted: Tally | None = None) -> Status:
+    """Done when a result is recorded, or when every organisation has recorded its part; otherwise the calendar decides."""
     deadline = assignment.deadline
     assert deadline is not None
-    if deadline.result is not None:
+    if deadline.result is not None or (counted is not None and counted.complete):
         return "done"
     days = (deadline.date - today).days
     if days < 0:
@@ -75,19 +80,31 @@ def status_of(assignment: Assignment, today: date) -> Status:
     return "upcoming"
 
 
+def _tally(assignment: Assignment, rows: list[OrganisationRow]) -> Tally | None:
+    """The count behind a grassroots milestone; None without ``tracks`` or without a register to count."""
+    if assignment.tracks is None or not rows:
+        return None
+    return tally(rows, assignment.tracks)
+
+
 def due_items(content: Content, today: date) -> list[DueItem]:
     """All assignments that carry a deadline, earliest first (ties keep document order)."""
     items: list[DueItem] = []
+    rows = organisation_rows(content)
     plans = content.study.implementation_plans
     for assignment in plans.assignments:
         if assignment.deadline:
             unit = assignment.unit or ""
-            items.append(DueItem(unit, slugify(unit), assignment, status_of(assignment, today), plans.heading))
+            counted = _tally(assignment, rows)
+            items.append(DueItem(unit, slugify(unit), assignment, status_of(assignment, today, counted),
+                                 plans.heading, tally=counted))
     for unit in content.organisation.units:
         for assignment in unit.assignments:
             if assignment.deadline:
+                counted = _tally(assignment, rows)
                 items.append(DueItem(assignment.unit or unit.name, unit.id, assignment,
-                                     status_of(assignment, today), content.organisation.heading))
+                                     status_of(assignment, today, counted), content.organisation.heading,
+                                     tally=counted))
     seen: dict[tuple[str, date], int] = {}
     numbered = []
     for item in items:

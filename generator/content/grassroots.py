@@ -1,0 +1,166 @@
+"""The grassroots organisations' own results: one file each under ``content/to-chuc-co-so/``.
+
+Why one file per organisation: when thirty party cells report in the same week,
+thirty pull requests each touch their own small file and never conflict; the
+register (``to-chuc-co-so.yml``: kinds, names, parents, membership) changes once,
+when the campaign starts. The checks here need the whole content at once (the
+register, the plan's dates) and the build date, so they run after every file has
+been validated on its own; each problem names the file and line an editor opens.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from ..text import vn_date
+from . import models
+from .errors import ContentError, Problem, translate
+from .reader import Located, read_yaml
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .loader import Content
+
+RECORDS_DIR = "to-chuc-co-so"
+"""Folder of the per-organisation result files inside ``content/``."""
+
+REGISTER_FILE = "to-chuc-co-so.yml"
+
+
+@dataclass(frozen=True)
+class LoadedRecord:
+    """One organisation's validated result file and where it came from."""
+
+    meta: models.GrassrootsRecord
+    source: str
+    located: Located = field(compare=False, repr=False)
+
+    def line_of(self, *path: str | int) -> int | None:
+        position = self.located.position(tuple(path))
+        return position[0] if position else None
+
+
+def load_records(folder: Path, display: str) -> tuple[list[LoadedRecord], list[Problem]]:
+    """Every ``*.yml`` result file in ``folder`` (sorted by file name) and every problem found in them."""
+    records: list[LoadedRecord] = []
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return records, problems
+    for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
+        name = f"{display}/{path.name}"
+        try:
+            located = read_yaml(path, name)
+            meta = models.GrassrootsRecord.model_validate(located.data)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        except ValidationError as exc:
+            problems.extend(translate(exc, name, located, models.GrassrootsRecord))
+            continue
+        records.append(LoadedRecord(meta, name, located))
+    return records, problems
+
+
+def _hint(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"; có phải ý bạn là “{close[0]}”?" if close else ""
+
+
+def check(content: Content, register_file: str, today: date) -> list[Problem]:
+    """Rules that join files: unique names, known kinds and parents, one result file per organisation,
+    dates between the plan and the build date, attendance within membership."""
+    located = read_yaml(content.root / REGISTER_FILE, register_file)  # valid already: read again for its lines
+    return [*_check_register(content, located, register_file), *_check_records(content, register_file, today)]
+
+
+def _check_register(content: Content, located: Located, register_file: str) -> Iterator[Problem]:
+    register = content.grassroots
+    kinds = set(register.kinds)
+    names: dict[str, int] = {}
+
+    def line(*path: str | int) -> int | None:
+        position = located.position(tuple(path))
+        return position[0] if position else None
+
+    for index, org in enumerate(register.organisations):
+        where = ("organisations", index)
+        if org.name in names:
+            yield Problem(register_file, line(*where, "name"), None,
+                          f"tổ chức “{org.name}” có hai lần trong sổ (lần đầu ở dòng {names[org.name]}); xóa một mục",
+                          "duplicate organisation", f"organisations.{index}.name")
+        else:
+            names[org.name] = line(*where, "name") or 0
+        if org.kind not in kinds:
+            yield Problem(register_file, line(*where, "kind"), None,
+                          f"loại “{org.kind}” không có trong danh mục `kinds` ở đầu sổ{_hint(org.kind, kinds)}",
+                          "unknown kind", f"organisations.{index}.kind")
+    all_names = {org.name for org in register.organisations}
+    for index, org in enumerate(register.organisations):
+        if org.parent is None:
+            continue
+        if org.parent == org.name:
+            yield Problem(register_file, line("organisations", index, "parent"), None,
+                          "tổ chức không thể là cấp trên của chính nó", "parent is itself", f"organisations.{index}.parent")
+        elif org.parent not in all_names:
+            yield Problem(register_file, line("organisations", index, "parent"), None,
+                          f"tổ chức cấp trên “{org.parent}” không có trong sổ{_hint(org.parent, all_names)}",
+                          "unknown parent organisation", f"organisations.{index}.parent")
+
+
+def earliest_date(plan: models.Plan) -> tuple[date, str]:
+    """No result can predate the district's plan (or, when the plan carries no date, the resolution)."""
+    if plan.date is not None:
+        return plan.date, f"ngày ban hành Kế hoạch ({vn_date(plan.date)})"
+    resolution = plan.resolution
+    return resolution.date, f"ngày ban hành Nghị quyết số {resolution.number} ({vn_date(resolution.date)})"
+
+
+def _dated(record: LoadedRecord) -> Iterator[tuple[date, tuple[str | int, ...], str]]:
+    """Every date in a result file, with its path and what it is."""
+    for index, session in enumerate(record.meta.sessions):
+        yield session.date, ("sessions", index, "date"), "ngày tổ chức hội nghị, lớp"
+    if record.meta.plan:
+        yield record.meta.plan.date, ("plan", "date"), "ngày ban hành kế hoạch"
+    if record.meta.report:
+        yield record.meta.report.date, ("report", "date"), "ngày gửi báo cáo"
+
+
+def _check_records(content: Content, register_file: str, today: date) -> Iterator[Problem]:
+    members = {org.name: org.members for org in content.grassroots.organisations}
+    first, first_words = earliest_date(content.plan)
+    seen: dict[str, str] = {}
+    for record in content.grassroots_records:
+        name = record.meta.organisation
+        if name not in members:
+            yield Problem(record.source, record.line_of("organisation"), None,
+                          f"tổ chức “{name}” không có trong sổ {register_file}{_hint(name, members)}",
+                          "unknown organisation", "organisation")
+            continue
+        if name in seen:
+            yield Problem(record.source, record.line_of("organisation"), None,
+                          f"tổ chức “{name}” đã có tệp kết quả {seen[name]}; mỗi tổ chức ghi trong một tệp",
+                          "duplicate result file for one organisation", "organisation")
+            continue
+        seen[name] = record.source
+        for value, path, what in _dated(record):
+            dotted = ".".join(map(str, path))
+            if value < first:
+                yield Problem(record.source, record.line_of(*path), None,
+                              f"{what} {vn_date(value)} trước {first_words}", "date before the plan", dotted)
+            elif value > today:
+                yield Problem(record.source, record.line_of(*path), None,
+                              f"{what} {vn_date(value)} sau ngày xây dựng trang ({vn_date(today)}); chỉ ghi việc đã làm",
+                              "date after the build date", dotted)
+        attending = sum(session.members for session in record.meta.sessions)
+        if attending > members[name]:
+            yield Problem(record.source, record.line_of("sessions"), None,
+                          f"tổng số đảng viên tham gia các buổi ({attending}) lớn hơn số đảng viên của tổ chức "
+                          f"({members[name]}, ghi trong {register_file}); mỗi đảng viên chỉ tính một lần",
+                          "attendance above membership", "sessions")
