@@ -35,7 +35,7 @@ def make_dist(site: Path, out: Path, day: date, extra: Mapping[str, str] = {}) -
         raise SystemExit(f"LỖI: {site} chưa có trang đã xây dựng (chạy `make build` trước)")
     out.mkdir(parents=True, exist_ok=True)
     archive = out / archive_name(day)
-    files = sorted(p for p in site.rglob("*") if p.is_file())
+    files = sorted((p for p in site.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site).as_posix())
     with zipfile.ZipFile(archive, "w") as bundle:
         for path in files:
             name = "site/" + path.relative_to(site).as_posix()

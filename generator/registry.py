@@ -108,8 +108,8 @@ def _widget_entries(site: Site) -> list[widgets.WidgetEntry]:
     """Every widget, as the portal admins' page lists it: the three summaries, then each indicator."""
     entries = [widgets.WidgetEntry(kind, page_url(path)) for kind, path in
                (("targets", WIDGET_TARGETS), ("milestones", WIDGET_MILESTONES), ("news", WIDGET_NEWS))]
-    entries += [widgets.WidgetEntry("indicator", page_url(page.path), page.view.card.indicator.title)
-                for page in _indicator_widgets(site)]
+    entries += [widgets.WidgetEntry("indicator", page_url(page.path), page.view.card.indicator.title, live=number == 0)
+                for number, page in enumerate(_indicator_widgets(site))]
     return entries
 
 

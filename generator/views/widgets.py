@@ -63,6 +63,9 @@ class WidgetEntry:
     """Site-relative URL (``nhung/chi-tieu/``)."""
     indicator: str | None = None
     """The indicator's title, for an indicator widget."""
+    live: bool = True
+    """Shown live in an iframe on the admins' page: the three summaries and the first indicator (one
+    indicator widget is like another; 24 live frames would weigh on an admin's phone). The others: code and link."""
 
 
 @dataclass(frozen=True)
