@@ -167,3 +167,16 @@ def test_dist_is_dated_reproducible_and_checksummed(built_site: Path, tmp_path: 
         assert [n for n in names if n.startswith("site/")] == files
         assert {info.date_time for info in bundle.infolist()} == {(2025, 11, 28, 12, 0, 0)}
         assert bundle.read("site/index.html") == (built_site / "index.html").read_bytes()
+
+
+def test_an_embed_origin_with_a_path_is_an_editor_error(content_copy: Path) -> None:
+    from generator.content import ContentError
+
+    from .conftest import replace_once
+
+    line = replace_once(content_copy / "cai-dat.yml", "  - https://yenbinh.yenbai.gov.vn",
+                        "  - https://yenbinh.yenbai.gov.vn/nq57/")
+    with pytest.raises(ContentError) as error:
+        load_content(content_copy)
+    report = error.value.report()
+    assert f"cai-dat.yml:{line}" in report and "embed_origins" in report, report
