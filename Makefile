@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # Reproducible builds: the last commit's time is the build's "today" unless set.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: node setup lock build serve validate render test lint schema docs clean bench
+.PHONY: node setup lock build serve validate render test lint schema docs clean bench dist hosting
 
 # Dependencies come from requirements.lock (exact versions, sha256 hashes); the project itself
 # is then installed editable without dependencies. `make lock` regenerates the lock from pyproject.toml.
@@ -71,5 +71,13 @@ test: setup node
 bench: setup node
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m bench.run
 
+# For a portal admin who cannot run Python: dist/nq57-site-YYYYMMDD.zip (site/ and hosting/) and its .sha256.
+dist: build
+	$(PY) -m generator dist site --out dist
+
+# nginx.conf, apache.conf and web.config for this site into build/hosting/ (CSP from generator/publish/csp.py).
+hosting: setup
+	$(PY) -m generator hosting --out build/hosting
+
 clean:
-	rm -rf site build .site-*
+	rm -rf site build dist .site-*

@@ -57,6 +57,37 @@ def _publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hosting(args: argparse.Namespace) -> int:
+    """nginx, Apache and IIS configurations for this site (``generator.hosting``), the CSP from ``publish.csp``."""
+    from . import hosting
+
+    content = load_content(args.content)
+    settings = _settings(args.content, content)
+    site_dir = args.site_dir or ("/var/www/html" if settings.site_path == "/" else "/var/www" + settings.site_path)
+    try:
+        rules = hosting.rules(settings.site_path, site_dir, content.settings.embed_origins)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    written = hosting.write(rules, args.out)
+    print(f"Đã ghi {', '.join(p.name for p in written)} vào {args.out} (trang tại {settings.site_path}, tệp ở {rules.site_dir})")
+    return 0
+
+
+def _dist(args: argparse.Namespace) -> int:
+    """A dated, reproducible zip of the built site and the hosting configurations, with its SHA-256."""
+    from . import hosting
+    from .dist import make_dist
+
+    content = load_content(args.content)
+    settings = _settings(args.content, content)
+    site_dir = "/var/www/html" if settings.site_path == "/" else "/var/www" + settings.site_path
+    configs = hosting.render(hosting.rules(settings.site_path, site_dir, content.settings.embed_origins))
+    archive, checksum = make_dist(args.site, args.out, settings.today, configs)
+    print(f"Đã tạo {archive} và {checksum}")
+    return 0
+
+
 def _lint(args: argparse.Namespace) -> int:
     """Content lint: errors fail (exit 1), warnings only print."""
     from .editor.lint import lint, report
@@ -164,6 +195,15 @@ def parser() -> argparse.ArgumentParser:
     publish_command = commands.add_parser("publish", help="hoàn thiện thư mục trang đã xây dựng (MkDocs hay công cụ khác)")
     publish_command.add_argument("site", type=Path, help="thư mục trang đã xây dựng")
     publish_command.set_defaults(run=_publish)
+    hosting_command = commands.add_parser("hosting", help="ghi cấu hình nginx, Apache, IIS (CSP từ publish/csp.py)")
+    hosting_command.add_argument("--out", type=Path, required=True)
+    hosting_command.add_argument("--site-dir", help="thư mục chứa trang trên máy chủ, kết thúc bằng đường dẫn của trang "
+                                 "(mặc định /var/www/<đường dẫn>)")
+    hosting_command.set_defaults(run=_hosting)
+    dist = commands.add_parser("dist", help="gói site/ thành tệp zip có ngày và mã SHA-256")
+    dist.add_argument("site", type=Path, nargs="?", default=Path("site"))
+    dist.add_argument("--out", type=Path, default=Path("dist"))
+    dist.set_defaults(run=_dist)
     commands.add_parser("lint", help="kiểm tra chính tả, số hiệu, ngày, liên kết, ảnh").set_defaults(run=_lint)
     for name, run, text in (("schema", _schema, "xuất lược đồ JSON vào schema/"),
                             ("contributing", _contributing, "cập nhật tham chiếu trường trong CONTRIBUTING.md")):

@@ -15,7 +15,7 @@ from typing import Any
 
 from .content import Content
 from .editor import guide
-from .views import implementation, news, plan
+from .views import implementation, news, plan, widgets
 from .views.home import home_view
 from .views.site import PlanLink, Site
 from .views.targets import targets_view
@@ -85,6 +85,40 @@ def _guide(site: Site) -> Iterable[Page]:
     return [Page(guide.PAGE, body, guide.SOURCE)] if body is not None else []
 
 
+# Widgets for the portal's iframes (views/widgets.py): under nhung/, which the CSP lets the portal frame.
+WIDGET_TARGETS = f"{widgets.PREFIX}/chi-tieu/index.md"
+WIDGET_MILESTONES = f"{widgets.PREFIX}/moc-thoi-gian/index.md"
+WIDGET_NEWS = f"{widgets.PREFIX}/tin-moi/index.md"
+WIDGETS_GUIDE = "huong-dan-nhung.md"
+TIMELINE = "lich-thuc-hien.md"
+
+
+def widget_indicator_path(indicator_id: str) -> str:
+    return f"{widgets.PREFIX}/chi-tieu/{indicator_id}.md"
+
+
+def _indicator_widgets(site: Site) -> Iterator[Page]:
+    for full_page, card in widgets.indicator_widgets(site, {"targets": TARGETS, "vision": VISION}):
+        source = _source(site, "targets_2030" if full_page == TARGETS else "vision_2045")
+        full = f"{page_url(full_page)}#{card.indicator.id}"
+        yield Page(widget_indicator_path(card.indicator.id), widgets.IndicatorWidget(card, full), source)
+
+
+def _widget_entries(site: Site) -> list[widgets.WidgetEntry]:
+    """Every widget, as the portal admins' page lists it: the three summaries, then each indicator."""
+    entries = [widgets.WidgetEntry(kind, page_url(path)) for kind, path in
+               (("targets", WIDGET_TARGETS), ("milestones", WIDGET_MILESTONES), ("news", WIDGET_NEWS))]
+    entries += [widgets.WidgetEntry("indicator", page_url(page.path), page.view.card.indicator.title, live=number == 0)
+                for number, page in enumerate(_indicator_widgets(site))]
+    return entries
+
+
+def _widgets_guide(site: Site) -> widgets.WidgetsGuideView:
+    return widgets.WidgetsGuideView(_widget_entries(site), site.settings.site_url,
+                                    list(site.content.settings.embed_origins))
+
+
+
 PAGE_KINDS: list[PageKind] = [
     PageKind("home", "home.md.j2", single(HOME, "plan", lambda site: home_view(site, TARGETS, VISION)), nav=True),
     PageKind("viewpoints", "viewpoints.md.j2", single(VIEWPOINTS, "viewpoints", plan.viewpoints_view), nav=True,
@@ -100,7 +134,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("study", "plan.md.j2", single("ke-hoach-huyen.md", "study", plan.study_view), nav=True),
     PageKind("responsibilities", "responsibilities.md.j2",
              single("phan-cong.md", "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
-    PageKind("timeline", "timeline.md.j2", single("lich-thuc-hien.md", "organisation", plan.timeline_view), nav=True),
+    PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
     PageKind("implementation", "implementation.md.j2",
              single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True),
     PageKind("full-text", "full-text.md.j2", single("toan-van.md", "plan", plan.full_text_view), nav=True),
@@ -109,6 +143,14 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
     PageKind("guide", "guide-page.md.j2", _guide, nav=True),
+    PageKind("widget-targets", "widget-targets.md.j2", single(
+        WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS)))),
+    PageKind("widget-milestones", "widget-milestones.md.j2", single(
+        WIDGET_MILESTONES, "organisation", lambda site: widgets.milestones_widget(site, page_url(TIMELINE)))),
+    PageKind("widget-news", "widget-news.md.j2", single(
+        WIDGET_NEWS, "news", lambda site: widgets.news_widget(site, page_url(news.list_path(1))))),
+    PageKind("widget-indicator", "widget-indicator.md.j2", _indicator_widgets),
+    PageKind("widgets-guide", "widgets-guide.md.j2", single(WIDGETS_GUIDE, "settings", _widgets_guide)),
 ]
 
 

@@ -96,6 +96,12 @@ DocDate = Annotated[date, BeforeValidator(_parse_vietnamese_date), WithJsonSchem
 
 Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"'`{}\\]+$", description="Địa chỉ web bắt đầu bằng http:// hoặc https://")]
 
+Origin = Annotated[str, Field(
+    pattern=r"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$",
+    description="Gốc (origin) của một trang web: `https://` + tên miền, có thể kèm cổng, không có đường dẫn, "
+                "không có dấu / ở cuối, chữ thường, ví dụ `https://yenbinh.yenbai.gov.vn`.")]
+"""A web origin as the Content-Security-Policy's ``frame-ancestors`` names it: scheme, host, optional port."""
+
 
 def _plain(text: str) -> str:
     """The sentence as a reader sees it: Markdown emphasis removed, spaces folded."""
@@ -145,6 +151,7 @@ class Settings(ContentModel):
     repo_url: Url | None = Field(None, description="Địa chỉ kho mã nguồn, dùng cho liên kết “Sửa trang này”.")
     edit_branch: Text = Field("main", description="Nhánh chứa nội dung trong kho mã nguồn.")
     contact: Contact = Field(description="Đầu mối liên hệ.")
+    embed_origins: list[Origin] = Field(default_factory=list, max_length=20, description="Các cổng thông tin được phép nhúng khung tiện ích `nhung/` (iframe), mỗi dòng một gốc như `https://yenbinh.yenbai.gov.vn` (không có đường dẫn). Trang khác không nhúng được; để trống thì chỉ chính trang này nhúng được.")
     calendar_domain: str | None = Field(None, pattern=r"^[a-z0-9.-]+$", description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
 
 

@@ -4,6 +4,7 @@
 the MkDocs plugin calls it after the build and ``python -m generator publish
 DIR`` runs it on a folder another tool made. The order matters:
 
+0. ``prune``: files no page uses go (source maps, Material's lunr search worker);
 1. ``stylesheet``: one render-blocking stylesheet per page (rewrites the pages' <head>);
 2. ``scripts``: every inline script of the theme moves into a file, so that
 3. ``csp``: the Content-Security-Policy (no inline scripts) can stand first in every page's <head>;
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from .csp import add_csp_meta
 from .offline import core_pages, write_service_worker
+from .prune import prune_site
 from .scripts import externalise_inline_scripts
 from .search import SearchIndexError, index_site
 from .stylesheet import bundle_stylesheets
@@ -50,6 +52,7 @@ def publish(site_dir: Path, plan: PublishPlan) -> None:
     if not (site_dir / "index.html").is_file():
         raise PublishError(f"LỖI: {site_dir} không phải thư mục trang đã xây dựng (không có index.html)\n"
                            f"(en) {site_dir} is not a built site: no index.html")
+    prune_site(site_dir)
     bundle_stylesheets(site_dir, plan.site_path)
     externalise_inline_scripts(site_dir)
     add_csp_meta(site_dir)

@@ -50,6 +50,18 @@ not the page's, and ``pagefind/pagefind-worker.js`` compiles the WebAssembly: a 
 sends the header must send the search variant for this folder too (only one policy per
 response: two headers would both be enforced, and the stricter blocks WebAssembly)."""
 
+WIDGET_PREFIX = "nhung/"
+"""Widgets made for an iframe on the district's portal (``registry.WIDGETS``): their ``frame-ancestors``
+add the portal origins of ``embed_origins`` in cai-dat.yml; every other page may be framed only by the site itself."""
+
+SVG_POLICY: dict[str, tuple[str, ...]] = {
+    "default-src": ("'none'",),
+    "style-src": ("'unsafe-inline'",),
+    "sandbox": (),
+}
+"""Sent with any ``.svg`` file a host serves: opened on its own, an SVG is a document that could run
+script; this policy lets it draw (its own inline styles) and nothing else."""
+
 META_IGNORED = frozenset({"frame-ancestors", "report-uri", "sandbox"})
 """Directives a <meta> policy may not carry (CSP Level 3, §3.3)."""
 
@@ -70,15 +82,25 @@ def format_policy(directives: Mapping[str, Sequence[str]], *, meta: bool = False
     )
 
 
-def header_value(path: str = "", *, search_page: str = SEARCH_PAGE, meta: bool = False) -> str:
+def header_value(path: str = "", *, search_page: str = SEARCH_PAGE, meta: bool = False,
+                 embed_origins: Sequence[str] = ()) -> str:
     """The policy for the file at URL or site path ``path`` (``tim-kiem/``, ``/tim-kiem/index.html`` …),
-    relative to the site's root: the search variant for the search page and Pagefind's files."""
+    relative to the site's root: the search variant for the search page and Pagefind's files; under
+    ``nhung/``, ``frame-ancestors`` also names ``embed_origins`` (the portals allowed to embed widgets)."""
     def page(value: str) -> str:
         value = value.split("?")[0].split("#")[0].lstrip("/")
         return value + "index.html" if value == "" or value.endswith("/") else value
 
     search = page(path) == page(search_page) or page(path).startswith(SEARCH_BUNDLE)
-    return format_policy(policy(search=search), meta=meta)
+    directives = policy(search=search)
+    if page(path).startswith(WIDGET_PREFIX):
+        directives["frame-ancestors"] = (SELF, *(o for o in embed_origins if o != SELF))
+    return format_policy(directives, meta=meta)
+
+
+def svg_header_value() -> str:
+    """The policy sent with ``.svg`` files (``SVG_POLICY``)."""
+    return format_policy(SVG_POLICY).replace("sandbox ", "sandbox").strip()
 
 
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)

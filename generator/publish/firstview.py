@@ -46,7 +46,9 @@ class _References(HTMLParser):
             self.urls.append(("script", attr["src"]))
             if self._in_head and "async" not in attr and "defer" not in attr and attr.get("type") != "module":
                 self.blocking.append(attr["src"])
-        elif tag in {"img", "source", "video", "audio", "iframe", "embed"}:
+        elif tag == "iframe" and attr.get("src"):
+            self.urls.append(("frame", attr["src"]))
+        elif tag in {"img", "source", "video", "audio", "embed"}:
             for name in ("src", "srcset", "poster"):
                 for candidate in attr.get(name, "").split(","):
                     url = candidate.strip().split(" ")[0]
@@ -102,9 +104,13 @@ def first_view(site: Path, page: str) -> FirstView:
             view.external.append(url)
             continue
         path = resolve(url, base)
+        if kind == "frame":
+            path = index_file(path)
         if path in view.files:
             continue
         view.files.append(path)
+        if kind == "frame" and (site / path).is_file():  # a framed page loads its own files too
+            queue.extend((k, u, path) for k, u in html_references((site / path).read_text(encoding="utf-8"))[0])
         if kind == "stylesheet" or path.endswith(".css"):
             target = site / path
             if target.is_file():

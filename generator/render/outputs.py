@@ -13,7 +13,7 @@ from pathlib import Path
 from ..content import Content
 from ..settings import BuildSettings
 from ..views.implementation import CSV_PATH, JSON_PATH, implementation_view
-from . import feeds
+from . import api, feeds
 from .calendar import CALENDAR_PATH, render_calendar
 from .exports import csv_export, json_export
 from .pages import render_pages, site_view
@@ -29,12 +29,13 @@ class Output:
 
 
 def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
-    """Pages, the deadline calendar, the progress exports (CSV, JSON), and feeds (only with a site URL:
-    they need absolute links)."""
+    """Pages, the deadline calendar, the progress exports (CSV, JSON), feeds and the portal's JSON
+    (these two only with a site URL: they need absolute links)."""
     outputs = [Output(page.path, page.markdown, page.source) for page in render_pages(content, settings)]
     if settings.site_url:
         outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
         outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
+        outputs += [Output(path, text, None) for path, text in api.api_files(content, settings)]
     outputs.append(Output(CALENDAR_PATH, render_calendar(content, settings).encode("utf-8"), None))
     progress = implementation_view(site_view(content, settings))
     outputs.append(Output(CSV_PATH, csv_export(progress), None))

@@ -16,7 +16,8 @@ RUN_AXE = """() => axe.run(document)
   .then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"""
 
 
-HEADINGS = ", ".join(f".md-content h{level}" for level in range(1, 7))
+HEADINGS = ", ".join(f"{scope} h{level}" for level in range(1, 7) for scope in (".md-content", ".nq-widget main"))
+"""The content's headings: Material's content area, or a widget's (nhung/, no theme around it)."""
 
 FOCUSED = """() => { const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
   return {cls: e.className, href: e.getAttribute('href'), top: r.top, height: r.height, width: r.width,

@@ -1,0 +1,23 @@
+/* Nghị quyết 57 widgets on a portal page: include once, after the iframes or with "defer".
+     <iframe src="https://…/nhung/chi-tieu/" title="…" data-nq57-widget width="100%" height="360"></iframe>
+     <script src="https://…/assets/embed.js" defer></script>
+   Each widget posts {type: "nq57-widget-height", height} (assets/widget.js). A message is used
+   only when it comes from the window of one of these iframes AND from that iframe's own origin:
+   another frame or site cannot resize anything. The height is set as the iframe's attribute. */
+(function () {
+  "use strict";
+  var MIN = 80, MAX = 5000;
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (!data || data.type !== "nq57-widget-height" || typeof data.height !== "number") return;
+    var frames = document.querySelectorAll("iframe[data-nq57-widget]");
+    for (var i = 0; i < frames.length; i++) {
+      var frame = frames[i];
+      if (frame.contentWindow !== event.source) continue;
+      if (new URL(frame.src, document.baseURI).origin !== event.origin) return;
+      var height = Math.max(MIN, Math.min(MAX, Math.ceil(data.height)));
+      frame.setAttribute("height", String(height));
+      return;
+    }
+  });
+})();
