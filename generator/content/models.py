@@ -449,10 +449,14 @@ class NewsSection(ContentModel):
         return self
 
 
+PHOTO_NAME = r"^(?:anh/)?[A-Za-z0-9_.-]+\.(?:[jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP]|[hH][eE][iI][cCfF])$"
+"""A file name in ``content/anh/`` (``anh/`` may be written too), a photo format; JSON Schema has no ``(?i)``."""
+
+
 class PostImage(ContentModel):
     """Ảnh minh họa của bài."""
 
-    src: str = Field(pattern=r"^assets/[A-Za-z0-9_./-]+\.(?:jpe?g|png|webp)$", description="Đường dẫn ảnh (JPEG, PNG hoặc WebP; không nhận SVG) trong thư mục `docs/`, ví dụ `assets/anh/hoi-nghi.jpg`.")
+    src: str = Field(pattern=PHOTO_NAME, description="Tên tệp ảnh trong thư mục `content/anh/`, ví dụ `hoi-nghi.jpg` (ảnh JPEG, PNG, WebP hoặc HEIC chụp bằng điện thoại, tối đa 20 MB; không nhận SVG). Trang web tự thu nhỏ ảnh và xóa thông tin vị trí chụp.")
     alt: Text = Field(description="Mô tả ảnh cho người không xem được ảnh (bắt buộc).")
     caption: Text | None = Field(None, description="Chú thích dưới ảnh (không bắt buộc).")
 

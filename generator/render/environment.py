@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import text
-from ..views.site import relative
+from ..views.site import relative, url_relative
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -35,7 +35,8 @@ def environment(*, autoescape: bool = False) -> Environment:
         autoescape=autoescape,
     )
     env.filters.update(
-        number=text.number, vn_date=text.vn_date, slugify=text.slugify, with_unit=with_unit, relative=relative,
+        number=text.number, vn_date=text.vn_date, slugify=text.slugify, with_unit=with_unit,
+        relative=relative, url_relative=url_relative,
         yaml_string=lambda value: json.dumps(value, ensure_ascii=False),
     )
     return env

@@ -15,6 +15,7 @@ from ..settings import BuildSettings
 from . import feeds
 from .calendar import CALENDAR_PATH, render_calendar
 from .pages import render_pages
+from .photos import encode
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,18 @@ def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
         outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
         outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
     outputs.append(Output(CALENDAR_PATH, render_calendar(content, settings).encode("utf-8"), None))
+    outputs.extend(photo_outputs(content))
     return outputs
+
+
+def photo_outputs(content: Content) -> list[Output]:
+    """The published files of every post's photo (once per photo, even if several posts use it)."""
+    seen: dict[str, Output] = {}
+    for post in content.posts:
+        if post.photo is not None:
+            for path, data in encode(post.photo):
+                seen.setdefault(path, Output(path, data, None))
+    return list(seen.values())
 
 
 def write_outputs(outputs: list[Output], out: Path) -> list[Path]:
