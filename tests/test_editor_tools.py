@@ -65,7 +65,8 @@ def test_contributing_reference_is_generated_from_the_schema() -> None:
 def test_contributing_is_a_complete_vietnamese_guide() -> None:
     text = (ROOT / guide.SOURCE).read_text(encoding="utf-8")
     for heading in ("## 1. Tệp nào chứa gì", "## 2. Sửa một con số", "## 3. Thêm một tin, bài", "### Trên Windows",
-                    "### Trên Linux", "## 5. Đọc một thông báo lỗi", "## 7. Tham chiếu trường"):
+                    "### Trên Linux", "## 4. Bản xem trước và kiểm tra trên GitHub",
+                    "### Bật GitHub Pages và đặt SITE_URL", "## 6. Đọc một thông báo lỗi", "## 8. Tham chiếu trường"):
         assert heading in text, heading
     prose = re.sub(r"```.*?```|`[^`]*`", " ", text, flags=re.S)
     vietnamese = re.findall(r"\b(?:và|của|các|một|không|trang|tệp|lỗi)\b", prose)
