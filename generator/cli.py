@@ -21,7 +21,7 @@ from .publish import PublishError, PublishPlan, publish
 from .registry import page_url
 from .render.outputs import site_outputs, write_outputs
 from .render.pages import nav
-from .settings import BuildSettings
+from .settings import BuildSettings, SettingsError
 from .sitedir import SiteDirError, build_lock, check_replaceable, make_staging, remove_leftovers, replace_site
 
 
@@ -93,6 +93,11 @@ def _lint(args: argparse.Namespace) -> int:
     from .editor.lint import lint, report
 
     findings = lint(args.content)
+    if getattr(args, "format", "text") == "github":
+        from .editor.annotations import finding_annotations
+
+        for line in finding_annotations(findings):
+            print(line)
     for line in report(findings):
         print(line)
     return 1 if any(f.severity == "error" for f in findings) else 0
@@ -188,7 +193,8 @@ def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     main_parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
     commands = main_parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", help="kiểm tra nội dung").set_defaults(run=_validate)
+    validate = commands.add_parser("validate", help="kiểm tra nội dung")
+    validate.set_defaults(run=_validate)
     render = commands.add_parser("render", help="ghi Markdown đã sinh ra thư mục")
     render.add_argument("--out", type=Path, required=True)
     render.set_defaults(run=_render)
@@ -204,7 +210,11 @@ def parser() -> argparse.ArgumentParser:
     dist.add_argument("site", type=Path, nargs="?", default=Path("site"))
     dist.add_argument("--out", type=Path, default=Path("dist"))
     dist.set_defaults(run=_dist)
-    commands.add_parser("lint", help="kiểm tra chính tả, số hiệu, ngày, liên kết, ảnh").set_defaults(run=_lint)
+    lint = commands.add_parser("lint", help="kiểm tra chính tả, số hiệu, ngày, liên kết, ảnh")
+    lint.set_defaults(run=_lint)
+    for command in (validate, lint):
+        command.add_argument("--format", choices=["text", "github"], default="text",
+                             help="github: thêm chú thích ::error file=…,line=…:: để GitHub hiện lỗi ngay tại dòng")
     for name, run, text in (("schema", _schema, "xuất lược đồ JSON vào schema/"),
                             ("contributing", _contributing, "cập nhật tham chiếu trường trong CONTRIBUTING.md")):
         command = commands.add_parser(name, help=text)
@@ -222,5 +232,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except ContentError as exc:
+        if getattr(args, "format", "text") == "github":
+            from .editor.annotations import problem_annotations
+
+            for line in problem_annotations(exc.problems):
+                print(line)
         print(exc.report(), file=sys.stderr)
+        return 1
+    except SettingsError as exc:
+        print(f"LỖI: {exc}", file=sys.stderr)
         return 1

@@ -29,7 +29,7 @@ from .render.environment import TEMPLATES
 from .render.outputs import Output, site_outputs
 from .render.pages import nav
 from .render.printref import qr_svg
-from .settings import BuildSettings
+from .settings import BuildSettings, SettingsError
 
 
 class ContentPluginConfig(Config):
@@ -58,7 +58,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         except ContentError as exc:
             raise PluginError(exc.report()) from None
         site = self.content.settings
-        self.settings = BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=site.repo_url)
+        try:
+            self.settings = BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=site.repo_url)
+        except SettingsError as exc:
+            raise PluginError(f"LỖI: {exc}") from None
         config.site_name = site.site_name
         config.site_description = site.site_description
         config.site_url = self.settings.site_url or config.site_url

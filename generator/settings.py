@@ -25,8 +25,21 @@ def build_date(environ: Mapping[str, str] = os.environ) -> date:
     return datetime.now(tz=UTC).date()
 
 
+class SettingsError(ValueError):
+    """A build setting that cannot work; the message says in Vietnamese what to set instead."""
+
+
 def _with_slash(url: str | None) -> str | None:
     return url.rstrip("/") + "/" if url else None
+
+
+def _site_url(url: str | None) -> str | None:
+    """The published address must be absolute: feeds, QR codes and the calendar carry it to other apps."""
+    if url and not url.startswith(("https://", "http://")):
+        raise SettingsError(
+            f"SITE_URL “{url}” thiếu “https://” ở đầu; đặt địa chỉ đầy đủ, ví dụ https://ten-to-chuc.github.io/nq57/ "
+            "(GitHub: Settings → Secrets and variables → Actions → Variables → SITE_URL)")
+    return _with_slash(url)
 
 
 @dataclass(frozen=True)
@@ -49,7 +62,7 @@ class BuildSettings:
         return cls(
             content_dir=Path(content_dir),
             today=build_date(environ),
-            site_url=_with_slash(environ.get("SITE_URL") or base_url),
+            site_url=_site_url(environ.get("SITE_URL") or base_url),
             repo_url=(environ.get("REPO_URL") or repo_url or "").rstrip("/") or None,
         )
 

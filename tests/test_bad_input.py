@@ -59,7 +59,7 @@ def test_number_written_as_words_is_an_error(content_copy: Path) -> None:
     # ISO form: YAML reads it as a date and fails first, so the reader names the value.
     ("2025-02-31", "giá trị “2025-02-31” không hợp lệ (ngày không tồn tại?)"),
     # Vietnamese form: a string, refused by the schema's date parser with the value shown.
-    ("31/02/2025", "ngày này không tồn tại trên lịch (giá trị hiện có: '31/02/2025')"),
+    ("31/02/2025", "ngày này không tồn tại trên lịch (giá trị hiện có: “31/02/2025”)"),
 ])
 def test_date_that_does_not_exist(content_copy: Path, bad: str, expected: str) -> None:
     line = replace_once(content_copy / "to-chuc-thuc-hien.yml", "2025-03-25", bad)
@@ -113,11 +113,10 @@ def test_unclosed_quote(content_copy: Path) -> None:
     assert text.endswith("\n")
     path.write_text(text + 'phone: "0216 \n', encoding="utf-8")
     problem = only_problem(content_copy)
-    assert problem.message_vi.startswith("thiếu dấu ngoặc kép đóng")
+    assert problem.message_vi.startswith("dấu ngoặc kép mở ở dòng này chưa được đóng")
     assert problem.file.endswith("cai-dat.yml")
-    # The quote opens on the appended line (len + 1); the YAML reader reports where it gave up looking
-    # for the closing quote: the end of the file, the empty line after it.
-    assert problem.line == len(text.splitlines()) + 2
+    # Reported where the quote opens (the appended line), not where PyYAML gave up: the end of the file.
+    assert problem.line == len(text.splitlines()) + 1
 
 
 def test_empty_file(content_copy: Path) -> None:

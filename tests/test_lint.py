@@ -63,7 +63,7 @@ def test_cli_exit_code_and_output(content_copy: Path) -> None:
 
 
 def test_warnings_alone_do_not_fail(content_copy: Path) -> None:
-    post(content_copy, 'Ngày 5/3/2025  họp, "trích" ')
+    post(content_copy, 'Ngày 5.3.2025  họp, "trích" ')
     result = subprocess.run([sys.executable, "-m", "generator", "--content", str(content_copy), "lint"],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout
@@ -71,12 +71,18 @@ def test_warnings_alone_do_not_fail(content_copy: Path) -> None:
 
 
 def test_style_findings(content_copy: Path) -> None:
-    name = post(content_copy, 'Ngày 5/3/2025 và 2025-03-10.\nHai  dấu cách.\nNgoặc "thẳng".\nCuối dòng ')
+    name = post(content_copy, 'Ngày 5.3.2025 và 2025-03-10.\nHai  dấu cách.\nNgoặc "thẳng".\nCuối dòng ')
     found = findings_at(content_copy, name)
     assert {(line, severity) for line, severity, _ in found} == {(8, "warning"), (9, "warning"), (10, "warning"), (11, "warning")}
     assert len([f for f in found if f[0] == 8]) == 2, "both date forms"
     fixes = {f.fix for f in lint(content_copy) if f.file.endswith(name)}
-    assert "viết 05/03/2025" in fixes and "viết 10/03/2025" in fixes
+    assert "viết như văn bản Kế hoạch, ngăn cách bằng dấu “/”: 5/3/2025" in fixes and "viết 10/3/2025" in fixes
+
+
+def test_the_documents_own_date_style_is_not_flagged(content_copy: Path) -> None:
+    """The plan writes 5/3/2025 and 10/3/2025: the lint accepts what the document itself does."""
+    name = post(content_copy, "Ngày 5/3/2025, ngày 05/03/2025 và ngày 10/3/2025.")
+    assert findings_at(content_copy, name) == []
 
 
 def test_dates_quoted_from_the_document_are_not_flagged() -> None:

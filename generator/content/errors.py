@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .fields import field_names
+from .patterns import hint
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,6 @@ _MESSAGES = {
     "string_type": "phải là chữ (văn bản)",
     "string_too_short": "không được để trống",
     "string_too_long": "quá dài (tối đa {max_length} ký tự)",
-    "string_pattern_mismatch": "không đúng dạng yêu cầu",
     "int_type": "phải là số nguyên",
     "int_parsing": "phải là số nguyên",
     "int_from_float": "phải là số nguyên",
@@ -93,10 +93,30 @@ _MESSAGES = {
 
 def _message(error: Any, name: str) -> str:
     kind = error["type"]
-    if kind not in _MESSAGES:
+    if kind not in _MESSAGES and kind != "string_pattern_mismatch":
         return error["msg"]  # a PydanticCustomError: already the editor's sentence
     context = {k: v for k, v in (error.get("ctx") or {}).items() if k != "name"}
+    if error.get("input", "") is None and kind.endswith("_type"):
+        return "chưa điền: viết giá trị ngay sau dấu hai chấm (hoặc xóa cả dòng nếu trường không bắt buộc)"
+    if kind == "string_pattern_mismatch":
+        return hint(str(context.get("pattern", "")))
+    if kind == "string_type" and isinstance(error.get("input"), list | dict):
+        return ("phải là chữ viết ngay sau dấu hai chấm, trên cùng dòng; ở đây đang là các dòng “- …” hoặc “khóa: giá trị” "
+                "thụt vào bên dưới (với đoạn dài, viết `>-` sau dấu hai chấm rồi xuống dòng)")
     return _MESSAGES[kind].format(name=name, **context)
+
+
+def shown_value(value: Any) -> str:
+    """The value an editor typed, in the editor's words: never Python's ``None``, ``[...]`` or ``{...}``."""
+    if value is None or value == "":
+        return "đang để trống"
+    if isinstance(value, list):
+        return f"đang là danh sách {len(value)} mục"
+    if isinstance(value, dict):
+        return "đang là một nhóm trường"
+    if isinstance(value, bool):
+        return f"giá trị hiện có: {'true' if value else 'false'}"
+    return f"giá trị hiện có: “{str(value)[:80]}”"
 
 
 def translate(exc: ValidationError, file: str, located: Any, model: type[BaseModel]) -> list[Problem]:
@@ -110,9 +130,8 @@ def translate(exc: ValidationError, file: str, located: Any, model: type[BaseMod
         text = _message(error, name)
         if kind == "extra_forbidden" and (close := difflib.get_close_matches(name, vocabulary, n=1)):
             text += f"; có phải ý bạn là “{close[0]}”?"
-        if kind not in {"missing", "extra_forbidden"} and "input" in error:
-            shown = repr(error["input"])
-            text += f" (giá trị hiện có: {shown[:80]})"
+        if kind not in {"missing", "extra_forbidden"} and "input" in error and error["input"] is not None:
+            text += f" ({shown_value(error['input'])})"
         line, column = located.position(loc) or (None, None)
         english = f"{kind}: {error['msg']}" if kind in _MESSAGES else kind
         problems.append(Problem(file, line, column, text, english, ".".join(map(str, loc))))

@@ -26,13 +26,15 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from . import patterns
+
 # --------------------------------------------------------------------------
 # Scalar types
 # --------------------------------------------------------------------------
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
-_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = patterns.SLUG
 _DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
@@ -86,15 +88,15 @@ Name = Annotated[Text, AfterValidator(_plain_name)]
 MAX_SLUG = 80
 """A slug is a folder name on the web server: far below any file system's 255-byte limit."""
 
-Slug = Annotated[str, Field(pattern=_SLUG, max_length=MAX_SLUG, description="Mã định danh: chữ thường không dấu, số và dấu gạch ngang, ví dụ `kinh-te-so`.")]
+Slug = Annotated[str, Field(pattern=_SLUG, max_length=MAX_SLUG, json_schema_extra=patterns.schema_extra(_SLUG), description="Mã định danh: chữ thường không dấu, số và dấu gạch ngang, ví dụ `kinh-te-so`.")]
 
 DocDate = Annotated[date, BeforeValidator(_parse_vietnamese_date), WithJsonSchema({
-    "type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$", "x-kind": "ngày",
+    "type": "string", "pattern": patterns.DATE, "x-kind": "ngày", **patterns.schema_extra(patterns.DATE),
     "description": "Ngày có thật, viết `2025-03-10` hoặc `10/3/2025`.",
 })]
 """Ngày có thật, viết `2025-03-10` hoặc `10/3/2025`."""
 
-Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"'`{}\\]+$", description="Địa chỉ web bắt đầu bằng http:// hoặc https://")]
+Url = Annotated[str, Field(pattern=patterns.URL, json_schema_extra=patterns.schema_extra(patterns.URL), description="Địa chỉ web bắt đầu bằng http:// hoặc https://")]
 
 Origin = Annotated[str, Field(
     pattern=r"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$",
@@ -133,8 +135,8 @@ class Contact(ContentModel):
     """Đầu mối liên hệ về nội dung trang."""
 
     unit: Name = Field(description="Tên đơn vị phụ trách nội dung trang.")
-    phone: str | None = Field(None, pattern=r"^[0-9 +().-]+$", description="Số điện thoại (không bắt buộc).")
-    email: str | None = Field(None, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$", description="Thư điện tử (không bắt buộc), ví dụ `ttvh@yenbinh.gov.vn`.")
+    phone: str | None = Field(None, pattern=patterns.PHONE, json_schema_extra=patterns.schema_extra(patterns.PHONE), description="Số điện thoại (không bắt buộc).")
+    email: str | None = Field(None, pattern=patterns.EMAIL, json_schema_extra=patterns.schema_extra(patterns.EMAIL), description="Thư điện tử (không bắt buộc), ví dụ `ttvh@yenbinh.gov.vn`.")
     address: Name | None = Field(None, description="Địa chỉ (không bắt buộc).")
 
 
@@ -152,7 +154,7 @@ class Settings(ContentModel):
     edit_branch: Text = Field("main", description="Nhánh chứa nội dung trong kho mã nguồn.")
     contact: Contact = Field(description="Đầu mối liên hệ.")
     embed_origins: list[Origin] = Field(default_factory=list, max_length=20, description="Các cổng thông tin được phép nhúng khung tiện ích `nhung/` (iframe), mỗi dòng một gốc như `https://yenbinh.yenbai.gov.vn` (không có đường dẫn). Trang khác không nhúng được; để trống thì chỉ chính trang này nhúng được.")
-    calendar_domain: str | None = Field(None, pattern=r"^[a-z0-9.-]+$", description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
+    calendar_domain: str | None = Field(None, pattern=patterns.DOMAIN, json_schema_extra=patterns.schema_extra(patterns.DOMAIN), description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
 
 
 # --------------------------------------------------------------------------
@@ -502,7 +504,7 @@ class NewsSection(ContentModel):
 class PostImage(ContentModel):
     """Ảnh minh họa của bài."""
 
-    src: str = Field(pattern=r"^assets/[A-Za-z0-9_./-]+\.(?:jpe?g|png|webp)$", description="Đường dẫn ảnh (JPEG, PNG hoặc WebP; không nhận SVG) trong thư mục `docs/`, ví dụ `assets/anh/hoi-nghi.jpg`.")
+    src: str = Field(pattern=patterns.PHOTO_NAME, json_schema_extra=patterns.schema_extra(patterns.PHOTO_NAME), description="Tên tệp ảnh trong thư mục `content/anh/`, ví dụ `hoi-nghi.jpg` (ảnh JPEG, PNG, WebP hoặc HEIC chụp bằng điện thoại, tối đa 20 MB; không nhận SVG). Trang web tự thu nhỏ ảnh và xóa thông tin vị trí chụp.")
     alt: Text = Field(description="Mô tả ảnh cho người không xem được ảnh (bắt buộc).")
     caption: Text | None = Field(None, description="Chú thích dưới ảnh (không bắt buộc).")
 

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from ..text import slugify
 from . import models
 from .errors import ContentError, Problem, translate
+from .photos import PhotoError, PhotoSource, open_photo, photo_path
 from .reader import Located, parse_yaml, read_text
 
 NEWS_DIR = "tin-tuc"
@@ -38,6 +39,8 @@ class LoadedPost:
     source: str
     body_line: int
     located: Located = field(compare=False, repr=False)
+    photo: PhotoSource | None = field(default=None, compare=False)
+    """The editor's photo file (``image.src`` in ``content/anh/``), checked; None without an image."""
 
     @property
     def slug(self) -> str:
@@ -108,9 +111,17 @@ def load_post(path: Path, display: str) -> LoadedPost:
             f"tiêu đề quá dài để làm địa chỉ bài (quá {models.MAX_SLUG} ký tự khi bỏ dấu); "
             "thêm dòng `slug:` với vài chữ không dấu nối bằng gạch ngang, ví dụ `slug: hoi-nghi-quan-triet`",
             "title too long for a URL: set slug", "title"))
+    photo = None
+    if meta.image:
+        try:
+            photo = open_photo(photo_path(path.parent.parent, meta.image.src))
+        except PhotoError as exc:
+            position = located.position(("image", "src")) or located.position(("image",))
+            problems.append(Problem(display, position[0] if position else None, None, str(exc),
+                                    "photo missing, unreadable or too large", "image.src"))
     if problems:
         raise ContentError(problems)
-    return LoadedPost(meta, body, display, body_line, located)
+    return LoadedPost(meta, body, display, body_line, located, photo)
 
 
 def load_posts(folder: Path, display: str) -> tuple[list[LoadedPost], list[Problem]]:

@@ -87,6 +87,14 @@ def _decode(path: Path, raw: bytes) -> str:
         ) from None
 
 
+_SPACE_LOOKALIKES = {
+    "\u00a0": "dấu cách không ngắt", "\u202f": "dấu cách hẹp không ngắt", "\u2007": "dấu cách chữ số",
+    "\u3000": "dấu cách toàn khổ", "\u200b": "ký tự rộng bằng không", "\ufeff": "ký tự BOM",
+    **{chr(code): "dấu cách đặc biệt" for code in range(0x2000, 0x200B)},
+}
+"""Characters that look like a space (or nothing) but are not YAML indentation, by name."""
+
+
 def _check_tabs(path: Path, text: str) -> None:
     """A tab in indentation is the classic invisible YAML error: name its line."""
     for number, line in enumerate(text.splitlines(), start=1):
@@ -96,6 +104,13 @@ def _check_tabs(path: Path, text: str) -> None:
                 path, number, len(line) - len(stripped) + 1,
                 "dòng thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách",
                 "indentation uses a tab; use spaces",
+            )
+        if stripped and (name := _SPACE_LOOKALIKES.get(stripped[0])):
+            raise ContentError.at(
+                path, number, len(line) - len(stripped) + 1,
+                f"dòng thụt lề bằng {name} (U+{ord(stripped[0]):04X}), trông như dấu cách nhưng YAML không nhận "
+                "(thường do dán từ Word, Zalo hay trang web); xóa khoảng trắng đầu dòng rồi gõ lại bằng phím cách",
+                "indentation uses a space look-alike; use spaces",
             )
 
 
@@ -160,7 +175,9 @@ def parse_yaml(text: str, name: str) -> Located:
         raise ContentError.at(name, line, None, f"các mục lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)",
                               "nesting too deep") from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote is found where the file ends; the editor needs the line where it opened.
+        quoted = "quoted scalar" in (exc.context or "")
+        mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
         raise ContentError.at(
             name, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
             _explain_syntax(exc), str(exc.problem or exc),
@@ -187,8 +204,9 @@ def _too_deep_line(text: str) -> int | None:
 def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
     """Translate PyYAML's commonest complaints into words an editor can act on."""
     problem = (exc.problem or "") + " " + (exc.context or "")
-    if "end of stream" in problem and "quoted" in problem:
-        return "thiếu dấu ngoặc kép đóng (chuỗi mở bằng \" hoặc ' chưa được đóng)"
+    if "quoted scalar" in problem:
+        return ("dấu ngoặc kép mở ở dòng này chưa được đóng: thêm dấu \" (hoặc ') ở cuối giá trị, "
+                "hoặc bỏ dấu ở đầu; trong câu dùng ngoặc kép cong “…”")
     if "found unexpected end of stream" in problem:
         return "tệp kết thúc giữa chừng (có thể bị cắt cụt)"
     if "mapping values are not allowed" in problem:

@@ -8,7 +8,7 @@ Scope, decided so the lint never asks anyone to change the plan's wording:
   number written another way than in ``ke-hoach.yml`` (error), trailing spaces (warning);
 - editor-written prose only (post bodies, post titles/summaries/captions and
   ``docs/**/*.md``), never text quoted from the document, which keeps its own
-  style (e.g. ``10/3/2025``): dates not written dd/mm/yyyy, double spaces and
+  style (e.g. ``10/3/2025``): dates written with "." or "-" or year first (the plan writes 5/3/2025), double spaces and
   straight quotes (warnings), links to pages or files that do not exist and
   images without alt text (errors).
 """
@@ -43,6 +43,11 @@ _DMY = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])")
 _ISO = re.compile(r"(?<![\d/-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])")
 _DOUBLE_SPACE = re.compile(r"\S( {2,})(?=\S)")
 _TAG = re.compile(r"<[^<>]*>")
+_KEY = r"^\s*(?:-\s+)?(?:[A-Za-z_][\w]*:\s*)?"
+_CURLY_VALUE = re.compile(_KEY + r"“[^“”]*”\s*$")
+"""A whole value wrapped in curly quotes: YAML keeps them, so the page shows them around the text."""
+_THOUSANDS = re.compile(_KEY + r"(-?[1-9]\d{0,2}(?:\.\d{3})+)\s*(?:#.*)?$")
+"""``1.200`` as a Vietnamese thousands separator: YAML reads the number 1.2."""
 
 Severity = Literal["error", "warning"]
 
@@ -78,7 +83,8 @@ def confusions(content_dir: Path) -> list[Confusion]:
     for entry in [*data.corrections, *data.confusions]:
         if entry.lint:
             words = entry.wrong.split()
-            pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)")
+            # "Chuyên đổi số", "CHUYÊN ĐỔI SỐ": a confusion is the same mistake in any capitalisation.
+            pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
             found.append(Confusion(entry.wrong, entry.right, pattern))
     return found
 
@@ -171,6 +177,8 @@ class Linter:
                          "gõ lại bằng bộ gõ đặt bảng mã Unicode dựng sẵn (Unikey: Unicode), hoặc lưu lại tệp ở dạng NFC")
             if line != line.rstrip():
                 self.add(name, number, "warning", "dấu cách thừa ở cuối dòng", "xóa các dấu cách sau chữ cuối cùng của dòng")
+            if path.suffix in {".yml", ".md"}:
+                self.yaml_traps(name, number, line)
         text = unicodedata.normalize("NFC", raw)
         if not skip_confusions:
             for confusion in self.confusions:
@@ -185,6 +193,20 @@ class Linter:
                          f"viết “{self.number}” (ví dụ “Nghị quyết số {self.number}”)")
         return text
 
+    def yaml_traps(self, name: str, number: int, line: str) -> None:
+        """Values YAML reads differently from what the editor meant (checked on every YAML-looking line)."""
+        if _CURLY_VALUE.match(line):
+            self.add(name, number, "warning",
+                     "cả giá trị được bọc trong ngoặc kép cong “…”: trang sẽ hiện cả hai dấu ngoặc",
+                     "bỏ dấu “ ở đầu và dấu ” ở cuối; ngoặc kép cong chỉ dùng cho chữ được trích bên trong câu")
+        if match := _THOUSANDS.match(line):
+            written = match.group(1)
+            self.add(name, number, "warning",
+                     f"số “{written}” được đọc là {written.replace('.', ',', 1).rstrip('0').rstrip(',')} "
+                     "(dấu chấm là dấu thập phân), không phải " + written.replace(".", ""),
+                     f"viết {written.replace('.', '')} (không dùng dấu chấm ngăn cách hàng nghìn); "
+                     f"nếu đúng là số thập phân thì viết {written.rstrip('0').rstrip('.')}")
+
     # -- checks on editor prose --------------------------------------------
 
     def post(self, post: LoadedPost) -> None:
@@ -197,10 +219,8 @@ class Linter:
         self.future_date(name, post.line_of("date") or 1, meta.date)
         fields = {"title": meta.title, "summary": meta.summary}
         if meta.image:
+            # The photo file itself (missing, unreadable, too large) is checked when the post loads: content/photos.py.
             fields.update({"image": meta.image.alt + " " + (meta.image.caption or "")})
-            if not (self.docs_dir / meta.image.src).is_file():
-                self.add(name, post.line_of("image") or 1, "error", f"không có tệp ảnh docs/{meta.image.src}",
-                         "tải ảnh lên thư mục docs/assets/anh/ và ghi đúng đường dẫn, ví dụ `assets/anh/ten-anh.jpg`")
         for key, value in fields.items():
             self.style(name, post.line_of(key) or 1, value)
 
@@ -220,13 +240,14 @@ class Linter:
     def style(self, name: str, number: int, line: str) -> None:
         for match in _DMY.finditer(line):
             day, sep, month, year = match.groups()
-            if len(day) < 2 or len(month) < 2 or sep != "/":
-                self.add(name, number, "warning", f"ngày “{match.group()}” chưa viết theo dạng dd/mm/yyyy",
-                         f"viết {int(day):02d}/{int(month):02d}/{year}")
+            # The plan itself writes 5/3/2025 and 10/3/2025: day/month/year with "/", zeros optional.
+            if sep != "/":
+                self.add(name, number, "warning", f"ngày “{match.group()}” viết bằng dấu “{sep}”",
+                         f"viết như văn bản Kế hoạch, ngăn cách bằng dấu “/”: {int(day)}/{int(month)}/{year}")
         for match in _ISO.finditer(line):
             year, month, day = match.groups()
             self.add(name, number, "warning", f"ngày “{match.group()}” trong bài viết dạng năm-tháng-ngày",
-                     f"viết {day}/{month}/{year}")
+                     f"viết {int(day)}/{int(month)}/{year}")
         if _DOUBLE_SPACE.search(line.lstrip()):
             self.add(name, number, "warning", "có hai dấu cách liền nhau", "chỉ để một dấu cách giữa hai chữ")
         if '"' in _TAG.sub(" ", line):  # attribute quotes of an HTML tag in docs/ are not prose

@@ -19,6 +19,31 @@ FETCHED_LINKS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload"
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
 
 
+PHONE_PIXELS = 720
+"""The reader's screen for first-view weight: a 360 CSS px phone at device pixel ratio 2."""
+
+PHONE_IMAGE_TYPES = {"", "image/webp", "image/jpeg", "image/png"}
+"""``<source type>`` every phone browser we serve decodes: the first such source is the one fetched."""
+
+
+def pick_candidate(srcset: str, pixels: int = PHONE_PIXELS) -> str | None:
+    """The ``srcset`` candidate a browser fetches for ``pixels`` device pixels of width: the
+    narrowest ``w`` candidate at least that wide (else the widest); ``x`` or bare candidates: the first."""
+    candidates = []
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if parts:
+            descriptor = parts[1] if len(parts) > 1 else ""
+            width = int(descriptor[:-1]) if descriptor.endswith("w") and descriptor[:-1].isdigit() else None
+            candidates.append((parts[0], width))
+    if not candidates:
+        return None
+    sized = sorted((width, url) for url, width in candidates if width is not None)
+    if not sized:
+        return candidates[0][0]
+    return next((url for width, url in sized if width >= pixels), sized[-1][1])
+
+
 class _References(HTMLParser):
     """Collects the URLs a page fetches while it loads (not links the reader may follow)."""
 
@@ -27,6 +52,8 @@ class _References(HTMLParser):
         self.urls: list[tuple[str, str]] = []
         self.blocking: list[str] = []
         self._in_head = False
+        self._picture = False
+        self._picked = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = {name: value or "" for name, value in attrs}
@@ -48,16 +75,27 @@ class _References(HTMLParser):
                 self.blocking.append(attr["src"])
         elif tag == "iframe" and attr.get("src"):
             self.urls.append(("frame", attr["src"]))
-        elif tag in {"img", "source", "video", "audio", "embed"}:
-            for name in ("src", "srcset", "poster"):
-                for candidate in attr.get(name, "").split(","):
-                    url = candidate.strip().split(" ")[0]
-                    if url:
-                        self.urls.append(("image", url))
+        elif tag == "picture":
+            self._picture, self._picked = True, False
+        elif tag in {"img", "source"} and (attr.get("srcset") or tag == "img"):
+            if self._picture and self._picked:
+                return  # an earlier <source> of this <picture> already gave the browser its file
+            if tag == "source" and attr.get("type", "") not in PHONE_IMAGE_TYPES:
+                return
+            url = pick_candidate(attr.get("srcset", "")) or attr.get("src", "")
+            if url:
+                self.urls.append(("image", url))
+                self._picked = True
+        elif tag in {"video", "audio", "embed"}:
+            for name in ("src", "poster"):
+                if attr.get(name):
+                    self.urls.append(("image", attr[name]))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "head":
             self._in_head = False
+        elif tag == "picture":
+            self._picture = False
 
 
 def is_local(url: str) -> bool:

@@ -32,7 +32,8 @@ _TEXT = {
 }
 _STRUCTURE = {"article", "section", "aside", "nav", "figure", "figcaption", "details", "summary", "time", "noscript"}
 _TABLES = {"table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"}
-_MEDIA = {"img"}
+_MEDIA = {"img", "picture", "source"}
+"""``picture``/``source``: the post template's responsive photo (``generator/render/photos.py``)."""
 _SVG = {"svg", "title", "line", "polyline", "circle", "text", "rect"}
 
 TAGS = frozenset(_TEXT | _STRUCTURE | _TABLES | _MEDIA | _SVG)
@@ -47,7 +48,9 @@ ARIA_PREFIX = "aria-"
 
 ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "rel", "hreflang"}),
-    "img": frozenset({"src", "alt", "width", "height", "loading", "decoding"}),
+    "img": frozenset({"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"}),
+    # Inside <picture> only; a <source> elsewhere (audio, video) is not allowed as those are not.
+    "source": frozenset({"srcset", "sizes", "type", "media", "width", "height"}),
     "time": frozenset({"datetime"}),
     "details": frozenset({"open"}),
     "ol": frozenset({"start", "reversed", "type"}),
@@ -72,9 +75,21 @@ RESERVED_IDS = frozenset({"nq-search"})
 """Ids that the theme's or our scripts look up with ``getElementById``; Material's all start with ``__``."""
 
 
+_SRCSET_URL = re.compile(r"^(?![A-Za-z][A-Za-z0-9+.-]*:|//)[^\s,]+$")
+"""A ``srcset`` candidate URL kept: relative to the site only (Ammonia checks no scheme in ``srcset``)."""
+
+
+def _srcset_is_local(value: str) -> bool:
+    candidates = [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
+    return bool(candidates) and all(_SRCSET_URL.match(url) for url in candidates)
+
+
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    """Content must not take an id the page's scripts look up (DOM clobbering of ``#__config``)."""
+    """Content must not take an id the page's scripts look up (DOM clobbering of ``#__config``);
+    ``srcset`` URLs stay on the site (no ``data:``, no other host: the first view stays countable)."""
     if attribute == "id" and (value.startswith("__") or value in RESERVED_IDS):
+        return None
+    if attribute == "srcset" and not _srcset_is_local(value):
         return None
     return value
 

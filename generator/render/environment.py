@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import text
-from ..views.site import relative
+from ..views.site import relative, url_relative
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -36,7 +36,7 @@ def environment(*, autoescape: bool = False) -> Environment:
     )
     env.filters.update(
         number=text.number, vn_number=text.vn_number, vn_date=text.vn_date,
-        slugify=text.slugify, with_unit=with_unit, relative=relative,
+        slugify=text.slugify, with_unit=with_unit, relative=relative, url_relative=url_relative,
         yaml_string=lambda value: json.dumps(value, ensure_ascii=False),
     )
     return env

@@ -16,6 +16,7 @@ from ..content import Content
 from ..registry import page_url
 from ..views.news import list_path
 from .environment import environment
+from .photos import photo_view
 
 FEED_ITEMS = 20
 """Newest posts in each feed; readers only poll for what is new."""
@@ -49,7 +50,7 @@ def items(content: Content, base: str) -> list[FeedItem]:
             url=base + post.url, title=post.meta.title, summary=post.meta.summary,
             published=datetime(post.meta.date.year, post.meta.date.month, post.meta.date.day, tzinfo=UTC),
             author=post.meta.author, category=categories[post.meta.category], tags=list(post.meta.tags),
-            image=base + post.meta.image.src if post.meta.image else None,
+            image=base + photo_view(post.photo, post.meta.image).largest.path if post.photo and post.meta.image else None,
         )
         for post in content.posts[:FEED_ITEMS]
     ]

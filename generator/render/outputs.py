@@ -17,6 +17,7 @@ from . import api, feeds
 from .calendar import CALENDAR_PATH, render_calendar
 from .exports import csv_export, json_export
 from .pages import render_pages, site_view
+from .photos import encode
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,18 @@ def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
     progress = implementation_view(site_view(content, settings))
     outputs.append(Output(CSV_PATH, csv_export(progress), None))
     outputs.append(Output(JSON_PATH, json_export(progress), None))
+    outputs.extend(photo_outputs(content))
     return outputs
+
+
+def photo_outputs(content: Content) -> list[Output]:
+    """The published files of every post's photo (once per photo, even if several posts use it)."""
+    seen: dict[str, Output] = {}
+    for post in content.posts:
+        if post.photo is not None:
+            for path, data in encode(post.photo):
+                seen.setdefault(path, Output(path, data, None))
+    return list(seen.values())
 
 
 def write_outputs(outputs: list[Output], out: Path) -> list[Path]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..content.models import Category
 from ..content.posts import NEWS_DIR, LoadedPost
+from ..render.photos import PhotoView, photo_view
 from .site import PlanLink, Site, relative
 
 _LOCAL_LINK = re.compile(r"(\]\()(?!https?:|mailto:|tel:|#|/)([^)\s]+)")
@@ -44,6 +45,8 @@ class PostView:
     """The post's Markdown with editors' site-root links made relative to the post's page."""
     category: Category
     related: list[PlanLink]
+    photo: PhotoView | None = None
+    """The post's photo as published (widths, formats, alt text), or None."""
 
 
 def list_path(number: int) -> str:
@@ -83,6 +86,7 @@ def post_pages(site: Site) -> Iterator[tuple[str, PostView, str]]:
     categories = {category.id: category for category in site.content.news.categories}
     prefix = f"{site.settings.content_prefix}/{NEWS_DIR}"
     for post in site.content.posts:
+        photo = photo_view(post.photo, post.meta.image) if post.photo and post.meta.image else None
         view = PostView(post, rebase_links(post.body, post.path), categories[post.meta.category],
-                        [site.links[ident] for ident in post.meta.related])
+                        [site.links[ident] for ident in post.meta.related], photo)
         yield post.path, view, f"{prefix}/{posixpath.basename(post.source)}"

@@ -57,6 +57,14 @@ def relative(target: str, page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
+def url_relative(target: str, page: str) -> str:
+    """A URL from the built page of ``page`` to the site file ``target``, for raw HTML (``<picture>``),
+    which MkDocs does not rewrite: ``tin-tuc/2025/bai.md`` is served as ``tin-tuc/2025/bai/``."""
+    stem = page.removesuffix(".md")
+    folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+    return posixpath.relpath(target, folder or ".")
+
+
 def build_site(content: Content, settings: BuildSettings, links: list[PlanLink]) -> Site:
     deadlines = due_items(content, settings.today)
     about: dict[str, list[LoadedPost]] = {}

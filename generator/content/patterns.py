@@ -1,0 +1,39 @@
+"""The patterns text fields must match, each with the sentence that tells an editor what to type.
+
+Editors never see a regular expression: a mismatch is reported with ``HINTS[pattern]``
+(``errors.translate``), and the JSON Schema carries the same sentence as
+``patternErrorMessage`` (VS Code's YAML extension shows it instead of the pattern).
+"""
+
+from __future__ import annotations
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+URL = r"^https?://[^\s<>\"'`{}\\]+$"
+PHOTO_NAME = r"^(?:anh/)?[A-Za-z0-9_.-]+\.(?:[jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP]|[hH][eE][iI][cCfF])$"
+"""A file name in ``content/anh/`` (``anh/`` may be written too), a photo format; JSON Schema has no ``(?i)``."""
+PHONE = r"^[0-9 +().-]+$"
+EMAIL = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"
+DOMAIN = r"^[a-z0-9.-]+$"
+DATE = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$"
+
+HINTS = {
+    SLUG: "chỉ gồm chữ thường không dấu và số, nối bằng gạch ngang, ví dụ sinh-hoat-chi-bo "
+          "(không dấu cách, không chữ hoa, không dấu tiếng Việt)",
+    URL: "phải là địa chỉ web đầy đủ, bắt đầu bằng https:// hoặc http://, ví dụ https://tinhuy.vn/van-ban/123",
+    PHOTO_NAME: "phải là tên tệp ảnh trong thư mục content/anh/, không dấu, không dấu cách, đuôi .jpg, .jpeg, .png, "
+                ".webp hoặc .heic, ví dụ hoi-nghi.jpg",
+    PHONE: "chỉ gồm chữ số, dấu cách và + ( ) . -, ví dụ 0216 3885 123",
+    EMAIL: "phải là địa chỉ thư điện tử, ví dụ ttvh@yenbinh.gov.vn",
+    DOMAIN: "phải là tên miền viết thường, không có https:// và không có dấu /, ví dụ yenbinh.yenbai.gov.vn",
+    DATE: "phải là ngày, viết 10/3/2025 hoặc 2025-03-10",
+}
+
+
+def hint(pattern: str) -> str:
+    """What to type for ``pattern``; never the pattern itself."""
+    return HINTS.get(pattern, "không đúng dạng yêu cầu; xem giải thích của trường trong hướng dẫn")
+
+
+def schema_extra(pattern: str) -> dict[str, str]:
+    """JSON Schema keywords VS Code shows on a mismatch."""
+    return {"patternErrorMessage": HINTS[pattern]}

@@ -1,0 +1,131 @@
+"""Published versions of editors' photos: resized, WebP plus a JPEG fallback, no metadata.
+
+A phone photo is several MB and carries EXIF (camera, time, often the GPS position:
+a privacy fault on a public site) and an ICC colour profile. Readers on metered data
+get instead a few small files made here, from the pixels only:
+
+* the widths pages use (``WIDTHS``; never wider than the photo), each as WebP and JPEG;
+* EXIF rotation applied, colours converted to sRGB, transparency flattened on white,
+  then the pixels copied into a new image: no EXIF, GPS, XMP, ICC or comment survives;
+* file names carry a digest of the source, so a replaced photo gets new names (no stale caches);
+* the same photo and the same Pillow give the same bytes (reproducible builds).
+
+``photo_view`` needs only the header (cheap, for view models); ``encode`` does the work
+once per photo and process (``mkdocs serve`` rebuilds reuse it).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import cache
+
+from PIL import Image, ImageCms, ImageOps
+
+from ..content.models import PostImage
+from ..content.photos import PHOTO_DIR, PhotoSource
+from ..text import slugify
+
+WIDTHS = (360, 720, 1080)
+"""Pixel widths published: a 360 px phone at 1× and 2×, a 1080 px screen (or 360 px at 3×)."""
+
+SIZES = "(min-width: 45em) 720px, 100vw"
+"""The ``sizes`` attribute: the photo spans the phone's width; on wide screens the text column (≤ 720 px)."""
+
+QUALITY_1X = 72
+"""Encoder quality of the 360 px files, seen at one device pixel per image pixel."""
+QUALITY_DENSE = 45
+"""Quality of the wider files, seen on 2× and 3× screens: each artefact covers a quarter of the area or less,
+so a low quality looks as clean as 1× at a high one ("compressive images") and a 720 px photo costs
+about 20 KB: the post page stays within the 90 KB budget on a 360 px phone at 2× (README: figures)."""
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One published file of a photo."""
+
+    path: str
+    """Site path, e.g. ``anh/hoi-nghi-3f2a9c01de-720.webp``."""
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    """What the post template needs for ``<picture>``: both formats in every width, alt text, caption."""
+
+    webp: list[Rendition]
+    jpeg: list[Rendition]
+    alt: str
+    caption: str | None
+    sizes: str = SIZES
+
+    @property
+    def fallback(self) -> Rendition:
+        """The ``<img src>`` (browsers without ``srcset``) and the size the page reserves: the middle width."""
+        return self.jpeg[min(1, len(self.jpeg) - 1)]
+
+    @property
+    def largest(self) -> Rendition:
+        """The largest JPEG: what feeds and link previews point to."""
+        return self.jpeg[-1]
+
+
+def widths(source_width: int) -> list[int]:
+    """The published widths for a photo ``source_width`` pixels wide: never enlarged."""
+    chosen = [width for width in WIDTHS if width < source_width]
+    top = min(source_width, WIDTHS[-1])
+    return chosen if top in chosen else [*chosen, top]
+
+
+def _renditions(photo: PhotoSource, extension: str) -> list[Rendition]:
+    stem = f"{PHOTO_DIR}/{slugify(photo.path.stem) or 'anh'}-{photo.digest}"
+    return [Rendition(f"{stem}-{width}.{extension}", width, max(1, round(photo.height * width / photo.width)))
+            for width in widths(photo.width)]
+
+
+def photo_view(photo: PhotoSource, image: PostImage) -> PhotoView:
+    """The published files of ``photo`` and its alt text and caption (no pixel is decoded here)."""
+    return PhotoView(_renditions(photo, "webp"), _renditions(photo, "jpg"), image.alt, image.caption)
+
+
+def _pixels(photo: PhotoSource) -> Image.Image:
+    """The photo's pixels, upright, in sRGB, opaque, in a new image that carries no metadata at all."""
+    with Image.open(photo.path) as opened:
+        image = ImageOps.exif_transpose(opened)
+        profile = opened.info.get("icc_profile")
+        if profile and image.mode in {"RGB", "RGBA"}:
+            try:
+                source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+                image = ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"), outputMode=image.mode)
+            except (ImageCms.PyCMSError, OSError):
+                pass  # an unusable profile: the pixels as they are
+        if image.mode in {"RGBA", "LA", "PA"} or (image.mode == "P" and "transparency" in image.info):
+            rgba = image.convert("RGBA")
+            flat = Image.new("RGB", rgba.size, (255, 255, 255))
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            image = flat
+        rgb = image.convert("RGB")
+    return Image.frombytes("RGB", rgb.size, rgb.tobytes())
+
+
+@cache
+def _encode(photo: PhotoSource) -> tuple[tuple[str, bytes], ...]:
+    pixels = _pixels(photo)
+    files = []
+    for webp, jpeg in zip(_renditions(photo, "webp"), _renditions(photo, "jpg"), strict=True):
+        resized = pixels.resize((webp.width, webp.height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        clean = Image.frombytes("RGB", resized.size, resized.tobytes())
+        quality = QUALITY_1X if webp.width <= WIDTHS[0] else QUALITY_DENSE
+        out = io.BytesIO()
+        clean.save(out, "WEBP", quality=quality, method=6)
+        files.append((webp.path, out.getvalue()))
+        out = io.BytesIO()
+        clean.save(out, "JPEG", quality=quality + 5, optimize=True, progressive=True, subsampling="4:2:0")
+        files.append((jpeg.path, out.getvalue()))
+    return tuple(files)
+
+
+def encode(photo: PhotoSource) -> list[tuple[str, bytes]]:
+    """(site path, bytes) of every published file of ``photo``; computed once per photo and process."""
+    return list(_encode(photo))
