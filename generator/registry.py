@@ -15,10 +15,11 @@ from typing import Any
 
 from .content import Content
 from .editor import guide
+from .render.share import indicator_image
 from .views import news, plan
 from .views.home import home_view
 from .views.site import PlanLink, Site
-from .views.targets import targets_view
+from .views.targets import indicator_pages, targets_view
 from .views.units import ResponsibilitiesView, UnitPage
 
 
@@ -80,6 +81,11 @@ def _posts(site: Site) -> Iterator[Page]:
     return (Page(path, view, source) for path, view, source in news.post_pages(site))
 
 
+def _indicators(site: Site) -> Iterator[Page]:
+    for path, view in indicator_pages(site, TARGETS, VISION, indicator_image):
+        yield Page(path, view, _source(site, "targets_2030" if view.kind == "targets" else "vision_2045"))
+
+
 def _guide(site: Site) -> Iterable[Page]:
     body = guide.site_body(site.settings.project_dir)
     return [Page(guide.PAGE, body, guide.SOURCE)] if body is not None else []
@@ -104,6 +110,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("full-text", "full-text.md.j2", single("toan-van.md", "plan", plan.full_text_view), nav=True),
     PageKind("news", "news-list.md.j2", _news_lists, nav=True),
     PageKind("post", "news-post.md.j2", _posts),
+    PageKind("indicator", "indicator.md.j2", _indicators),
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
     PageKind("guide", "guide-page.md.j2", _guide, nav=True),

@@ -15,6 +15,7 @@ from ..settings import BuildSettings
 from . import feeds
 from .calendar import CALENDAR_PATH, render_calendar
 from .pages import render_pages
+from .share import share_images
 
 
 @dataclass(frozen=True)
@@ -27,11 +28,12 @@ class Output:
 
 
 def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
-    """Pages, the deadline calendar, and feeds (only with a site URL: they need absolute links)."""
+    """Pages, the deadline calendar, and feeds and share images (only with a site URL: they need absolute links)."""
     outputs = [Output(page.path, page.markdown, page.source) for page in render_pages(content, settings)]
     if settings.site_url:
         outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
         outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
+        outputs.extend(Output(image.path, image.png(), None) for image in share_images(content, settings))
     outputs.append(Output(CALENDAR_PATH, render_calendar(content, settings).encode("utf-8"), None))
     return outputs
 
