@@ -15,9 +15,11 @@ from typing import Any
 
 from .content import Content
 from .editor import guide
+from .render.printref import qr_path
 from .render.share import indicator_image
 from .views import news, plan
 from .views.home import home_view
+from .views.poster import poster_view
 from .views.site import PlanLink, Site
 from .views.targets import indicator_pages, targets_view
 from .views.units import ResponsibilitiesView, UnitPage
@@ -86,6 +88,14 @@ def _indicators(site: Site) -> Iterator[Page]:
         yield Page(path, view, _source(site, "targets_2030" if view.kind == "targets" else "vision_2045"))
 
 
+POSTER = "ap-phich.md"
+
+
+def _poster(site: Site) -> list[Page]:
+    view = poster_view(site, TARGETS, VISION, qr_path(page_url(HOME)))
+    return [Page(POSTER, view, _source(site, "targets_2030"))] if view else []
+
+
 def _guide(site: Site) -> Iterable[Page]:
     body = guide.site_body(site.settings.project_dir)
     return [Page(guide.PAGE, body, guide.SOURCE)] if body is not None else []
@@ -111,6 +121,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("news", "news-list.md.j2", _news_lists, nav=True),
     PageKind("post", "news-post.md.j2", _posts),
     PageKind("indicator", "indicator.md.j2", _indicators),
+    PageKind("poster", "poster.md.j2", _poster),
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
     PageKind("guide", "guide-page.md.j2", _guide, nav=True),

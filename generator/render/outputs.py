@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import Content
+from ..registry import page_url
 from ..settings import BuildSettings
 from . import feeds
 from .calendar import CALENDAR_PATH, render_calendar
-from .pages import render_pages
+from .pages import nav, render_pages
+from .printref import qr_file, qr_path
 from .share import share_images
 
 
@@ -34,6 +36,8 @@ def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
         outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
         outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
         outputs.extend(Output(image.path, image.png(), None) for image in share_images(content, settings))
+        outputs.extend(Output(qr_path(url), qr_file(settings.site_url + url), None)
+                       for url in map(page_url, nav(content, settings)))
     outputs.append(Output(CALENDAR_PATH, render_calendar(content, settings).encode("utf-8"), None))
     return outputs
 
