@@ -71,8 +71,23 @@ def custom_assets(site: Path, docs: Path, generated: tuple[str, ...] = ("sw.js",
     return {path: gzip_size(site / path) for path in [*own, *generated] if (site / path).is_file()}
 
 
+SEARCH_PAGE = "tim-kiem/index.html"
+SEARCH_LATE = ("pagefind/pagefind-ui.css",)
+"""Files the search page's script adds as it opens (docs/assets/search.js), before the first query."""
+
+
+def search_page_weight(site: Path) -> int:
+    """Gzip bytes of the search page before the first query: its first view, search bundle included."""
+    weight = page_weight(site, SEARCH_PAGE)
+    late = [site / path for path in SEARCH_LATE]
+    missing = [str(path) for path in late if not path.is_file()] + weight.missing
+    if missing:
+        raise FileNotFoundError(missing)
+    return weight.total + weight.search + sum(gzip_size(path) for path in late)
+
+
 def summary(site: Path) -> dict[str, object]:
-    """The figures ``make bench`` prints: home, heaviest other page, KB gzip and requests."""
+    """The figures ``make bench`` prints: home, heaviest other page, search page before a query; KB gzip, requests."""
     weights = [page_weight(site, page) for page in html_pages(site)]
     home = weights[0]
     heaviest = max(weights[1:], key=lambda w: w.total)
@@ -81,6 +96,7 @@ def summary(site: Path) -> dict[str, object]:
         "home_by_kind_kb": {k: round(v / 1024, 1) for k, v in sorted(home.by_kind.items())},
         "max_other_kb": round(heaviest.total / 1024, 1), "max_other_page": heaviest.page,
         "max_other_requests": heaviest.requests,
+        "search_page_kb": round(search_page_weight(site) / 1024, 1),
     }
 
 

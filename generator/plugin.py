@@ -29,6 +29,7 @@ from .render.environment import TEMPLATES
 from .render.outputs import Output, site_outputs
 from .render.pages import nav
 from .render.printref import qr_svg
+from .render.share import HOME_IMAGE
 from .settings import BuildSettings, SettingsError
 
 
@@ -66,6 +67,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         config.site_description = site.site_description
         config.site_url = self.settings.site_url or config.site_url
         config.extra["site_settings"] = site  # the footer partial shows organisation and contact
+        if self.settings.site_url:  # drawn only then (render/share.py): an og:image must be an absolute URL
+            config.extra["share_image"] = HOME_IMAGE
         # repo_url is not given to MkDocs: Material would then fetch star counts from the forge's API on every visit.
         self.menu = nav(self.content, self.settings)
         config.nav = self.menu + list(config.nav or [])  # then hand-written pages, if any

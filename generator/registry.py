@@ -15,10 +15,13 @@ from typing import Any
 
 from .content import Content
 from .editor import guide
+from .render.printref import qr_path
+from .render.share import indicator_image
 from .views import implementation, news, plan, widgets
 from .views.home import home_view
+from .views.poster import poster_view
 from .views.site import PlanLink, Site
-from .views.targets import targets_view
+from .views.targets import indicator_pages, targets_view
 from .views.units import ResponsibilitiesView, UnitPage
 
 
@@ -78,6 +81,19 @@ def _news_lists(site: Site) -> Iterator[Page]:
 
 def _posts(site: Site) -> Iterator[Page]:
     return (Page(path, view, source) for path, view, source in news.post_pages(site))
+
+
+def _indicators(site: Site) -> Iterator[Page]:
+    for path, view in indicator_pages(site, TARGETS, VISION, indicator_image):
+        yield Page(path, view, _source(site, "targets_2030" if view.kind == "targets" else "vision_2045"))
+
+
+POSTER = "ap-phich.md"
+
+
+def _poster(site: Site) -> list[Page]:
+    view = poster_view(site, TARGETS, VISION, qr_path(page_url(HOME)))
+    return [Page(POSTER, view, _source(site, "targets_2030"))] if view else []
 
 
 def _guide(site: Site) -> Iterable[Page]:
@@ -140,6 +156,8 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("full-text", "full-text.md.j2", single("toan-van.md", "plan", plan.full_text_view), nav=True),
     PageKind("news", "news-list.md.j2", _news_lists, nav=True),
     PageKind("post", "news-post.md.j2", _posts),
+    PageKind("indicator", "indicator.md.j2", _indicators),
+    PageKind("poster", "poster.md.j2", _poster),
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
     PageKind("guide", "guide-page.md.j2", _guide, nav=True),

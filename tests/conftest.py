@@ -105,3 +105,16 @@ def build_with_other_builder(folder: Path) -> Path:
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default content built by Zensical instead of MkDocs, then published by ``python -m generator publish``."""
     return build_with_other_builder(tmp_path_factory.mktemp("zensical"))
+
+
+PUBLISHED_URL = "https://example.org/nq57/"
+"""The address ``published_site`` is built for (a sub-path, as a district portal may host it)."""
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default content built with a site URL: share images, QR codes, the poster, Open Graph images."""
+    site = tmp_path_factory.mktemp("published") / "site"
+    result = build_site(site, env={"SITE_URL": PUBLISHED_URL})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

@@ -30,3 +30,42 @@
     document.body.appendChild(highlighter);
   }
 })(document.currentScript);
+
+/* 4. Sharing (overrides/partials/share.html, indicator cards): the phone's own share sheet
+   when the browser has one (navigator.share: this is how a reader reaches Zalo), and a copy
+   button. Without JavaScript the Facebook link, the address as text and the cards' "Chia sẻ"
+   links (to the indicator's own page) still work. */
+(function () {
+  function status(button, text) {
+    var box = button.closest(".nq-share");
+    var done = box && box.querySelector(".nq-share__done");
+    if (done) done.textContent = text;
+  }
+  if (navigator.share) {
+    document.querySelectorAll("[data-nq-share]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.share({ title: button.getAttribute("data-nq-title"), url: button.getAttribute("data-nq-share") })
+          .catch(function () {});
+      });
+    });
+    document.querySelectorAll("a.nq-share-sheet").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        var card = link.closest(".nq-card");
+        var title = card && card.querySelector(".nq-card__title");
+        navigator.share({ title: title ? title.textContent.trim() : document.title, url: link.href }).catch(function () {});
+      });
+    });
+  }
+  if (navigator.clipboard && window.isSecureContext) {
+    document.querySelectorAll("[data-nq-copy]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(button.getAttribute("data-nq-copy")).then(
+          function () { status(button, "Đã sao chép."); },
+          function () { status(button, "Không sao chép được: hãy chọn địa chỉ ở trên."); });
+      });
+    });
+  }
+})();

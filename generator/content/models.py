@@ -312,7 +312,7 @@ class Indicator(ContentModel):
     unit: PlainText = Field("", description="Đơn vị, ví dụ `% GDP`, `doanh nghiệp`, `%/năm`.")
     scope: Text | None = Field(None, description="Phạm vi xếp hạng với `top`, ví dụ `Đông Nam Á`.")
     quote: Text = Field(description="Câu chữ trong văn bản nêu chỉ tiêu này, trích đúng.")
-    headline: bool = Field(False, description="`true` để hiện trên trang chủ.")
+    headline: bool = Field(False, description="`true` để hiện trên trang chủ; ba chỉ tiêu `headline` đầu tiên của năm 2030 lên áp phích in (`ap-phich/`).")
     measurements: list[Measurement] = Field(default_factory=list, description="Số liệu thực tế (không bắt buộc; phải ghi nguồn).")
 
     @model_validator(mode="after")

@@ -11,13 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import Content
+from ..registry import page_url
 from ..settings import BuildSettings
 from ..views.implementation import CSV_PATH, JSON_PATH, implementation_view
 from . import api, feeds
 from .calendar import CALENDAR_PATH, render_calendar
 from .exports import csv_export, json_export
-from .pages import render_pages, site_view
+from .pages import nav, render_pages, site_view
 from .photos import encode
+from .printref import qr_file, qr_path
+from .share import share_images
 
 
 @dataclass(frozen=True)
@@ -30,13 +33,16 @@ class Output:
 
 
 def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
-    """Pages, the deadline calendar, the progress exports (CSV, JSON), feeds and the portal's JSON
-    (these two only with a site URL: they need absolute links)."""
+    """Pages, the deadline calendar, the progress exports (CSV, JSON), and — only with a site URL, since they need
+    absolute links — feeds, the portal's JSON, share images and QR codes."""
     outputs = [Output(page.path, page.markdown, page.source) for page in render_pages(content, settings)]
     if settings.site_url:
         outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
         outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
         outputs += [Output(path, text, None) for path, text in api.api_files(content, settings)]
+        outputs.extend(Output(image.path, image.png(), None) for image in share_images(content, settings))
+        outputs.extend(Output(qr_path(url), qr_file(settings.site_url + url), None)
+                       for url in map(page_url, nav(content, settings)))
     outputs.append(Output(CALENDAR_PATH, render_calendar(content, settings).encode("utf-8"), None))
     progress = implementation_view(site_view(content, settings))
     outputs.append(Output(CSV_PATH, csv_export(progress), None))

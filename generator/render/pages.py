@@ -7,7 +7,7 @@ reviewed, diffed, or built by another tool.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .. import registry
@@ -15,6 +15,7 @@ from ..content import Content
 from ..settings import BuildSettings
 from ..views.news import category_path, list_path, tag_path
 from ..views.site import Site, build_site
+from ..views.targets import indicator_page_path
 from .environment import environment
 
 
@@ -41,12 +42,18 @@ def render_pages(content: Content, settings: BuildSettings) -> Iterator[Rendered
     site = site_view(content, settings)
     env = environment()
     env.globals.update(site=site, c=content, today=settings.today, list_path=list_path,
-                       category_path=category_path, tag_path=tag_path, unit_path=registry.unit_path)
+                       category_path=category_path, tag_path=tag_path, unit_path=registry.unit_path,
+                       indicator_page_path=indicator_page_path, absolute_url=absolute_url(settings))
     templates = {kind.name: kind.template for kind in registry.PAGE_KINDS}
     for name, pages in pages_by_kind(site).items():
         template = env.get_template(templates[name])
         for page in pages:
             yield RenderedPage(page.path, template.render(view=page.view, page=page.path), page.source)
+
+
+def absolute_url(settings: BuildSettings) -> Callable[[str], str | None]:
+    """The published address of a page (``chi-tieu/x.md`` → ``https://…/chi-tieu/x/``), None without a site URL."""
+    return lambda path: settings.site_url + registry.page_url(path) if settings.site_url else None
 
 
 def nav(content: Content, settings: BuildSettings) -> list[str]:

@@ -6,6 +6,7 @@ and each card carries its progress already computed; templates only present.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -96,3 +97,31 @@ def headlines(targets: TargetSection, vision: TargetSection, targets_page: str, 
         [card(i, targets, targets_page, v, vision.year if v else None) for i, v in pairs],
         [card(i, vision, vision_page) for i in chosen if id(i) not in paired],
     )
+
+
+@dataclass(frozen=True)
+class IndicatorPage:
+    """One indicator on a page of its own: the address a reader shares (with its own share image)."""
+
+    card: IndicatorCard
+    kind: Literal["targets", "vision"]
+    posts: list[LoadedPost]
+    image: str | None
+    """Site path of its share image (only with a known site URL: an image needs an absolute address)."""
+
+
+def indicator_page_path(indicator_id: str) -> str:
+    return f"chi-tieu/{indicator_id}.md"
+
+
+def indicator_pages(site: Site, targets_page: str, vision_page: str, image: Callable[[str], str]) -> list[
+        tuple[str, IndicatorPage]]:
+    """A page per indicator of the 2030 targets and the 2045 vision, linking back to the full list."""
+    pages = []
+    for kind, section, parent in (("targets", site.content.targets_2030, targets_page),
+                                  ("vision", site.content.vision_2045, vision_page)):
+        for indicator in section.indicators:
+            shown = image(indicator.id) if site.settings.site_url else None
+            pages.append((indicator_page_path(indicator.id),
+                          IndicatorPage(card(indicator, section, parent), kind, site.posts_for([indicator.id]), shown)))
+    return pages

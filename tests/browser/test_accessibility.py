@@ -81,3 +81,37 @@ def test_focus_is_visible_on_links_in_content(phone, site_url: str) -> None:
     phone.keyboard.press("Tab")
     focused = phone.evaluate(FOCUSED)
     assert focused["outline"] != "none" and focused["ow"] >= 2, focused
+
+
+SHARING_PAGES = ["", "muc-tieu-2030/", "chi-tieu/kinh-te-so/", "ap-phich/"]
+
+
+def test_share_controls_and_poster_pass_axe_with_44_px_targets(browser, published_site: Path, axe_source: Path) -> None:
+    """With a site URL the pages gain share controls and the poster: axe, target size, no sideways scroll."""
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from .conftest import QuietHandler
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(published_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
+                                  locale="vi-VN", bypass_csp=True)
+    phone = context.new_page()
+    failures = {}
+    try:
+        for path in SHARING_PAGES:
+            phone.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}")
+            phone.add_script_tag(path=str(axe_source))
+            sizes = phone.eval_on_selector_all(
+                ".nq-share a, .nq-share button:not([hidden]), .nq-card__share a",
+                "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })")
+            small = [size for size in sizes if min(size) < 44]
+            wide = phone.evaluate("document.documentElement.scrollWidth") > PHONE["width"]
+            if (violations := phone.evaluate(RUN_AXE)) or small or wide or (path != "ap-phich/" and not sizes):
+                failures[path or "/"] = (violations, small, wide, len(sizes))
+    finally:
+        context.close()
+        server.shutdown()
+    assert not failures, failures

@@ -1,0 +1,181 @@
+"""Share images (1200×630 PNG) for the home page and each indicator, drawn at build time.
+
+When a reader shares a page on Zalo or Facebook, the app shows the page's
+``og:image``. Material's social plugin fetches its fonts from the internet
+(and fails offline), so the images are drawn here with Pillow and Noto Sans
+from the Debian package ``fonts-noto-core`` (``.ci/run`` installs it): it covers
+every Vietnamese letter with its tone marks. Nothing is downloaded at build time.
+
+The words come from ``templates/_share.txt.j2``; this module only measures,
+wraps and draws them. Same commit, same Pillow: same bytes (no timestamp, no
+metadata in the PNG).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from ..content import Content, ContentError
+from ..settings import BuildSettings
+from ..views.targets import IndicatorCard, card
+from .environment import environment
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 72
+FONT_DIR = Path("/usr/share/fonts/truetype/noto")
+FONTS = {"regular": "NotoSans-Regular.ttf", "bold": "NotoSans-Bold.ttf"}
+BACKGROUND, INK, MUTED, ACCENT, BAND = "#ffffff", "#1a1a1a", "#4a4a4a", "#b71c1c", "#b71c1c"
+BAND_HEIGHT = 18
+
+SHARE_DIR = "assets/share"
+HOME_IMAGE = f"{SHARE_DIR}/trang-chu.png"
+
+
+def indicator_image(indicator_id: str) -> str:
+    """Site path of an indicator's share image."""
+    return f"{SHARE_DIR}/{indicator_id}.png"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A block of text on the image: its words, font, largest and smallest size, most lines, colour."""
+
+    text: str
+    font: str
+    size: int
+    min_size: int
+    max_lines: int
+    colour: str
+    gap: int = 20
+    """Space below the block."""
+
+
+def font_path(name: str) -> Path:
+    return FONT_DIR / FONTS[name]
+
+
+def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
+    path = font_path(name)
+    if not path.is_file():
+        raise ContentError.at(path, None, None,
+                              "thiếu phông chữ để vẽ ảnh chia sẻ: cài gói Debian fonts-noto-core (bash .ci/run cài sẵn)",
+                              "missing font for the share images: install the Debian package fonts-noto-core")
+    return ImageFont.truetype(str(path), size)
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Words into lines no wider than ``width`` pixels (a single over-long word stands alone)."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and font.getlength(candidate) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
+
+
+def fit(block: Line, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size at which the block fits its line count; at the smallest, cut with "…"."""
+    for size in range(block.size, block.min_size - 1, -2):
+        font = _font(block.font, size)
+        lines = wrap(block.text, font, width)
+        if len(lines) <= block.max_lines:
+            return font, lines
+    font = _font(block.font, block.min_size)
+    lines = wrap(block.text, font, width)[: block.max_lines]
+    while font.getlength(lines[-1] + "…") > width and " " in lines[-1]:
+        lines[-1] = lines[-1].rsplit(" ", 1)[0]
+    lines[-1] += "…"
+    return font, lines
+
+
+FOOTER_TOP = HEIGHT - MARGIN - 24
+"""The rule above the footer: the blocks must end above it."""
+
+
+def layout(blocks: Iterable[Line], width: int) -> list[tuple[ImageFont.FreeTypeFont, list[str], Line]]:
+    """Each block's font and lines; all blocks shrink together (to their smallest) until they fit above the footer."""
+    blocks = list(blocks)
+    for scale in (1.0, 0.9, 0.8, 0.7, 0.6):
+        scaled = [replace(b, size=max(b.min_size, round(b.size * scale))) for b in blocks]
+        placed = [(*fit(block, width), block) for block in scaled]
+        if _height(placed) <= FOOTER_TOP - MARGIN - 16:
+            return placed
+    return placed
+
+
+def _height(placed: list[tuple[ImageFont.FreeTypeFont, list[str], Line]]) -> int:
+    return sum(_line_height(font) * len(lines) + block.gap for font, lines, block in placed)
+
+
+def _line_height(font: ImageFont.FreeTypeFont) -> int:
+    ascent, descent = font.getmetrics()
+    return round((ascent + descent) * 1.05)
+
+
+def draw(blocks: Iterable[Line], footer: str) -> bytes:
+    """A 1200×630 PNG: a coloured band on top, the blocks from the top, the footer at the bottom."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, WIDTH, BAND_HEIGHT), fill=BAND)
+    width = WIDTH - 2 * MARGIN
+    y = MARGIN
+    for font, lines, block in layout(blocks, width):
+        for text in lines:
+            pen.text((MARGIN, y), text, font=font, fill=block.colour)
+            y += _line_height(font)
+        y += block.gap
+    pen.line((MARGIN, FOOTER_TOP, WIDTH - MARGIN, FOOTER_TOP), fill="#d0d0d0", width=2)
+    pen.text((MARGIN, HEIGHT - MARGIN), footer, font=_font("regular", 28), fill=MUTED)
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=9)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    """One share image: where it goes, and every block of text on it (the test checks their glyphs)."""
+
+    path: str
+    blocks: tuple[Line, ...]
+    footer: str
+
+    @property
+    def texts(self) -> list[str]:
+        return [block.text for block in self.blocks] + [self.footer]
+
+    def png(self) -> bytes:
+        return draw(self.blocks, self.footer)
+
+
+def indicator_cards(content: Content) -> list[IndicatorCard]:
+    """Every indicator of the 2030 targets and the 2045 vision, as the cards show it."""
+    return [card(i, section, "") for section in (content.targets_2030, content.vision_2045) for i in section.indicators]
+
+
+def share_images(content: Content, settings: BuildSettings) -> list[ShareImage]:
+    """The home page's image, then one per indicator, with the words from ``_share.txt.j2``."""
+    words = environment().get_template("_share.txt.j2").make_module({"c": content})
+    site = content.settings
+    footer = str(words.footer(site, settings.site_host)).strip()
+    kicker = Line(str(words.kicker(site)).strip(), "regular", 34, 26, 1, MUTED, gap=16)
+    home = ShareImage(HOME_IMAGE, (
+        kicker,
+        Line(str(words.home_title(site)).strip(), "bold", 68, 44, 3, INK, gap=24),
+        Line(str(words.home_lines(content)).strip(), "regular", 38, 28, 2, ACCENT),
+    ), footer)
+    images = [home]
+    for each in indicator_cards(content):
+        images.append(ShareImage(indicator_image(each.indicator.id), (
+            kicker,
+            Line(str(words.indicator_title(each)).strip(), "bold", 60, 40, 3, INK, gap=24),
+            Line(str(words.indicator_value(each)).strip(), "bold", 64, 40, 2, ACCENT, gap=8),
+            Line(str(words.indicator_year(each)).strip(), "regular", 34, 28, 1, MUTED),
+        ), footer))
+    return images

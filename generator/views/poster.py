@@ -1,0 +1,32 @@
+"""The A4 poster for notice boards: the site's name, three key figures, a QR code to the home page.
+
+One poster for the whole site (not one per page): a notice board has room for one sheet,
+and the home page leads everywhere. Made only with a known site URL, since the QR code
+and the printed address must be absolute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .site import Site
+from .targets import IndicatorCard, headlines
+
+KEY_FIGURES = 3
+
+
+@dataclass(frozen=True)
+class PosterView:
+    figures: list[IndicatorCard]
+    """The first three headline 2030 indicators (``headline: true``), in the order of the document."""
+    url: str
+    """The home page's absolute address: printed, and encoded in the QR code."""
+    qr: str
+    """Site path of the QR code file."""
+
+
+def poster_view(site: Site, targets_page: str, vision_page: str, qr: str) -> PosterView | None:
+    if not site.settings.site_url:
+        return None
+    cards, _ = headlines(site.content.targets_2030, site.content.vision_2045, targets_page, vision_page)
+    return PosterView(cards[:KEY_FIGURES], site.settings.site_url, qr)
