@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .content import Content, ContentError, load_content
 from .publish import PublishError, PublishPlan, publish
-from .registry import page_url
+from .publish.glossary import glossary_links
+from .registry import GLOSSARY, page_url
 from .render.outputs import site_outputs, write_outputs
 from .render.pages import nav
 from .settings import BuildSettings, SettingsError
@@ -49,7 +50,7 @@ def _publish(args: argparse.Namespace) -> int:
     settings = _settings(args.content, content)
     menu = tuple(page_url(path) for path in nav(content, settings))
     try:
-        publish(args.site, PublishPlan(settings.site_path, menu))
+        publish(args.site, PublishPlan(settings.site_path, menu, glossary_links(content.glossary, page_url(GLOSSARY))))
     except PublishError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -23,8 +23,9 @@ from .content.loader import display_path, symlink_problem
 from .content.reader import symlinks
 from .editor import guide
 from .publish import PublishError, PublishPlan, publish
+from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
-from .registry import page_url
+from .registry import GLOSSARY, page_url
 from .render.environment import TEMPLATES
 from .render.outputs import Output, site_outputs
 from .render.pages import nav
@@ -105,9 +106,13 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         assert self.settings is not None
         menu = tuple(page_url(path) for path in self.menu)
         try:
-            publish(Path(config.site_dir), PublishPlan(self.settings.site_path, menu))
+            publish(Path(config.site_dir), PublishPlan(self.settings.site_path, menu, self.glossary()))
         except PublishError as exc:
             raise PluginError(str(exc)) from None
+
+    def glossary(self) -> GlossaryLinks:
+        assert self.content is not None
+        return glossary_links(self.content.glossary, page_url(GLOSSARY))
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds when content or templates change, not only docs/."""

@@ -21,6 +21,7 @@ from .views import implementation, news, plan, widgets
 from .views.home import home_view
 from .views.poster import poster_view
 from .views.site import PlanLink, Site
+from .views.study_aids import false_claims_view, glossary_view, questions_view
 from .views.targets import indicator_pages, targets_view
 from .views.units import ResponsibilitiesView, UnitPage
 
@@ -64,6 +65,7 @@ def single(path: str, attribute: str, view: Callable[[Site], Any]) -> Pages:
 # Paths of the pages other pages link to by name.
 HOME, VIEWPOINTS, TASKS = "index.md", "quan-diem-chi-dao.md", "nhiem-vu-giai-phap.md"
 TARGETS, VISION = "muc-tieu-2030.md", "tam-nhin-2045.md"
+FULL_TEXT, QUESTIONS, FALSE_CLAIMS, GLOSSARY = "toan-van.md", "hoi-dap.md", "phan-bac.md", "thuat-ngu.md"
 
 
 def unit_path(unit_id: str) -> str:
@@ -153,7 +155,12 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
     PageKind("implementation", "implementation.md.j2",
              single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True),
-    PageKind("full-text", "full-text.md.j2", single("toan-van.md", "plan", plan.full_text_view), nav=True),
+    PageKind("full-text", "full-text.md.j2", single(FULL_TEXT, "plan", plan.full_text_view), nav=True),
+    PageKind("questions", "questions.md.j2",
+             single(QUESTIONS, "questions", lambda site: questions_view(site, FULL_TEXT, FALSE_CLAIMS)), nav=True),
+    PageKind("false-claims", "false-claims.md.j2",
+             single(FALSE_CLAIMS, "false_claims", lambda site: false_claims_view(site, FULL_TEXT, QUESTIONS)), nav=True),
+    PageKind("glossary", "glossary.md.j2", single(GLOSSARY, "glossary", glossary_view), nav=True),
     PageKind("news", "news-list.md.j2", _news_lists, nav=True),
     PageKind("post", "news-post.md.j2", _posts),
     PageKind("indicator", "indicator.md.j2", _indicators),

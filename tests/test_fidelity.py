@@ -32,6 +32,7 @@ def corrected_source() -> str:
 def words(text: str) -> list[str]:
     """Reader-visible words: markup, bullets and quote styles folded away."""
     text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"\{ #[^}]*\}", " ", text)  # heading anchors (attr_list), not words
     text = text.replace("\\.", ".").replace("*", " ").replace("“", '"').replace("”", '"')
     text = re.sub(r"^\s*#+\s", " ", text, flags=re.M)
     text = re.sub(r"^\s*-\s", " ", text, flags=re.M)

@@ -100,3 +100,14 @@ def test_every_third_party_import_in_tests_is_declared() -> None:
                 source = ", ".join(sorted(providers))
                 problems.append(f"{path.relative_to(ROOT)}: {module} (from {source}) is not in pyproject.toml")
     assert not problems, "\n".join(problems)
+
+
+def test_stylesheets_have_balanced_braces() -> None:
+    """A lost brace makes browsers drop every rule after it, silently (a merge once did that)."""
+    for path in sorted((ROOT / "docs" / "assets").rglob("*.css")):
+        depth = 0
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            depth += line.count("{") - line.count("}")
+            assert depth >= 0, f"{path.name}:{number}: '}}' without '{{'"
+            assert not line.startswith(("<<<<<<<", ">>>>>>>")), f"{path.name}:{number}: merge marker"
+        assert depth == 0, f"{path.name}: {depth} block(s) never closed"

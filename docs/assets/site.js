@@ -7,7 +7,10 @@
       browsing and sub-path hosting keep working.
    3. Opened from a search result (?highlight=…): mark the words found on the page.
       Pagefind's highlighter loads only then, never on an ordinary page view; its own
-      <style> element would break the policy, so site.css styles the marks. */
+      <style> element would break the policy, so site.css styles the marks.
+   4. A link to one question of the Q&A (hoi-dap/#id) opens that question's <details>;
+      without JavaScript the question is still there, closed, and opens with a tap.
+      Printing opens every question. */
 (function (script) {
   var root = new URL("..", script.src);
   var scope = script.getAttribute("data-md-scope");
@@ -29,6 +32,17 @@
     highlighter.onload = function () { new PagefindHighlight({ highlightParam: "highlight", addStyles: false }); };
     document.body.appendChild(highlighter);
   }
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS") { target.open = true; }
+  }
+  addEventListener("hashchange", openTarget);
+  addEventListener("DOMContentLoaded", openTarget);
+  /* A printed Q&A shows every answer. */
+  addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.nq-qa").forEach(function (d) { d.open = true; });
+  });
 })(document.currentScript);
 
 /* 4. Sharing (overrides/partials/share.html, indicator cards): the phone's own share sheet

@@ -13,12 +13,13 @@ import typing
 from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..settings import build_date
 from . import grassroots, models
+from .document import DOCUMENT_PARTS, DocumentText, document_text, passage_ids
 from .errors import ContentError, Problem, translate
 from .posts import NEWS_DIR, LoadedPost, load_posts
 from .reader import read_yaml, symlinks
@@ -42,6 +43,9 @@ class Content:
     organisation: models.OrganisationSection = field(metadata={"file": "to-chuc-thuc-hien.yml"})
     news: models.NewsSection = field(metadata={"file": "tin-tuc.yml"})
     grassroots: models.GrassrootsRegister = field(metadata={"file": grassroots.REGISTER_FILE})
+    questions: models.QuestionSection = field(metadata={"file": "hoi-dap.yml", "quotes": True})
+    false_claims: models.FalseClaimSection = field(metadata={"file": "phan-bac.yml", "quotes": True})
+    glossary: models.GlossarySection = field(metadata={"file": "thuat-ngu.yml"})
     posts: list[LoadedPost] = field(default_factory=list)
     grassroots_records: list[grassroots.LoadedRecord] = field(default_factory=list)
     """One result file per organisation in ``to-chuc-co-so/``, in file-name order."""
@@ -49,6 +53,16 @@ class Content:
     @property
     def target_sections(self) -> list[models.TargetSection]:
         return [self.targets_2030, self.vision_2045]
+
+    @property
+    def document(self) -> DocumentText:
+        """The plan's own words, searchable: where every quotation must be found."""
+        return document_text(**{name: getattr(self, name) for name in DOCUMENT_PARTS})
+
+    @property
+    def passages(self) -> dict[str, str]:
+        """Every passage an answer may link to: id → title (``document.passage_ids``)."""
+        return passage_ids(**{name: getattr(self, name) for name in DOCUMENT_PARTS})
 
     def source(self, attribute: str) -> str:
         """The content file an attribute was read from: ``viewpoints`` → ``quan-diem.yml``."""
@@ -62,12 +76,15 @@ class ContentFile:
     name: str
     model: type[BaseModel]
     attribute: str
+    quotes: bool = False
+    """Its quotations are checked against the document, so it is read after the document's files."""
 
 
 def content_files() -> list[ContentFile]:
     """Every content file, in ``Content`` field order, read off the dataclass itself."""
     hints = typing.get_type_hints(Content, globalns=vars(models) | globals())
-    return [ContentFile(f.metadata["file"], hints[f.name], f.name) for f in fields(Content) if "file" in f.metadata]
+    return [ContentFile(f.metadata["file"], hints[f.name], f.name, f.metadata.get("quotes", False))
+            for f in fields(Content) if "file" in f.metadata]
 
 
 EXTRA_SCHEMAS: dict[str, type[BaseModel]] = {
@@ -78,11 +95,14 @@ EXTRA_SCHEMAS: dict[str, type[BaseModel]] = {
 """Files with a schema that are not ``Content`` fields: the lint's word list, and a post's front matter."""
 
 
-def load_model(path: Path, model: type[M], display: str) -> M:
-    """Read and validate one file; raise ContentError naming file, line and field."""
+def load_model(path: Path, model: type[M], display: str, context: dict[str, Any] | None = None) -> M:
+    """Read and validate one file; raise ContentError naming file, line and field.
+
+    ``context`` reaches the models' validators: ``{"document": DocumentText}`` for files that quote the plan.
+    """
     located = read_yaml(path, display)
     try:
-        return model.model_validate(located.data)
+        return model.model_validate(located.data, context=context)
     except ValidationError as exc:
         raise ContentError(translate(exc, display, located, model)) from None
 
@@ -103,8 +123,12 @@ def load_content(root: Path, today: date | None = None) -> Content:
         if not path.is_file():
             problems.append(Problem(display, None, None, "thiếu tệp nội dung bắt buộc", "required content file is missing"))
             continue
+        context = None
+        if entry.quotes and all(name in loaded for name in DOCUMENT_PARTS):
+            parts = {name: loaded[name] for name in DOCUMENT_PARTS}
+            context = {"document": document_text(**parts), "passages": passage_ids(**parts)}
         try:
-            loaded[entry.attribute] = load_model(path, entry.model, display)
+            loaded[entry.attribute] = load_model(path, entry.model, display, context)
         except ContentError as exc:
             problems.extend(exc.problems)
     posts, post_problems = load_posts(root / NEWS_DIR, display_path(root / NEWS_DIR))

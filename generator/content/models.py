@@ -11,6 +11,7 @@ sentence it was taken from.
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date, datetime
 from typing import Annotated, Literal
@@ -21,6 +22,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
@@ -543,3 +545,163 @@ class Corrections(ContentModel):
 
     corrections: list[Correction] = Field(min_length=1, description="Lỗi OCR đã sửa khi chép văn bản (kiểm thử đối chiếu với bản OCR).")
     confusions: list[Correction] = Field(default_factory=list, description="Các lỗi gõ, nhầm chữ thường gặp khác; `make lint` báo khi gặp.")
+
+
+# --------------------------------------------------------------------------
+# Study aids (hoi-dap.yml, phan-bac.yml, thuat-ngu.yml): editor-written, drawn from the document
+# --------------------------------------------------------------------------
+
+
+def _in_document(quote: str, info: ValidationInfo) -> str:
+    """A quotation must stand word for word in the document (``content.document.DocumentText``).
+
+    The loader passes the document as validation context once the plan's files
+    are valid; without it (the plan itself has errors, or a schema export) only
+    the other rules apply, and the plan's own errors are reported instead.
+    """
+    document = (info.context or {}).get("document")
+    if document is not None and quote not in document:
+        raise PydanticCustomError(
+            "quote_not_in_document",
+            "câu trích “{quote}” không có nguyên văn trong Kế hoạch; chép đúng từng chữ, từng dấu một đoạn "
+            "của văn bản (xem trang “Toàn văn Kế hoạch”)", {"quote": quote[:120]})
+    return quote
+
+
+DocumentQuote = Annotated[Text, AfterValidator(_in_document)]
+"""Một câu (hoặc một phần câu) chép nguyên văn từ Kế hoạch; kiểm tra từng chữ với toàn văn."""
+
+
+def _require_quotes(quotes: list[str]) -> list[str]:
+    if not quotes:
+        raise PydanticCustomError(
+            "quote_required", "câu trả lời phải trích ít nhất một câu nguyên văn của Kế hoạch (`quotes:`)")
+    return quotes
+
+
+Quotes = Annotated[list[DocumentQuote], AfterValidator(_require_quotes), Field(
+    description="Các câu trích nguyên văn từ Kế hoạch làm căn cứ cho câu trả lời (ít nhất một); "
+                "mỗi câu phải có đúng từng chữ trong văn bản.")]
+
+def _known_passage(source: str, info: ValidationInfo) -> str:
+    """``source`` must name a passage that has an anchor on the site (``content.document.passage_ids``)."""
+    passages = (info.context or {}).get("passages")
+    if passages is not None and source not in passages:
+        close = difflib.get_close_matches(source, list(passages), n=1)
+        raise PydanticCustomError(
+            "unknown_passage", "không có đoạn nào của Kế hoạch mang mã “{source}”; dùng mã quan điểm, chỉ tiêu, "
+            "nhóm nhiệm vụ, đơn vị hoặc neo một mục của trang Toàn văn{hint}",
+            {"source": source, "hint": f"; có phải ý bạn là “{close[0]}”?" if close else ""})
+    return source
+
+
+SourceRef = Annotated[Slug, AfterValidator(_known_passage), Field(description=(
+    "Đoạn văn bản mà câu trả lời dựa vào, để liên kết tới: mã quan điểm, chỉ tiêu, nhóm nhiệm vụ, đơn vị "
+    "(ví dụ `kinh-te-so`, `ubnd-huyen`) hoặc neo một mục của trang Toàn văn (ví dụ `4-bao-cao-vien-va-tai-lieu`)."))]
+
+
+class UniqueIds(ContentModel):
+    """A list of entries whose ids become anchors: two equal ids would make one link lead to the wrong entry."""
+
+    @staticmethod
+    def _check_unique(ids: list[str]) -> None:
+        seen: set[str] = set()
+        for ident in ids:
+            if ident in seen:
+                raise PydanticCustomError(
+                    "duplicate_id", "mã `{id}` dùng hai lần; mỗi mục cần một mã riêng", {"id": ident})
+            seen.add(ident)
+
+
+class Question(ContentModel):
+    """Một câu hỏi và câu trả lời. Câu hỏi và câu trả lời là lời Ban biên tập, chỉ rút từ Kế hoạch."""
+
+    id: Slug = Field(description="Mã câu hỏi, thành neo liên kết `hoi-dap/#<id>`; đừng đổi sau khi đã chia sẻ.")
+    question: Name = Field(description="Câu hỏi, như người đọc hỏi.")
+    answer: Text = Field(description="Câu trả lời ngắn do Ban biên tập viết, chỉ nói điều Kế hoạch nói.")
+    quotes: Quotes
+    source: SourceRef
+
+
+class QuestionGroup(ContentModel):
+    """Một nhóm câu hỏi cùng chủ đề."""
+
+    title: Name = Field(description="Tên nhóm, ví dụ `Về Nghị quyết`.")
+    questions: list[Question] = Field(min_length=1)
+
+
+class QuestionSection(UniqueIds):
+    """Trang Hỏi – đáp: các nhóm câu hỏi và câu trả lời rút từ Kế hoạch."""
+
+    title: Name = Field(description="Tiêu đề trang, ví dụ `Hỏi – đáp`.")
+    intro: Text | None = Field(None, description="Đoạn giới thiệu ở đầu trang (không bắt buộc).")
+    groups: list[QuestionGroup] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> QuestionSection:
+        self._check_unique([q.id for g in self.groups for q in g.questions])
+        return self
+
+    @property
+    def questions(self) -> list[Question]:
+        return [question for group in self.groups for question in group.questions]
+
+
+class FalseClaim(ContentModel):
+    """Một thông tin sai lệch, xuyên tạc và lời đáp chỉ bằng điều Kế hoạch nói."""
+
+    id: Slug = Field(description="Mã, thành neo liên kết `phan-bac/#<id>`.")
+    claim: Name = Field(description="Luận điệu, nêu trung tính (không nhắc lại lời lẽ kích động).")
+    answer: Text = Field(description="Lời đáp ngắn do Ban biên tập viết, chỉ nói điều Kế hoạch nói.")
+    quotes: Quotes
+    source: SourceRef
+
+
+class FalseClaimSection(UniqueIds):
+    """Trang Phản bác thông tin sai lệch."""
+
+    title: Name = Field(description="Tiêu đề trang.")
+    intro: Text | None = Field(None, description="Đoạn giới thiệu (không bắt buộc).")
+    claims: list[FalseClaim] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> FalseClaimSection:
+        self._check_unique([c.id for c in self.claims])
+        return self
+
+
+class Term(ContentModel):
+    """Một thuật ngữ: lời giải thích của Ban biên tập (không phải lời văn bản)."""
+
+    id: Slug = Field(description="Mã, thành neo liên kết `thuat-ngu/#<id>`.")
+    term: Name = Field(description="Thuật ngữ như văn bản viết, ví dụ `Chính phủ điện tử`, `TFP`.")
+    aliases: list[Name] = Field(default_factory=list, description="Cách viết khác cũng được liên kết, ví dụ `năng suất nhân tố tổng hợp`.")
+    explanation: Text = Field(description="Giải thích ngắn, trung tính, kiến thức phổ thông; trang ghi rõ là lời Ban biên tập.")
+    source: Text | None = Field(None, description="Nguồn của lời giải thích, nếu lấy từ một văn bản khác (không bắt buộc).")
+    link: bool = Field(True, description="`false` để không tự động liên kết thuật ngữ này trong các trang.")
+
+    @property
+    def forms(self) -> list[str]:
+        """Every way the term is written: the term, then its aliases."""
+        return [self.term, *self.aliases]
+
+
+class GlossarySection(UniqueIds):
+    """Trang Thuật ngữ."""
+
+    title: Name = Field(description="Tiêu đề trang, ví dụ `Thuật ngữ`.")
+    intro: Text | None = Field(None, description="Đoạn giới thiệu (không bắt buộc).")
+    terms: list[Term] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> GlossarySection:
+        self._check_unique([t.id for t in self.terms])
+        forms: set[str] = set()
+        for term in self.terms:
+            for form in term.forms:
+                if form.casefold() in forms:
+                    raise PydanticCustomError(
+                        "duplicate_term", "thuật ngữ “{form}” có ở hai mục; mỗi cách viết chỉ thuộc một mục",
+                        {"form": form})
+                forms.add(form.casefold())
+        return self

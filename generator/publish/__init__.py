@@ -8,6 +8,8 @@ DIR`` runs it on a folder another tool made. The order matters:
 1. ``stylesheet``: one render-blocking stylesheet per page (rewrites the pages' <head>);
 2. ``scripts``: every inline script of the theme moves into a file, so that
 3. ``csp``: the Content-Security-Policy (no inline scripts) can stand first in every page's <head>;
+   then ``glossary``: the first use of each glossary term on a page links to its entry (page bodies only),
+   before the checks, the search index and the service worker's hash see the pages;
 4. ``verify``: no page or SVG file can run a script (event handlers, ``javascript:`` URLs, inline
    scripts, meta refresh): whatever builder made the folder, publishing stops here if one can;
 5. ``search``: the Pagefind index, from the pages as they will be served;
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .csp import add_csp_meta
+from .glossary import GlossaryLinks, link_glossary_terms
 from .offline import core_pages, write_service_worker
 from .prune import prune_site
 from .scripts import externalise_inline_scripts
@@ -45,6 +48,8 @@ class PublishPlan:
     """The URL path the site is served under (``/`` or ``/nq57/``)."""
     menu: tuple[str, ...] = ("",)
     """Directory URLs of the menu's pages, pre-cached for offline reading."""
+    glossary: GlossaryLinks | None = None
+    """Terms to link to the glossary page; None: no glossary links."""
 
 
 def publish(site_dir: Path, plan: PublishPlan) -> None:
@@ -56,6 +61,8 @@ def publish(site_dir: Path, plan: PublishPlan) -> None:
     bundle_stylesheets(site_dir, plan.site_path)
     externalise_inline_scripts(site_dir)
     add_csp_meta(site_dir)
+    if plan.glossary is not None:
+        link_glossary_terms(site_dir, plan.glossary)
     if findings := verify_site(site_dir):
         raise PublishError(report(findings))
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from ..content.document import DOCUMENT_PARTS, OPENING_ANCHOR, section_anchor, section_headings, unit_heading
 from ..content.models import Part, TaskGroup, Viewpoint
 from ..content.posts import LoadedPost
 from ..text import heading_number, without_number
@@ -55,6 +56,11 @@ class StudyView:
 class FullTextView:
     content_lead: str
     """The lead ``1. Nội dung: …`` with its number escaped, so Markdown does not start a list."""
+    anchors: dict[str, str]
+    """Each heading → its anchor (``content.document.section_anchor``): answers link to these."""
+    unit_headings: dict[str, str]
+    """Unit id → its heading as the document numbers it, ``2. Ủy ban nhân dân huyện``."""
+    opening_anchor: str
 
 
 @dataclass(frozen=True)
@@ -88,8 +94,13 @@ def study_view(site: Site) -> StudyView:
 
 
 def full_text_view(site: Site) -> FullTextView:
-    lead = site.content.viewpoints.content_lead
-    return FullTextView(lead.replace(". ", "\\. ", 1) if heading_number(lead) else lead)
+    content = site.content
+    lead = content.viewpoints.content_lead
+    parts = {name: getattr(content, name) for name in DOCUMENT_PARTS}
+    return FullTextView(
+        lead.replace(". ", "\\. ", 1) if heading_number(lead) else lead,
+        {heading: section_anchor(heading) for heading in section_headings(**parts)},
+        {u.id: unit_heading(u) for u in content.organisation.units}, OPENING_ANCHOR)
 
 
 def timeline_view(site: Site) -> TimelineView:

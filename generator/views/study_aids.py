@@ -1,0 +1,84 @@
+"""Views of the study aids: questions and answers, answers to false claims, the glossary.
+
+Every answer links to the passage it is drawn from: a part of the plan with its
+own anchor on a structured page (``Site.links``: viewpoint, indicator, task group,
+unit) or a heading of the full-text page. Validation has already checked that the
+``source`` exists and every quotation stands in the document; here it becomes a link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content.models import FalseClaim, Question, Term
+from ..text import fold
+from .site import PlanLink, Site
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A question or a claim, with the passage its answer links to."""
+
+    item: Question | FalseClaim
+    passage: PlanLink
+
+
+@dataclass(frozen=True)
+class QuestionGroupView:
+    title: str
+    entries: list[Answered]
+
+
+@dataclass(frozen=True)
+class QuestionsView:
+    title: str
+    intro: str | None
+    groups: list[QuestionGroupView]
+    claims_page: str
+    """The page that answers false claims, linked from the top of this one."""
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.entries) for group in self.groups)
+
+
+@dataclass(frozen=True)
+class FalseClaimsView:
+    title: str
+    intro: str | None
+    entries: list[Answered]
+    questions_page: str
+
+
+@dataclass(frozen=True)
+class GlossaryView:
+    title: str
+    intro: str | None
+    terms: list[Term]
+    """In alphabetical order (Vietnamese letters folded), so a reader can scan for a term."""
+
+
+def passage(site: Site, source: str, full_text_page: str) -> PlanLink:
+    """Where the passage ``source`` is shown: its own card or section, else a heading of the full text."""
+    if source in site.links:
+        return site.links[source]
+    return PlanLink(source, site.content.passages[source], f"{full_text_page}#{source}")
+
+
+def questions_view(site: Site, full_text_page: str, claims_page: str) -> QuestionsView:
+    section = site.content.questions
+    groups = [QuestionGroupView(group.title, [Answered(q, passage(site, q.source, full_text_page)) for q in group.questions])
+              for group in section.groups]
+    return QuestionsView(section.title, section.intro, groups, claims_page)
+
+
+def false_claims_view(site: Site, full_text_page: str, questions_page: str) -> FalseClaimsView:
+    section = site.content.false_claims
+    return FalseClaimsView(section.title, section.intro,
+                           [Answered(c, passage(site, c.source, full_text_page)) for c in section.claims],
+                           questions_page)
+
+
+def glossary_view(site: Site) -> GlossaryView:
+    section = site.content.glossary
+    return GlossaryView(section.title, section.intro, sorted(section.terms, key=lambda t: (fold(t.term), t.term)))
