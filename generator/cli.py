@@ -20,7 +20,7 @@ from .content import Content, ContentError, load_content
 from .publish import PublishError, PublishPlan, publish
 from .registry import page_url
 from .render.outputs import site_outputs, write_outputs
-from .render.pages import nav
+from .render.pages import offline_pages
 from .settings import BuildSettings
 from .sitedir import SiteDirError, build_lock, check_replaceable, make_staging, remove_leftovers, replace_site
 
@@ -47,7 +47,7 @@ def _publish(args: argparse.Namespace) -> int:
     """The post-build steps on a folder any builder made (``publish`` module docstring gives the order)."""
     content = load_content(args.content)
     settings = _settings(args.content, content)
-    menu = tuple(page_url(path) for path in nav(content, settings))
+    menu = tuple(page_url(path) for path in offline_pages(content, settings))
     try:
         publish(args.site, PublishPlan(settings.site_path, menu))
     except PublishError as exc:

@@ -18,6 +18,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import models
 from .errors import ContentError, Problem, translate
+from .models import plain_text
+from .passages import SECTIONS, document_text, passages
 from .posts import NEWS_DIR, LoadedPost, load_posts
 from .reader import read_yaml, symlinks
 
@@ -39,6 +41,8 @@ class Content:
     study: models.StudySection = field(metadata={"file": "hoc-tap-quan-triet.yml"})
     organisation: models.OrganisationSection = field(metadata={"file": "to-chuc-thuc-hien.yml"})
     news: models.NewsSection = field(metadata={"file": "tin-tuc.yml"})
+    quiz: models.Quiz = field(metadata={"file": "trac-nghiem.yml"})
+    meeting: models.Meeting = field(metadata={"file": "sinh-hoat-chi-bo.yml"})
     posts: list[LoadedPost] = field(default_factory=list)
 
     @property
@@ -103,7 +107,7 @@ def load_content(root: Path) -> Content:
     if problems:
         raise ContentError(problems)
     content = Content(root=root, posts=posts, **loaded)
-    if problems := _cross_references(content):
+    if problems := _cross_references(content) + _passage_references(content):
         raise ContentError(problems)
     return content
 
@@ -140,6 +144,44 @@ def _cross_references(content: Content) -> list[Problem]:
                     post.source, position[0] if position else None, None,
                     f"mã “{ref}” không phải chỉ tiêu, nhóm nhiệm vụ, quan điểm hay đơn vị nào trong Kế hoạch{hint}",
                     "unknown related id", f"related.{index}"))
+    return problems
+
+
+def _passage_references(content: Content) -> list[Problem]:
+    """Questions point at passages that exist, and quote them word for word: the line that does not."""
+    known = passages(content)
+    document = plain_text(document_text(content))
+    problems: list[Problem] = []
+
+    def problem(attribute: str, path: tuple[str | int, ...], message: str, english: str) -> None:
+        source = content.root / content.source(attribute)
+        position = read_yaml(source, display_path(source)).position(path)
+        problems.append(Problem(display_path(source), position[0] if position else None, None, message, english,
+                                ".".join(str(part) for part in path)))
+
+    def unknown(attribute: str, path: tuple[str | int, ...], ref: str) -> None:
+        close = difflib.get_close_matches(ref, known, n=1)
+        hint = f"; có phải ý bạn là “{close[0]}”?" if close else ""
+        problem(attribute, path, f"mã “{ref}” không phải phần nào của Kế hoạch (chỉ tiêu, quan điểm, nhóm nhiệm vụ, "
+                                 f"đơn vị hay mục {', '.join(SECTIONS)}){hint}",
+                "unknown passage id")
+
+    for index, question in enumerate(content.quiz.questions):
+        passage = known.get(question.passage)
+        quote = plain_text(question.quote)
+        if passage is None:
+            unknown("quiz", ("questions", index, "passage"), question.passage)
+        elif quote not in document:
+            problem("quiz", ("questions", index, "quote"),
+                    f"câu trích không có nguyên văn trong Kế hoạch: “{question.quote}”. Trích đúng từng chữ",
+                    "quote not found word for word in the plan")
+        elif quote not in plain_text(passage.text):
+            problem("quiz", ("questions", index, "quote"),
+                    f"câu trích có trong Kế hoạch nhưng không ở phần “{passage.title}” (`passage: {passage.id}`); "
+                    "sửa `passage` cho đúng phần chứa câu trích", "quote is not in the passage named")
+    for index, item in enumerate(content.meeting.discussion):
+        if item.passage is not None and item.passage not in known:
+            unknown("meeting", ("discussion", index, "passage"), item.passage)
     return problems
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import registry
 from ..content import Content
 from ..settings import BuildSettings
 from . import feeds
 from .calendar import CALENDAR_PATH, render_calendar
-from .pages import render_pages
+from .handout import handout_pdf
+from .pages import pages_by_kind, render_pages, site_view
 
 
 @dataclass(frozen=True)
@@ -27,13 +29,25 @@ class Output:
 
 
 def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
-    """Pages, the deadline calendar, and feeds (only with a site URL: they need absolute links)."""
+    """Pages, the deadline calendar, feeds (only with a site URL: they need absolute links), the quiz bank, the handout PDF."""
     outputs = [Output(page.path, page.markdown, page.source) for page in render_pages(content, settings)]
+    outputs.extend(study_outputs(content, settings))
     if settings.site_url:
         outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
         outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
     outputs.append(Output(CALENDAR_PATH, render_calendar(content, settings).encode("utf-8"), None))
     return outputs
+
+
+def study_outputs(content: Content, settings: BuildSettings) -> list[Output]:
+    """The quiz bank as JSON and the handout as PDF, from the very view models their pages show."""
+    kinds = pages_by_kind(site_view(content, settings))
+    quiz, meeting = kinds["quiz"][0], kinds["handout"][0]
+    online = settings.site_url + registry.page_url(meeting.path) if settings.site_url else None
+    return [
+        Output(quiz.view.bank_path, quiz.view.bank_json(), quiz.source),
+        Output(meeting.view.pdf_path, handout_pdf(meeting.view, settings.today.isoformat(), online), meeting.source),
+    ]
 
 
 def write_outputs(outputs: list[Output], out: Path) -> list[Path]:
