@@ -1,7 +1,7 @@
 /* Presenter view (trinh-chieu/): the page holds every slide in sequence (readable without
    JavaScript, and in print); this script shows one at a time, full window, large type.
    Next: →, PageDown, Space, a tap on the right two thirds, a swipe left, the "Sau" button.
-   Back: ←, PageUp, a tap on the left third, a swipe right, "Trước". Home/End: first/last.
+   Back: ←, PageUp, a tap on the left third, a swipe right, "Trước"; "Thoát" or Escape shows every slide in sequence. Home/End: first/last.
    The slide number is kept in the address (#slide-3) so a reload stays on it. */
 (function () {
   var deck = document.getElementById("nq-deck");
@@ -10,12 +10,11 @@
   if (!slides.length) return;
   var current = 0;
 
-  function button(text, label, onClick) {
+  function button(text, onClick) {
     var b = document.createElement("button");
     b.type = "button";
     b.className = "nq-button";
     b.textContent = text;
-    b.setAttribute("aria-label", label);
     b.addEventListener("click", function (event) { event.stopPropagation(); onClick(); });
     return b;
   }
@@ -25,9 +24,9 @@
   position.setAttribute("aria-live", "polite");
   var controls = document.createElement("div");
   controls.className = "nq-deck__controls";
-  var previous = button("‹ Trước", "Trang chiếu trước", function () { show(current - 1); });
-  var next = button("Sau ›", "Trang chiếu sau", function () { show(current + 1); });
-  var exit = button("Đọc cả trang", "Thoát trình chiếu, đọc tất cả trang chiếu liền nhau", stop);
+  var previous = button("‹ Trước", function () { show(current - 1); });
+  var next = button("Sau ›", function () { show(current + 1); });
+  var exit = button("Thoát", stop);
   [previous, position, next, exit].forEach(function (node) { controls.appendChild(node); });
 
   function show(index) {

@@ -16,6 +16,9 @@ from .deadlines import DueItem
 from .site import Site
 from .targets import IndicatorCard, headlines
 
+TASKS_PER_SLIDE = 3
+"""Task groups on one slide: three of the plan's longest fit a 1280×720 screen in large type."""
+
 PDF_PATH = "tai-lieu/sinh-hoat-chi-bo.pdf"
 """Where the handout PDF is published, under docs/ (and site/)."""
 
@@ -44,6 +47,8 @@ class MeetingView:
     vision_only: list[IndicatorCard]
     tasks_heading: str
     tasks: list[TaskGroup]
+    task_slides: list[tuple[int, list[TaskGroup]]]
+    """The task groups in slides of ``TASKS_PER_SLIDE``, each with the number of its first group."""
     grassroots_heading: str
     grassroots: list[str]
     """Section III.2: what grassroots committees do, through the party cells' meetings."""
@@ -73,6 +78,8 @@ def meeting_view(site: Site, pages: dict[str, str], targets_page: str, vision_pa
         targets_year=content.targets_2030.year, targets=cards,
         vision_year=content.vision_2045.year, vision_only=vision_only,
         tasks_heading=content.tasks.heading, tasks=list(content.tasks.groups),
+        task_slides=[(start + 1, list(content.tasks.groups[start:start + TASKS_PER_SLIDE]))
+                     for start in range(0, len(content.tasks.groups), TASKS_PER_SLIDE)],
         grassroots_heading=study.grassroots.heading, grassroots=[*study.grassroots.paragraphs, *study.grassroots.bullets],
         deadlines=sorted(site.deadlines, key=lambda item: (item.due, item.unit)),
         reporters_heading=study.reporters.heading, reporters=list(study.reporters.bullets),
