@@ -21,7 +21,7 @@ from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import glossary_links
 from .registry import GLOSSARY, page_url
 from .render.outputs import site_outputs, write_outputs
-from .render.pages import nav
+from .render.pages import offline_pages
 from .settings import BuildSettings, SettingsError
 from .sitedir import SiteDirError, build_lock, check_replaceable, make_staging, remove_leftovers, replace_site
 
@@ -48,7 +48,7 @@ def _publish(args: argparse.Namespace) -> int:
     """The post-build steps on a folder any builder made (``publish`` module docstring gives the order)."""
     content = load_content(args.content)
     settings = _settings(args.content, content)
-    menu = tuple(page_url(path) for path in nav(content, settings))
+    menu = tuple(page_url(path) for path in offline_pages(content, settings))
     try:
         publish(args.site, PublishPlan(settings.site_path, menu, glossary_links(content.glossary, page_url(GLOSSARY))))
     except PublishError as exc:

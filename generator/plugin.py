@@ -28,7 +28,7 @@ from .publish.sanitize import sanitize_fragment
 from .registry import GLOSSARY, page_url
 from .render.environment import TEMPLATES
 from .render.outputs import Output, site_outputs
-from .render.pages import nav
+from .render.pages import nav, offline_pages
 from .render.printref import qr_svg
 from .render.share import HOME_IMAGE
 from .settings import BuildSettings, SettingsError
@@ -47,6 +47,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.settings: BuildSettings | None = None
         self.outputs: list[Output] = []
         self.menu: list[str] = []
+        self.offline: list[str] = []
         self.sources: dict[str, str] = {}
         self.docs_prefix = "docs"
 
@@ -72,6 +73,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             config.extra["share_image"] = HOME_IMAGE
         # repo_url is not given to MkDocs: Material would then fetch star counts from the forge's API on every visit.
         self.menu = nav(self.content, self.settings)
+        self.offline = offline_pages(self.content, self.settings)
         config.nav = self.menu + list(config.nav or [])  # then hand-written pages, if any
         self.docs_prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
         return config
@@ -104,7 +106,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def on_post_build(self, *, config) -> None:
         """Publish the built folder (still the staging folder during ``python -m generator build``)."""
         assert self.settings is not None
-        menu = tuple(page_url(path) for path in self.menu)
+        menu = tuple(page_url(path) for path in self.offline)
         try:
             publish(Path(config.site_dir), PublishPlan(self.settings.site_path, menu, self.glossary()))
         except PublishError as exc:

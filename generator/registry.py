@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from .content import Content
+from .content.passages import section_passages
 from .editor import guide
 from .render.printref import qr_path
 from .render.share import indicator_image
 from .views import implementation, news, plan, widgets
 from .views.home import home_view
+from .views.meeting import meeting_view
 from .views.poster import poster_view
+from .views.quiz import quiz_view
 from .views.site import PlanLink, Site
 from .views.study_aids import false_claims_view, glossary_view, questions_view
 from .views.targets import indicator_pages, targets_view
@@ -49,7 +52,9 @@ class PageKind:
     nav: bool = False
     """Its first page is an entry of the site's menu (title from the page itself), in registry order."""
     anchors: Anchors | None = None
-    """Parts of the plan its pages show, which posts may name in ``related``."""
+    """Parts of the plan its pages show, which posts may name in ``related`` and questions in ``passage``."""
+    offline: bool = False
+    """Pre-cached by the service worker although not in the menu: opened once, it works with no network."""
 
 
 def _source(site: Site, attribute: str) -> str:
@@ -66,6 +71,10 @@ def single(path: str, attribute: str, view: Callable[[Site], Any]) -> Pages:
 HOME, VIEWPOINTS, TASKS = "index.md", "quan-diem-chi-dao.md", "nhiem-vu-giai-phap.md"
 TARGETS, VISION = "muc-tieu-2030.md", "tam-nhin-2045.md"
 FULL_TEXT, QUESTIONS, FALSE_CLAIMS, GLOSSARY = "toan-van.md", "hoi-dap.md", "phan-bac.md", "thuat-ngu.md"
+STUDY, TIMELINE = "ke-hoach-huyen.md", "lich-thuc-hien.md"
+QUIZ, QUIZ_BANK = "trac-nghiem.md", "trac-nghiem/cau-hoi.json"
+HANDOUT, SLIDES = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md"
+MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SLIDES, "handout": HANDOUT}
 
 
 def unit_path(unit_id: str) -> str:
@@ -98,6 +107,11 @@ def _poster(site: Site) -> list[Page]:
     return [Page(POSTER, view, _source(site, "targets_2030"))] if view else []
 
 
+def _meeting(path: str) -> Pages:
+    """The handout page and the slides: one view, two templates."""
+    return single(path, "meeting", lambda site: meeting_view(site, MEETING_PAGES, TARGETS, VISION))
+
+
 def _guide(site: Site) -> Iterable[Page]:
     body = guide.site_body(site.settings.project_dir)
     return [Page(guide.PAGE, body, guide.SOURCE)] if body is not None else []
@@ -108,7 +122,6 @@ WIDGET_TARGETS = f"{widgets.PREFIX}/chi-tieu/index.md"
 WIDGET_MILESTONES = f"{widgets.PREFIX}/moc-thoi-gian/index.md"
 WIDGET_NEWS = f"{widgets.PREFIX}/tin-moi/index.md"
 WIDGETS_GUIDE = "huong-dan-nhung.md"
-TIMELINE = "lich-thuc-hien.md"
 
 
 def widget_indicator_path(indicator_id: str) -> str:
@@ -149,7 +162,8 @@ PAGE_KINDS: list[PageKind] = [
              nav=True, anchors=lambda c: (PlanLink(i.id, i.title, f"{VISION}#{i.id}") for i in c.vision_2045.indicators)),
     PageKind("tasks", "tasks.md.j2", single(TASKS, "tasks", plan.tasks_view), nav=True,
              anchors=lambda c: (PlanLink(g.id, g.title, f"{TASKS}#{g.id}") for g in c.tasks.groups)),
-    PageKind("study", "plan.md.j2", single("ke-hoach-huyen.md", "study", plan.study_view), nav=True),
+    PageKind("study", "plan.md.j2", single(STUDY, "study", plan.study_view), nav=True,
+             anchors=lambda c: (PlanLink(p.id, p.title, f"{STUDY}#{p.id}") for p in section_passages(c))),
     PageKind("responsibilities", "responsibilities.md.j2",
              single("phan-cong.md", "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
@@ -176,6 +190,9 @@ PAGE_KINDS: list[PageKind] = [
         WIDGET_NEWS, "news", lambda site: widgets.news_widget(site, page_url(news.list_path(1))))),
     PageKind("widget-indicator", "widget-indicator.md.j2", _indicator_widgets),
     PageKind("widgets-guide", "widgets-guide.md.j2", single(WIDGETS_GUIDE, "settings", _widgets_guide)),
+    PageKind("handout", "handout.md.j2", _meeting(HANDOUT)),
+    PageKind("slides", "slides.md.j2", _meeting(SLIDES), offline=True),
+    PageKind("quiz", "quiz.md.j2", single(QUIZ, "quiz", lambda site: quiz_view(site, QUIZ, QUIZ_BANK))),
 ]
 
 
@@ -187,6 +204,12 @@ def plan_links(content: Content) -> list[PlanLink]:
 def nav(pages_by_kind: dict[str, list[Page]]) -> list[str]:
     """The menu: the first page of each kind marked ``nav``, in registry order (titles come from the pages)."""
     return [pages_by_kind[kind.name][0].path for kind in PAGE_KINDS if kind.nav and pages_by_kind.get(kind.name)]
+
+
+def offline(pages_by_kind: dict[str, list[Page]]) -> list[str]:
+    """Pages the service worker pre-caches: the menu, then the first page of each ``offline`` kind."""
+    extra = [pages_by_kind[kind.name][0].path for kind in PAGE_KINDS if kind.offline and pages_by_kind.get(kind.name)]
+    return nav(pages_by_kind) + extra
 
 
 def page_url(path: str) -> str:

@@ -21,6 +21,8 @@ from ..settings import build_date
 from . import grassroots, models
 from .document import DOCUMENT_PARTS, DocumentText, document_text, passage_ids
 from .errors import ContentError, Problem, translate
+from .models import plain_text
+from .passages import SECTIONS, passages
 from .posts import NEWS_DIR, LoadedPost, load_posts
 from .reader import read_yaml, symlinks
 
@@ -46,6 +48,8 @@ class Content:
     questions: models.QuestionSection = field(metadata={"file": "hoi-dap.yml", "quotes": True})
     false_claims: models.FalseClaimSection = field(metadata={"file": "phan-bac.yml", "quotes": True})
     glossary: models.GlossarySection = field(metadata={"file": "thuat-ngu.yml"})
+    quiz: models.Quiz = field(metadata={"file": "trac-nghiem.yml"})
+    meeting: models.Meeting = field(metadata={"file": "sinh-hoat-chi-bo.yml"})
     posts: list[LoadedPost] = field(default_factory=list)
     grassroots_records: list[grassroots.LoadedRecord] = field(default_factory=list)
     """One result file per organisation in ``to-chuc-co-so/``, in file-name order."""
@@ -140,7 +144,8 @@ def load_content(root: Path, today: date | None = None) -> Content:
         raise ContentError(problems)
     content = Content(root=root, posts=posts, grassroots_records=records, **loaded)
     register = display_path(root / grassroots.REGISTER_FILE)
-    if problems := [*_cross_references(content), *grassroots.check(content, register, today or build_date())]:
+    if problems := [*_cross_references(content), *_passage_references(content),
+                    *grassroots.check(content, register, today or build_date())]:
         raise ContentError(problems)
     return content
 
@@ -177,6 +182,44 @@ def _cross_references(content: Content) -> list[Problem]:
                     post.source, position[0] if position else None, None,
                     f"mã “{ref}” không phải chỉ tiêu, nhóm nhiệm vụ, quan điểm hay đơn vị nào trong Kế hoạch{hint}",
                     "unknown related id", f"related.{index}"))
+    return problems
+
+
+def _passage_references(content: Content) -> list[Problem]:
+    """Questions point at passages that exist, and quote them word for word: the line that does not."""
+    known = passages(content)
+    document = content.document
+    problems: list[Problem] = []
+
+    def problem(attribute: str, path: tuple[str | int, ...], message: str, english: str) -> None:
+        source = content.root / content.source(attribute)
+        position = read_yaml(source, display_path(source)).position(path)
+        problems.append(Problem(display_path(source), position[0] if position else None, None, message, english,
+                                ".".join(str(part) for part in path)))
+
+    def unknown(attribute: str, path: tuple[str | int, ...], ref: str) -> None:
+        close = difflib.get_close_matches(ref, known, n=1)
+        hint = f"; có phải ý bạn là “{close[0]}”?" if close else ""
+        problem(attribute, path, f"mã “{ref}” không phải phần nào của Kế hoạch (chỉ tiêu, quan điểm, nhóm nhiệm vụ, "
+                                 f"đơn vị hay mục {', '.join(SECTIONS)}){hint}",
+                "unknown passage id")
+
+    for index, question in enumerate(content.quiz.questions):
+        passage = known.get(question.passage)
+        quote = plain_text(question.quote)
+        if passage is None:
+            unknown("quiz", ("questions", index, "passage"), question.passage)
+        elif question.quote not in document:
+            problem("quiz", ("questions", index, "quote"),
+                    f"câu trích không có nguyên văn trong Kế hoạch: “{question.quote}”. Trích đúng từng chữ",
+                    "quote not found word for word in the plan")
+        elif quote not in plain_text(passage.text):
+            problem("quiz", ("questions", index, "quote"),
+                    f"câu trích có trong Kế hoạch nhưng không ở phần “{passage.title}” (`passage: {passage.id}`); "
+                    "sửa `passage` cho đúng phần chứa câu trích", "quote is not in the passage named")
+    for index, item in enumerate(content.meeting.discussion):
+        if item.passage is not None and item.passage not in known:
+            unknown("meeting", ("discussion", index, "passage"), item.passage)
     return problems
 
 

@@ -107,9 +107,12 @@ Origin = Annotated[str, Field(
 """A web origin as the Content-Security-Policy's ``frame-ancestors`` names it: scheme, host, optional port."""
 
 
-def _plain(text: str) -> str:
+def plain_text(text: str) -> str:
     """The sentence as a reader sees it: Markdown emphasis removed, spaces folded."""
     return " ".join(text.replace("*", "").split())
+
+
+_plain = plain_text
 
 
 def require_quoted(quotes: list[str], source: str, what: str) -> None:
@@ -524,6 +527,78 @@ class Post(ContentModel):
     tags: list[Slug] = Field(default_factory=list, max_length=8, description="Các thẻ (tối đa 8), chữ thường không dấu, ví dụ `chuyen-doi-so`.")
     related: list[Slug] = Field(default_factory=list, description="Mã các phần của Kế hoạch mà bài nói tới: chỉ tiêu (`kinh-te-so`), nhóm nhiệm vụ, quan điểm hoặc đơn vị.")
     source: Text | None = Field(None, description="Nguồn của thông tin trong bài, ví dụ tên văn bản.")
+
+
+# --------------------------------------------------------------------------
+# Self-check quiz (trac-nghiem.yml)
+# --------------------------------------------------------------------------
+
+
+class QuizOption(ContentModel):
+    """Một phương án trả lời."""
+
+    text: Name = Field(description="Nội dung phương án.")
+    correct: bool = Field(False, description="`true` cho phương án đúng (mỗi câu đúng một phương án).")
+
+
+class QuizQuestion(ContentModel):
+    """Một câu hỏi trắc nghiệm, soạn từ Kế hoạch; câu trích `quote` phải có nguyên văn trong phần `passage`."""
+
+    id: Slug = Field(description="Mã câu hỏi, dùng làm neo `trac-nghiem/#<id>`.")
+    question: Name = Field(description="Câu hỏi (lời biên tập viên).")
+    options: list[QuizOption] = Field(min_length=3, max_length=4, description="3 đến 4 phương án, đúng một phương án có `correct: true`.")
+    explanation: Text = Field(description="Lời giải thích (lời biên tập viên), chỉ dựa vào văn bản.")
+    passage: Slug = Field(description="Mã phần văn bản mà câu hỏi kiểm tra: chỉ tiêu, quan điểm, nhóm nhiệm vụ, đơn vị (`kinh-te-so`, `ubnd-huyen` …) hoặc mục (`can-cu`, `muc-dich`, `yeu-cau`, `cap-huyen`, `cap-co-so`, `xay-dung-ke-hoach`, `bao-cao-vien`).")
+    quote: Text = Field(description="Câu trích nguyên văn từ phần `passage`, làm căn cứ cho đáp án.")
+
+    @model_validator(mode="after")
+    def _one_correct_option(self) -> QuizQuestion:
+        correct = sum(option.correct for option in self.options)
+        if correct != 1:
+            raise PydanticCustomError(
+                "one_correct_option", "mỗi câu hỏi cần đúng một phương án `correct: true` (đang có {count})",
+                {"count": correct})
+        texts = [" ".join(option.text.casefold().split()) for option in self.options]
+        if len(set(texts)) != len(texts):
+            raise PydanticCustomError("duplicate_option", "có hai phương án trùng nhau")
+        return self
+
+
+class Quiz(ContentModel):
+    """Bộ câu hỏi trắc nghiệm tự kiểm tra (trang `trac-nghiem/`)."""
+
+    draw: int = Field(10, ge=3, le=30, description="Số câu rút ngẫu nhiên cho mỗi lượt làm bài.")
+    questions: list[QuizQuestion] = Field(min_length=3, description="Các câu hỏi; số câu không ít hơn `draw`.")
+
+    @model_validator(mode="after")
+    def _enough_unique_questions(self) -> Quiz:
+        ids = [question.id for question in self.questions]
+        if len(ids) != len(set(ids)):
+            raise PydanticCustomError("duplicate_id", "có hai câu hỏi trùng mã `id`; mỗi mã chỉ dùng một lần")
+        if len(ids) < self.draw:
+            raise PydanticCustomError(
+                "too_few_questions", "cần ít nhất {draw} câu hỏi (bằng `draw`), đang có {count}",
+                {"draw": self.draw, "count": len(ids)})
+        return self
+
+
+# --------------------------------------------------------------------------
+# Party-cell handout and slides (sinh-hoat-chi-bo.yml)
+# --------------------------------------------------------------------------
+
+
+class DiscussionQuestion(ContentModel):
+    """Một câu hỏi thảo luận ở buổi sinh hoạt chi bộ (lời biên tập viên)."""
+
+    question: Name = Field(description="Câu hỏi thảo luận.")
+    passage: Slug | None = Field(None, description="Mã phần văn bản câu hỏi dựa vào (không bắt buộc), như trường `passage` của câu hỏi trắc nghiệm.")
+
+
+class Meeting(ContentModel):
+    """Tài liệu sinh hoạt chi bộ (PDF, trang in) và trang trình chiếu."""
+
+    title: Name = Field(description="Tên tài liệu, ví dụ `Tài liệu sinh hoạt chi bộ`.")
+    discussion: list[DiscussionQuestion] = Field(min_length=3, max_length=5, description="3 đến 5 câu hỏi thảo luận do biên tập viên soạn; tài liệu ghi rõ đây không phải lời văn bản.")
 
 
 # --------------------------------------------------------------------------

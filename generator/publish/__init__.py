@@ -47,7 +47,7 @@ class PublishPlan:
     site_path: str = "/"
     """The URL path the site is served under (``/`` or ``/nq57/``)."""
     menu: tuple[str, ...] = ("",)
-    """Directory URLs of the menu's pages, pre-cached for offline reading."""
+    """Directory URLs of the pages pre-cached for offline reading: the menu, then pages marked ``offline`` in the registry."""
     glossary: GlossaryLinks | None = None
     """Terms to link to the glossary page; None: no glossary links."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import registry
 from ..content import Content
 from ..registry import page_url
 from ..settings import BuildSettings
@@ -17,7 +18,8 @@ from ..views.implementation import CSV_PATH, JSON_PATH, implementation_view
 from . import api, feeds
 from .calendar import CALENDAR_PATH, render_calendar
 from .exports import csv_export, json_export
-from .pages import nav, render_pages, site_view
+from .handout import handout_pdf
+from .pages import nav, pages_by_kind, render_pages, site_view
 from .photos import encode
 from .printref import qr_file, qr_path
 from .share import share_images
@@ -33,9 +35,10 @@ class Output:
 
 
 def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
-    """Pages, the deadline calendar, the progress exports (CSV, JSON), and — only with a site URL, since they need
-    absolute links — feeds, the portal's JSON, share images and QR codes."""
+    """Pages, the deadline calendar, the progress exports (CSV, JSON), the quiz bank, the handout PDF, and — only
+    with a site URL, since they need absolute links — feeds, the portal's JSON, share images and QR codes."""
     outputs = [Output(page.path, page.markdown, page.source) for page in render_pages(content, settings)]
+    outputs.extend(study_outputs(content, settings))
     if settings.site_url:
         outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
         outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
@@ -59,6 +62,17 @@ def photo_outputs(content: Content) -> list[Output]:
             for path, data in encode(post.photo):
                 seen.setdefault(path, Output(path, data, None))
     return list(seen.values())
+
+
+def study_outputs(content: Content, settings: BuildSettings) -> list[Output]:
+    """The quiz bank as JSON and the handout as PDF, from the very view models their pages show."""
+    kinds = pages_by_kind(site_view(content, settings))
+    quiz, meeting = kinds["quiz"][0], kinds["handout"][0]
+    online = settings.site_url + registry.page_url(meeting.path) if settings.site_url else None
+    return [
+        Output(quiz.view.bank_path, quiz.view.bank_json(), quiz.source),
+        Output(meeting.view.pdf_path, handout_pdf(meeting.view, settings.today.isoformat(), online), meeting.source),
+    ]
 
 
 def write_outputs(outputs: list[Output], out: Path) -> list[Path]:

@@ -59,3 +59,8 @@ def absolute_url(settings: BuildSettings) -> Callable[[str], str | None]:
 def nav(content: Content, settings: BuildSettings) -> list[str]:
     """The site menu as page paths (MkDocs takes each page's own title)."""
     return registry.nav(pages_by_kind(site_view(content, settings)))
+
+
+def offline_pages(content: Content, settings: BuildSettings) -> list[str]:
+    """Pages the service worker pre-caches (the menu and the pages marked ``offline``), as page paths."""
+    return registry.offline(pages_by_kind(site_view(content, settings)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from ..content import passages as sections
 from ..content.document import DOCUMENT_PARTS, OPENING_ANCHOR, section_anchor, section_headings, unit_heading
 from ..content.models import Part, TaskGroup, Viewpoint
 from ..content.posts import LoadedPost
@@ -43,10 +44,14 @@ class StudyPart:
     title: str
     paragraphs: list[str]
     bullets: list[str]
+    anchor: str
+    """Its id on the page: a passage id (``content/passages.py``) that questions link to."""
 
 
 @dataclass(frozen=True)
 class StudyView:
+    basis: str
+    """The plan's opening paragraph: which document it implements."""
     purpose: list[str]
     requirements: list[str]
     parts: list[StudyPart]
@@ -80,17 +85,18 @@ def tasks_view(site: Site) -> TasksView:
     return TasksView(tasks.lead, [Entry(g, site.posts_about.get(g.id, [])) for g in tasks.groups])
 
 
-def _part(part: Part) -> StudyPart:
-    return StudyPart(without_number(part.heading), list(part.paragraphs), list(part.bullets))
+def _part(part: Part, anchor: str) -> StudyPart:
+    return StudyPart(without_number(part.heading), list(part.paragraphs), list(part.bullets), anchor)
 
 
 def study_view(site: Site) -> StudyView:
     purpose, study = site.content.purpose, site.content.study
     plans = study.implementation_plans
     return StudyView(
-        list(purpose.purpose.paragraphs), list(purpose.requirements.paragraphs),
-        [_part(study.district), _part(study.grassroots),
-         StudyPart(without_number(plans.heading), [], list(plans.bullets)), _part(study.reporters)])
+        site.content.plan.intro, list(purpose.purpose.paragraphs), list(purpose.requirements.paragraphs),
+        [_part(study.district, sections.DISTRICT), _part(study.grassroots, sections.GRASSROOTS),
+         StudyPart(without_number(plans.heading), [], list(plans.bullets), sections.PLANS),
+         _part(study.reporters, sections.REPORTERS)])
 
 
 def full_text_view(site: Site) -> FullTextView:
