@@ -199,12 +199,6 @@ class Plan(ContentModel):
 # --------------------------------------------------------------------------
 
 
-class Part(ContentModel):
-    """Một mục có tiêu đề, các đoạn văn và các gạch đầu dòng, giữ đúng như văn bản."""
-
-    heading: Text = Field(description="Tiêu đề mục, kể cả số thứ tự, ví dụ `1. Mục đích`.")
-    paragraphs: list[Text] = Field(default_factory=list, description="Các đoạn văn.")
-    bullets: list[Text] = Field(default_factory=list, description="Các gạch đầu dòng (không gõ dấu `-`).")
 
 
 class Result(ContentModel):
@@ -232,6 +226,22 @@ class Assignment(ContentModel):
     deadline: Deadline | None = Field(None, description="Thời hạn, nếu văn bản có nêu.")
     report_to: list[Text] = Field(default_factory=list, description="Nơi nhận báo cáo.")
     via: Text | None = Field(None, description="Gửi qua cơ quan nào, ví dụ `Ban Tuyên giáo và Dân vận Huyện ủy`.")
+
+
+class Part(ContentModel):
+    """Một mục có tiêu đề, các đoạn văn và các gạch đầu dòng, giữ đúng như văn bản."""
+
+    heading: Text = Field(description="Tiêu đề mục, kể cả số thứ tự, ví dụ `1. Mục đích`.")
+    paragraphs: list[Text] = Field(default_factory=list, description="Các đoạn văn.")
+    bullets: list[Text] = Field(default_factory=list, description="Các gạch đầu dòng (không gõ dấu `-`).")
+    assignments: list[Assignment] = Field(default_factory=list, description="Các việc mục này giao cho một đơn vị hay một người (chỉ ở phần III); mỗi việc ghi `unit` và `duty` trích đúng câu chữ.")
+
+    @model_validator(mode="after")
+    def _duties_stand_in_text(self) -> Part:
+        if any(not a.unit for a in self.assignments):
+            raise PydanticCustomError("unit_required", "mỗi việc ở đây phải ghi `unit` (đơn vị hay người được giao)")
+        require_quoted([a.duty for a in self.assignments], " ".join([*self.paragraphs, *self.bullets]), "duty")
+        return self
 
 
 # --------------------------------------------------------------------------
@@ -291,16 +301,23 @@ class Indicator(ContentModel):
     """Một chỉ tiêu định lượng, trích từ một câu của văn bản."""
 
     id: Slug = Field(description="Mã định danh, dùng làm neo liên kết `#kinh-te-so`.")
-    title: Text = Field(description="Tên ngắn của chỉ tiêu, hiện trên thẻ.")
+    title: Text = Field(description="Tên ngắn của chỉ tiêu, hiện trên thẻ: phải nói rõ đo cái gì, ví dụ `Quy mô kinh tế số so với GDP` (không viết `Top 3 Đông Nam Á`).")
     measure: Text = Field(description="Đại lượng được đo, ví dụ `Quy mô kinh tế số`.")
-    comparator: Comparator = Field(description="`at_least` (tối thiểu, ≥), `above` (trên, >), `reach` (đạt), `range` (từ … đến …), `top` (thuộc nhóm N dẫn đầu).")
+    comparator: Comparator = Field(description="`at_least` (tối thiểu), `above` (trên), `reach` (đạt), `range` (từ … đến …), `top` (thuộc nhóm N dẫn đầu); dùng để viết mức mục tiêu và so với số liệu đo.")
     value: float = Field(description="Giá trị (số). Với `range` là cận dưới; với `top` là N.")
     value_max: float | None = Field(None, description="Cận trên, chỉ dùng với `range`.")
     unit: PlainText = Field("", description="Đơn vị, ví dụ `% GDP`, `doanh nghiệp`, `%/năm`.")
     scope: Text | None = Field(None, description="Phạm vi xếp hạng với `top`, ví dụ `Đông Nam Á`.")
-    quote: Text = Field(description="Câu chữ trong văn bản nêu chỉ tiêu này, trích đúng.")
+    quote: Text = Field(description="Câu chữ trong văn bản nêu chỉ tiêu này, trích đúng và trọn vế câu.")
+    value_text: Text | None = Field(None, description="Mức mục tiêu viết đúng như văn bản khi cách viết tự động (`tối thiểu 5 doanh nghiệp`, `trên 55%`, `từ 40 đến 50 tổ chức`, `nhóm 3 nước dẫn đầu Đông Nam Á`) khác lời văn bản, ví dụ `thêm ít nhất 3 tổ chức, doanh nghiệp`; phải có nguyên văn trong `quote`.")
     headline: bool = Field(False, description="`true` để hiện trên trang chủ.")
     measurements: list[Measurement] = Field(default_factory=list, description="Số liệu thực tế (không bắt buộc; phải ghi nguồn).")
+
+    @model_validator(mode="after")
+    def _value_text_stands_in_quote(self) -> Indicator:
+        if self.value_text:
+            require_quoted([self.value_text], self.quote, "value_text")
+        return self
 
     @model_validator(mode="after")
     def _range_needs_upper_bound(self) -> Indicator:
@@ -313,6 +330,7 @@ class Indicator(ContentModel):
 class TargetParagraph(ContentModel):
     """Một đoạn (gạch đầu dòng) của phần mục tiêu, với các chỉ tiêu rút ra từ đó."""
 
+    title: Name | None = Field(None, description="Tên nhóm do biên tập viên đặt, rút từ chính đoạn văn, ví dụ `Trình độ khoa học, công nghệ và vị thế quốc tế`; hiện làm tiêu đề nhóm chỉ tiêu.")
     text: Text = Field(description="Toàn văn đoạn, đúng như văn bản.")
     indicators: list[Indicator] = Field(default_factory=list, description="Các chỉ tiêu định lượng trong đoạn.")
     qualitative: list[Text] = Field(default_factory=list, description="Các mục tiêu định tính, trích đúng câu chữ.")
@@ -330,6 +348,7 @@ class TargetSection(ContentModel):
     heading: Text | None = Field(None, description="`1.2. Về mục tiêu` (chỉ ở tệp 2030).")
     subheading: Text = Field(description="Ví dụ `(1) Đến năm 2030:`.")
     year: int = Field(ge=2025, le=2100, description="Năm mục tiêu.")
+    national: bool = Field(False, description="`true` khi đây là mục tiêu của cả nước do Nghị quyết đặt ra và kế hoạch chỉ nêu lại (không đặt chỉ tiêu riêng cho địa phương): trang ghi rõ “Mục tiêu của cả nước”.")
     paragraphs: list[TargetParagraph] = Field(min_length=1)
     strategic_technologies: list[Text] = Field(default_factory=list, description="Các công nghệ chiến lược được nêu tên.")
 
@@ -403,6 +422,7 @@ class Unit(ContentModel):
     id: Slug
     number: int = Field(ge=1, description="Số thứ tự trong văn bản.")
     name: Text = Field(description="Tên đơn vị, đúng như văn bản.")
+    also_named: list[Text] = Field(default_factory=list, description="Tên khác mà phần III của văn bản dùng cho chính các đơn vị này, ví dụ `Các cấp ủy cơ sở`: việc giao dưới tên đó hiện trên cùng trang, cả hai tên đều hiện.")
     inline: bool = Field(False, description="`true` nếu văn bản viết tên đơn vị và nhiệm vụ trên cùng một dòng (`3. Tên: …`).")
     paragraphs: list[Text] = Field(min_length=1, description="Các đoạn nhiệm vụ, đúng như văn bản.")
     assignments: list[Assignment] = Field(default_factory=list, description="Các việc rút ra từ các đoạn trên.")
