@@ -58,6 +58,14 @@ def test_known_ocr_errors_are_gone_and_correct_text_kept() -> None:
         assert wrong not in text
     assert text.count("quán triệt, tuyên truyền") >= 2
     assert "quản trị quốc gia" in text, "a correct phrase was over-corrected"
+    assert "(Qua Ban" not in text and "(qua Ban Tuyên giáo và Dân vận Huyện ủy)" in text
+    assert "phương thức, tuyên truyền" not in text
+
+
+def test_site_description_quotes_the_plans_title() -> None:
+    description = " ".join(_yaml("cai-dat.yml")["site_description"].split())
+    title = " ".join(_yaml("ke-hoach.yml")["title"].split())
+    assert title in description and "học tập" not in description
 
 
 # ---------------------------------------------------------------- what the district publishes (issue 10)

@@ -119,7 +119,8 @@ def test_news_list_without_posts_says_so(pages: dict[str, str]) -> None:
     news = pages["tin-tuc/index.md"]
     assert "Chưa có bài nào." in news
     for category in fixture_yaml("tin-tuc.yml")["categories"]:
-        assert category["name"] in news
+        assert category["name"] not in news, "an empty category is hidden"
+        assert f"tin-tuc/chuyen-muc/{category['id']}.md" not in pages
 
 
 def test_future_deadline_is_not_yet_due(fixture_content, pages: dict[str, str]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.content import load_content
 from generator.editor.lint import lint, number_pattern
 
-from .conftest import CONTENT, ROOT, replace_once
+from .conftest import CONTENT, ROOT
 
 POST = """---
 title: Hội nghị quán triệt
@@ -37,9 +37,13 @@ def test_default_content_is_clean() -> None:
 
 
 def test_planted_ocr_error_in_yaml_is_an_error_with_file_and_line(content_copy: Path) -> None:
-    line = replace_once(content_copy / "hoc-tap-quan-triet.yml", "lồng ghép", "lỏng ghép")
+    path = content_copy / "hoc-tap-quan-triet.yml"
+    # Planted everywhere: a duty quotes the same sentence, and a quote must still stand in its paragraph.
+    text = path.read_text(encoding="utf-8").replace("lồng ghép", "lỏng ghép")
+    path.write_text(text, encoding="utf-8")
+    lines = [number for number, line in enumerate(text.splitlines(), start=1) if "lỏng ghép" in line]
     found = [f for f in lint(content_copy) if f.severity == "error"]
-    assert [(f.file, f.line) for f in found] == [("content/hoc-tap-quan-triet.yml", line)]
+    assert lines and [(f.file, f.line) for f in found] == [("content/hoc-tap-quan-triet.yml", n) for n in lines]
     assert "lồng ghép" in found[0].fix
 
 

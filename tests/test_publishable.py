@@ -224,3 +224,46 @@ def test_national_targets_are_framed_as_the_countrys(fixture_content, tmp_path: 
     assert f"do {resolution['kind']} số {resolution['number']}" in targets
     assert f"không đặt chỉ tiêu riêng cho {raw('cai-dat.yml')['locality']}" in targets
     assert "Mục tiêu của cả nước đến năm 2030</p>" in rendered["index.md"]
+
+
+# ---------------------------------------------------------------- tags and categories
+
+
+POST = """---
+title: Chi bộ thôn Đồng Tâm quán triệt Nghị quyết
+date: 2025-03-12
+author: Văn phòng Đảng ủy xã Minh Hòa
+category: {category}
+summary: Bài mẫu của bộ kiểm thử.
+tags: [{tags}]
+---
+Nội dung bài mẫu.
+"""
+
+
+def test_tags_show_their_names_and_empty_categories_are_hidden(tmp_path: Path) -> None:
+    import shutil
+
+    from generator.content import load_content
+    from generator.editor.lint import lint
+
+    content_dir = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, content_dir)
+    news = raw("tin-tuc.yml")
+    used, empty = news["categories"][0], news["categories"][1]
+    (content_dir / "tin-tuc.yml").write_text(
+        (CONTENT_DIR / "tin-tuc.yml").read_text(encoding="utf-8")
+        + "tags:\n  - id: nghi-quyet-57\n    name: Nghị quyết 57-NQ/TW\n", encoding="utf-8")
+    (content_dir / "tin-tuc").mkdir()
+    (content_dir / "tin-tuc" / "2025-03-12-chi-bo.md").write_text(
+        POST.format(category=used["id"], tags="nghi-quyet-57, chua-co-ten"), encoding="utf-8")
+    content = load_content(content_dir)
+    rendered = {p.path: p.markdown for p in render_pages(content, settings(TODAY, content_dir))}
+    post = next(text for path, text in rendered.items() if path.startswith("tin-tuc/20"))
+    assert "Từ khóa: [Nghị quyết 57-NQ/TW](" in post and "[nghi-quyet-57]" not in post
+    assert "# Từ khóa: Nghị quyết 57-NQ/TW" in rendered["tin-tuc/the/nghi-quyet-57.md"]
+    index = rendered["tin-tuc/index.md"]
+    assert used["name"] in index and empty["name"] not in index
+    assert f"tin-tuc/chuyen-muc/{empty['id']}.md" not in rendered
+    warnings = [f for f in lint(content_dir) if f.severity == "warning" and "chua-co-ten" in f.message]
+    assert len(warnings) == 1 and warnings[0].file.endswith("2025-03-12-chi-bo.md")

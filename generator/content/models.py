@@ -453,18 +453,27 @@ class Category(ContentModel):
     description: Text | None = Field(None, description="Một câu giới thiệu chuyên mục (không bắt buộc).")
 
 
+class Tag(ContentModel):
+    """Tên hiện trên trang của một từ khóa (thẻ) mà các bài dùng."""
+
+    id: Slug = Field(description="Mã từ khóa, như bài ghi trong `tags`, ví dụ `nghi-quyet-57`.")
+    name: Name = Field(description="Tên hiện trên trang, ví dụ `Nghị quyết 57-NQ/TW`.")
+
+
 class NewsSection(ContentModel):
     """Chuyên trang tin, bài: tên, lời giới thiệu, số bài mỗi trang và các chuyên mục."""
 
     title: Text = Field(description="Tên chuyên trang, ví dụ `Tin tức`.")
     intro: Text | None = Field(None, description="Đoạn giới thiệu ở đầu trang danh sách (không bắt buộc).")
     per_page: int = Field(10, ge=1, le=100, description="Số bài trên mỗi trang danh sách.")
-    categories: list[Category] = Field(min_length=1, description="Các chuyên mục; mỗi bài chọn một.")
+    categories: list[Category] = Field(min_length=1, description="Các chuyên mục; mỗi bài chọn một. Chuyên mục chưa có bài nào không hiện trên trang.")
+    tags: list[Tag] = Field(default_factory=list, description="Tên của các từ khóa (thẻ) mà bài dùng; trang hiện tên, không hiện mã. `make lint` nhắc khi một bài dùng từ khóa chưa có tên ở đây.")
 
     @model_validator(mode="after")
     def _unique_categories(self) -> NewsSection:
         ids = [category.id for category in self.categories]
-        if len(ids) != len(set(ids)):
+        tags = [tag.id for tag in self.tags]
+        if len(ids) != len(set(ids)) or len(tags) != len(set(tags)):
             raise PydanticCustomError("duplicate_id", "có hai mục trùng mã `id`; mỗi mã chỉ dùng một lần")
         return self
 

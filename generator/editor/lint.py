@@ -203,6 +203,12 @@ class Linter:
                          "tải ảnh lên thư mục docs/assets/anh/ và ghi đúng đường dẫn, ví dụ `assets/anh/ten-anh.jpg`")
         for key, value in fields.items():
             self.style(name, post.line_of(key) or 1, value)
+        named = {tag.id for tag in self.content.news.tags}
+        for tag in meta.tags:
+            if tag not in named:
+                self.add(name, post.line_of("tags") or 1, "warning",
+                         f"từ khóa “{tag}” chưa có tên trong content/tin-tuc.yml nên trang hiện mã “{tag}”",
+                         f"thêm vào `tags:` của content/tin-tuc.yml:  - id: {tag}  /  name: <tên hiện trên trang>")
 
     def prose(self, name: str, text: str, first_line: int, base: str) -> None:
         """Style, links and image alt text in Markdown written by an editor (fenced code skipped)."""
