@@ -10,6 +10,7 @@ to another static-site tool replaces this file only.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -30,6 +31,9 @@ from .render.outputs import Output, site_outputs
 from .render.pages import nav
 from .render.printref import qr_svg
 from .settings import BuildSettings
+
+log = logging.getLogger("nq57")
+"""Outside MkDocs' logger on purpose: a reminder must not fail a ``--strict`` build (the issue asks to warn, not fail)."""
 
 
 class ContentPluginConfig(Config):
@@ -63,6 +67,11 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         config.site_description = site.site_description
         config.site_url = self.settings.site_url or config.site_url
         config.extra["site_settings"] = site  # the footer partial shows organisation and contact
+        if guide.site_body(root) is not None:
+            config.extra["guide_url"] = page_url(guide.PAGE)  # the footer links the editors' guide (not in the menu)
+        if missing := site.missing_publisher_details:
+            log.warning("CẢNH BÁO (WARNING): cai-dat.yml: chân trang còn thiếu %s (cơ quan chủ quản, người chịu trách nhiệm, "
+                        "địa chỉ, điện thoại, thư điện tử)", ", ".join(missing))
         # repo_url is not given to MkDocs: Material would then fetch star counts from the forge's API on every visit.
         self.menu = nav(self.content, self.settings)
         config.nav = self.menu + list(config.nav or [])  # then hand-written pages, if any

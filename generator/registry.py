@@ -106,7 +106,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("post", "news-post.md.j2", _posts),
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
-    PageKind("guide", "guide-page.md.j2", _guide, nav=True),
+    PageKind("guide", "guide-page.md.j2", _guide),  # editors' page: linked from the footer and README, not the menu
 ]
 
 

@@ -33,7 +33,9 @@ def post(content: Path, body: str, name: str = "2025-03-15-x.md") -> str:
 
 
 def test_default_content_is_clean() -> None:
-    assert [str(f) for f in lint(CONTENT)] == []
+    """Clean but for the reminder that the footer's publisher details are still empty (they are not in the plan)."""
+    findings = [f for f in lint(CONTENT) if not f.message.startswith("chân trang còn thiếu")]
+    assert [str(f) for f in findings] == []
 
 
 def test_planted_ocr_error_in_yaml_is_an_error_with_file_and_line(content_copy: Path) -> None:
@@ -71,7 +73,8 @@ def test_warnings_alone_do_not_fail(content_copy: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "generator", "--content", str(content_copy), "lint"],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout
-    assert "0 lỗi, 4 cảnh báo" in result.stdout
+    reminders = 1 if load_content(content_copy).settings.missing_publisher_details else 0
+    assert f"0 lỗi, {4 + reminders} cảnh báo" in result.stdout
 
 
 def test_style_findings(content_copy: Path) -> None:

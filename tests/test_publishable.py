@@ -267,3 +267,49 @@ def test_tags_show_their_names_and_empty_categories_are_hidden(tmp_path: Path) -
     assert f"tin-tuc/chuyen-muc/{empty['id']}.md" not in rendered
     warnings = [f for f in lint(content_dir) if f.severity == "warning" and "chua-co-ten" in f.message]
     assert len(warnings) == 1 and warnings[0].file.endswith("2025-03-12-chi-bo.md")
+
+
+# ---------------------------------------------------------------- official-site essentials
+
+
+def test_the_guide_leaves_the_readers_menu(fixture_content) -> None:
+    from generator.editor import guide
+    from generator.render.pages import nav
+
+    assert guide.PAGE not in nav(fixture_content, settings(TODAY, CONTENT_DIR))
+
+
+def test_empty_publisher_details_are_named_for_the_warning(fixture_content) -> None:
+    from generator.content.models import Settings
+
+    assert fixture_content.settings.missing_publisher_details == [], "the fixture fills every footer detail"
+    settings_yaml = raw("cai-dat.yml")
+    del settings_yaml["responsible_person"], settings_yaml["contact"]["email"]
+    assert Settings(**settings_yaml).missing_publisher_details == ["responsible_person", "contact.email"]
+
+
+def test_home_first_screen_says_whose_plan_it_is(pages: dict[str, str]) -> None:
+    description = " ".join(raw("cai-dat.yml")["site_description"].split())
+    home = pages["index.md"]
+    assert f'<p class="nq-lead">{description}</p>' in home
+    assert home.index("nq-lead") < home.index("## ")
+
+
+def test_footer_banner_and_guide_link_come_from_settings(project_copy: Path) -> None:
+    from .conftest import build_site
+
+    path = project_copy / "content/cai-dat.yml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "governing_body: Cơ quan thử nghiệm\nresponsible_person: Người thử nghiệm\n"
+        "notice: Trang được lưu giữ làm tư liệu.\n"), encoding="utf-8")
+    site = project_copy / "site"
+    result = build_site(site, config=project_copy / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    assert "chân trang còn thiếu contact.address, contact.phone, contact.email" in result.stderr
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Cơ quan chủ quản: Cơ quan thử nghiệm" in home and "Người chịu trách nhiệm: Người thử nghiệm" in home
+    assert '<p class="nq-notice">Trang được lưu giữ làm tư liệu.</p>' in home
+    assert "Hướng dẫn biên tập</a>" in home
+    menu = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    menu = menu[:menu.index("</nav>")]
+    assert "huong-dan-bien-tap" not in menu

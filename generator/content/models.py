@@ -145,6 +145,17 @@ class Settings(ContentModel):
     repo_url: Url | None = Field(None, description="Địa chỉ kho mã nguồn, dùng cho liên kết “Sửa trang này”.")
     edit_branch: Text = Field("main", description="Nhánh chứa nội dung trong kho mã nguồn.")
     contact: Contact = Field(description="Đầu mối liên hệ.")
+    governing_body: Name | None = Field(None, description="Cơ quan chủ quản của trang, ví dụ `Huyện ủy Yên Bình`; hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
+    responsible_person: Name | None = Field(None, description="Người chịu trách nhiệm nội dung (họ tên, chức vụ); hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
+    notice: Text | None = Field(None, description="Thông báo hiện trên đầu mọi trang (không bắt buộc), ví dụ trang được lưu giữ sau khi sắp xếp đơn vị hành chính.")
+
+    @property
+    def missing_publisher_details(self) -> list[str]:
+        """Keys of the footer details a state body's information site should show and this one leaves empty."""
+        values = {"governing_body": self.governing_body, "responsible_person": self.responsible_person,
+                  "contact.address": self.contact.address, "contact.phone": self.contact.phone,
+                  "contact.email": self.contact.email}
+        return [key for key, value in values.items() if not value]
     calendar_domain: str | None = Field(None, pattern=r"^[a-z0-9.-]+$", description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
 
 

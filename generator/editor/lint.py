@@ -119,6 +119,7 @@ class Linter:
             if path.is_file():
                 self.whole_file(path, skip_confusions=name == CORRECTIONS)
         self.stray_files()
+        self.publisher_details()
         for post in self.content.posts:
             self.post(post)
         if self.docs_dir.is_dir():
@@ -143,6 +144,14 @@ class Linter:
                     self.add(self.display(path), 1, "warning",
                              "tệp trong thư mục tin, bài nhưng không có đuôi .md nên không được đăng",
                              f"đổi tên thành {path.stem}.md (bài viết) hoặc chuyển ảnh sang docs/assets/")
+
+    def publisher_details(self) -> None:
+        """The footer of a state body's information site names its publisher; say which details are still empty."""
+        missing = self.content.settings.missing_publisher_details
+        if missing:
+            self.add(self.display(self.content_dir / self.content.source("settings")), 1, "warning",
+                     f"chân trang còn thiếu: {', '.join(missing)}",
+                     "ghi cơ quan chủ quản, người chịu trách nhiệm, địa chỉ, điện thoại, thư điện tử trong cai-dat.yml")
 
     def future_date(self, name: str, line: int, value: date) -> None:
         if value > self.today + timedelta(days=FUTURE_DAYS):
