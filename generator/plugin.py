@@ -10,6 +10,7 @@ to another static-site tool replaces this file only.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -32,6 +33,9 @@ from .render.pages import nav, offline_pages
 from .render.printref import qr_svg
 from .render.share import HOME_IMAGE
 from .settings import BuildSettings, SettingsError
+
+log = logging.getLogger("nq57")
+"""Outside MkDocs' logger on purpose: a reminder must not fail a ``--strict`` build (the issue asks to warn, not fail)."""
 
 
 class ContentPluginConfig(Config):
@@ -71,6 +75,11 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         config.extra["site_settings"] = site  # the footer partial shows organisation and contact
         if self.settings.site_url:  # drawn only then (render/share.py): an og:image must be an absolute URL
             config.extra["share_image"] = HOME_IMAGE
+        if guide.site_body(root) is not None:
+            config.extra["guide_url"] = page_url(guide.PAGE)  # the footer links the editors' guide (not in the menu)
+        if missing := site.missing_publisher_details:
+            log.warning("CẢNH BÁO (WARNING): cai-dat.yml: chân trang còn thiếu %s (cơ quan chủ quản, người chịu trách nhiệm, "
+                        "địa chỉ, điện thoại, thư điện tử)", ", ".join(missing))
         # repo_url is not given to MkDocs: Material would then fetch star counts from the forge's API on every visit.
         self.menu = nav(self.content, self.settings)
         self.offline = offline_pages(self.content, self.settings)

@@ -35,6 +35,11 @@ def vn_date(value: date) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+def doc_date(value: date) -> str:
+    """A date as the plan itself writes most of its dates, no leading zeros: 5/3/2025."""
+    return f"{value.day}/{value.month}/{value.year}"
+
+
 def fold(text: str) -> str:
     """Strip Vietnamese tone marks and fold đ→d: 'Chuyển đổi số' → 'chuyen doi so'."""
     text = text.replace("đ", "d").replace("Đ", "D")
@@ -60,4 +65,20 @@ def without_number(heading: str) -> str:
 def heading_number(heading: str) -> str:
     """'1.1. Về quan điểm chỉ đạo:' → '1.1': the numbering a heading carries in the document."""
     match = re.match(r"^\s*([0-9IVXLC]+(?:\.[0-9]+)*)\.", heading)
+    return match.group(1) if match else ""
+
+
+def capitalise(text: str) -> str:
+    """'trước ngày 5/3/2025' → 'Trước ngày 5/3/2025': a quoted phrase made to open a line, the rest untouched."""
+    return text[:1].upper() + text[1:]
+
+
+def sentence_case(heading: str) -> str:
+    """'TỔ CHỨC THỰC HIỆN' → 'Tổ chức thực hiện': a heading the document prints in capitals, as cited in a sentence."""
+    return capitalise(heading.lower()) if heading.isupper() else heading
+
+
+def roman_part(heading: str) -> str:
+    """'IV. TỔ CHỨC THỰC HIỆN' → 'IV': the plan's section (mục) a heading opens."""
+    match = re.match(r"^\s*([IVXLC]+)\.", heading)
     return match.group(1) if match else ""

@@ -215,7 +215,7 @@ def test_quote_must_stand_in_the_paragraph(content_copy: Path) -> None:
     quote = quote.split("quote:", 1)[1].strip()
     line = replace_once(path, "tối thiểu 30% GDP", "tối thiểu 35% GDP")
     assert "quote:" not in lines[line - 1], "the paragraph's text changed, not the quote"
-    paragraph = max(number for number in range(1, line + 1) if lines[number - 1].startswith("  - text:"))
+    paragraph = max(number for number in range(1, line + 1) if lines[number - 1].startswith("  - "))
     problem = only_problem(content_copy)
     assert problem.file.endswith("muc-tieu-2030.yml")
     assert problem.line == paragraph, "the paragraph whose text no longer holds the quote"

@@ -59,3 +59,69 @@ def test_known_ocr_errors_are_gone_and_correct_text_kept() -> None:
         assert wrong not in text
     assert text.count("quán triệt, tuyên truyền") >= 2
     assert "quản trị quốc gia" in text, "a correct phrase was over-corrected"
+    assert "(Qua Ban" not in text and "(qua Ban Tuyên giáo và Dân vận Huyện ủy)" in text
+    assert "phương thức, tuyên truyền" not in text
+
+
+def test_site_description_quotes_the_plans_title() -> None:
+    description = " ".join(_yaml("cai-dat.yml")["site_description"].split())
+    title = " ".join(_yaml("ke-hoach.yml")["title"].split())
+    assert title in description and "học tập" not in description
+
+
+# ---------------------------------------------------------------- what the district publishes (issue 10)
+
+
+def _yaml(name: str) -> dict:
+    return yaml.safe_load((CONTENT / name).read_text(encoding="utf-8"))
+
+
+def _number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def test_no_built_page_and_no_calendar_says_qua_han(built_site) -> None:
+    files = [*built_site.rglob("*.html"), *built_site.rglob("*.ics")]
+    assert any(path.suffix == ".ics" for path in files)
+    for path in files:
+        assert "quá hạn" not in path.read_text(encoding="utf-8").lower(), path
+
+
+def test_every_target_number_stands_in_its_quote_and_each_card_names_what_it_measures() -> None:
+    for name in ("muc-tieu-2030.yml", "tam-nhin-2045.yml"):
+        section = _yaml(name)
+        assert section.get("national") is True, f"{name}: the Resolution's targets are the country's"
+        for paragraph in section["paragraphs"]:
+            assert paragraph.get("title"), f"{name}: every group has an editor's title"
+            assert paragraph["title"][0].isupper()
+            for indicator in paragraph.get("indicators", []):
+                quote = indicator["quote"]
+                assert re.search(rf"(?<![\d,]){re.escape(_number(indicator['value']))}(?![\d,])", quote), indicator["id"]
+                if "value_max" in indicator:
+                    assert _number(indicator["value_max"]) in quote, indicator["id"]
+                assert not indicator["title"].startswith("Top"), indicator["id"]
+                assert indicator["title"][0].isupper(), indicator["id"]
+                for text in (indicator["title"], indicator.get("value_text", "")):
+                    assert "≥" not in text and ">" not in text
+
+
+def test_the_ranking_sentence_gives_one_card_per_ranking_and_scope() -> None:
+    sentence = ("nhóm 3 nước dẫn đầu Đông Nam Á, nhóm 50 nước đứng đầu thế giới về năng lực cạnh tranh số "
+                "và chỉ số phát triển Chính phủ điện tử")
+    cards = [i for p in _yaml("muc-tieu-2030.yml")["paragraphs"] for i in p.get("indicators", []) if sentence in i["quote"]]
+    assert sorted((i["value"], "cạnh tranh số" in i["title"]) for i in cards) == [
+        (3, False), (3, True), (50, False), (50, True)]
+
+
+def test_every_duty_of_sections_iii_and_iv_is_on_a_unit_page(built_site) -> None:
+    study, organisation = _yaml("hoc-tap-quan-triet.yml"), _yaml("to-chuc-thuc-hien.yml")
+    parts = [study["district"], study["grassroots"], study["implementation_plans"], study["reporters"]]
+    assert all(part.get("assignments") for part in parts), "III.1–III.4 each give someone work"
+    duties = [a["duty"] for part in parts for a in part["assignments"]]
+    duties += [a["duty"] for unit in organisation["units"] for a in unit["assignments"]]
+    pages = " ".join(" ".join(words(p.read_text(encoding="utf-8"))) for p in (built_site / "don-vi").rglob("*.html"))
+    for duty in duties:
+        sentence = " ".join(duty.split())
+        assert sentence[:1].upper() + sentence[1:] in pages, duty
+    merged = next(u for u in organisation["units"] if u["id"] == "cap-uy-truc-thuoc")
+    assert merged["also_named"] == ["Các cấp ủy cơ sở"], "section III's name for the same bodies"

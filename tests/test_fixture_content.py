@@ -21,7 +21,9 @@ from .conftest import FIXTURE, ROOT, settings
 CONTENT_DIR = FIXTURE / "content"
 TODAY = date(2026, 11, 28)
 EXTRA_UNIT = "ban-thuong-vu-dang-uy-xa"
-"""Page id of “Ban Thường vụ Đảng ủy xã”, named only in section III.3 (see tests/fixtures/README.md)."""
+"""Page id of “Ban Thường vụ Đảng ủy xã”, named only in section III (see tests/fixtures/README.md)."""
+PRESENTER = "bi-thu-dang-uy-xa"
+"""Page id of “Bí thư Đảng ủy xã”, given work only in section III.4."""
 
 
 def fixture_yaml(name: str) -> dict:
@@ -82,7 +84,7 @@ def test_one_page_per_unit(pages: dict[str, str]) -> None:
     units = fixture_yaml("to-chuc-thuc-hien.yml")["units"]
     named_in_plans = {a["unit"] for a in fixture_yaml("hoc-tap-quan-triet.yml")["implementation_plans"]["assignments"]}
     assert "Ban Thường vụ Đảng ủy xã" in named_in_plans - {u["name"] for u in units}, "fixture needs an extra unit"
-    expected = {f"don-vi/{u['id']}.md" for u in units} | {f"don-vi/{EXTRA_UNIT}.md"}
+    expected = {f"don-vi/{u['id']}.md" for u in units} | {f"don-vi/{EXTRA_UNIT}.md", f"don-vi/{PRESENTER}.md"}
     assert {path for path in pages if path.startswith("don-vi/")} == expected
     for unit in units:
         assert unit["name"] in pages[f"don-vi/{unit['id']}.md"], unit["id"]
@@ -98,7 +100,7 @@ def test_home_page_names_the_site_and_pairs_2030_with_2045(pages: dict[str, str]
     assert len(paired) == 1, "fixture needs one 2030 indicator with the 2045 measure"
     card = re.search(rf'<article class="nq-card" id="{paired[0]["id"]}".*?</article>', home, re.S)
     assert card, "paired indicator is not a card on the home page"
-    assert f"Năm 2045: <strong>≥ {vision['value']:g}{vision['unit']}</strong>" in card.group()
+    assert f"Đến năm 2045: <strong>tối thiểu {vision['value']:g}{vision['unit']}</strong>" in card.group()
 
 
 def test_two_measurements_draw_a_trend_chart(pages: dict[str, str]) -> None:
@@ -117,7 +119,8 @@ def test_news_list_without_posts_says_so(pages: dict[str, str]) -> None:
     news = pages["tin-tuc/index.md"]
     assert "Chưa có bài nào." in news
     for category in fixture_yaml("tin-tuc.yml")["categories"]:
-        assert category["name"] in news
+        assert category["name"] not in news, "an empty category is hidden"
+        assert f"tin-tuc/chuyen-muc/{category['id']}.md" not in pages
 
 
 def test_future_deadline_is_not_yet_due(fixture_content, pages: dict[str, str]) -> None:
@@ -127,10 +130,10 @@ def test_future_deadline_is_not_yet_due(fixture_content, pages: dict[str, str]) 
     for unit, due in future:
         assert statuses[unit, due] == "upcoming", (unit, due)
         card = article(pages["lich-thuc-hien.md"], f"{unit}-{due:%Y%m%d}-1")
-        assert '<span class="nq-status nq-status--upcoming">chưa đến hạn</span>' in card
+        assert '<span class="nq-status nq-status--upcoming">Chưa đến hạn</span>' in card
 
 
-def test_past_deadlines_are_overdue_unless_marked_done(fixture_content) -> None:
+def test_past_deadlines_are_passed_unless_a_result_is_recorded(fixture_content) -> None:
     statuses = {(item.unit_id, item.due): item.status for item in due_items(fixture_content, TODAY)}
     past = [(unit, due, deadline) for unit, due, deadline in yaml_deadlines() if due < TODAY]
     assert any(d.get("result") for _, _, d in past), "fixture needs a deadline with a recorded result"

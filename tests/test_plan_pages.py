@@ -42,7 +42,7 @@ def test_every_unit_has_a_page_with_its_duties_and_deadlines(built_site: Path) -
     content = load_content(CONTENT)
     views = unit_views(content, due_items(content, TODAY))
     names = {v.name for v in views}
-    assert {"Ban Thường vụ Huyện ủy", "Các cấp ủy cơ sở"} <= names
+    assert {"Ban Thường vụ Huyện ủy", "Thường trực Huyện ủy", "Đồng chí bí thư cấp ủy"} <= names
     assert {u.name for u in content.organisation.units} <= names
     overview = page_text(built_site, "phan-cong/index.html")
     for view in views:
@@ -51,7 +51,8 @@ def test_every_unit_has_a_page_with_its_duties_and_deadlines(built_site: Path) -
         for assignment in view.assignments:
             assert " ".join(assignment.duty.split()) in text, assignment.duty
             if assignment.deadline:
-                assert assignment.deadline.date.strftime("%d/%m/%Y") in text
+                raw = (built_site / f"don-vi/{view.id}/index.html").read_text(encoding="utf-8")
+                assert f'<time datetime="{assignment.deadline.date.isoformat()}">' in raw
                 assert assignment.deadline.text in text
 
 
@@ -63,7 +64,7 @@ def test_timeline_lists_every_deadline_in_date_order_with_status(built_site: Pat
     assert shown == sorted(shown) == expected
     statuses = re.findall(r'class="nq-status nq-status--[a-z-]+">([^<]+)<', raw)
     assert len(statuses) == len(expected)
-    assert set(statuses) <= {"hoàn thành", "quá hạn", "sắp đến hạn", "chưa đến hạn"}
+    assert set(statuses) <= {"Đã hoàn thành", "Đã qua mốc thời gian của Kế hoạch", "Sắp đến hạn", "Chưa đến hạn"}
     assert 'href="../lich-thuc-hien.ics"' in raw
     assert (built_site / "lich-thuc-hien.ics").is_file()
 
@@ -78,21 +79,26 @@ def test_status_follows_source_date_epoch_and_yaml(project_copy: Path) -> None:
     result = build_site(site, config=project_copy / "mkdocs.yml", env={"SOURCE_DATE_EPOCH": epoch})
     assert result.returncode == 0, result.stderr
     raw = (site / "lich-thuc-hien/index.html").read_text(encoding="utf-8")
-    statuses = dict(re.findall(r'<time datetime="([\d-]+)">[^<]+</time> <span class="nq-status[^"]*">([^<]+)<', raw))
-    assert statuses["2025-03-05"] == "hoàn thành"
-    assert "Kế hoạch số 1-KH/TU, ngày 04/03/2025" in raw
-    assert statuses["2025-03-10"] == "sắp đến hạn"
-    assert statuses["2025-03-31"] == "chưa đến hạn"
+    statuses = dict(re.findall(r'<time datetime="([\d-]+)">[^<]+</time>\)? <span class="nq-status[^"]*">([^<]+)<', raw))
+    assert statuses["2025-03-05"] == "Đã hoàn thành"
+    assert "Kế hoạch số 1-KH/TU, ngày 4/3/2025" in raw
+    assert statuses["2025-03-10"] == "Sắp đến hạn"
+    assert statuses["2025-03-31"] == "Chưa đến hạn"
     assert "DTSTAMP:20250301T000000Z" in (site / "lich-thuc-hien.ics").read_text(encoding="utf-8")
 
 
-def test_default_content_shows_no_data_for_every_unmeasured_indicator(built_site: Path) -> None:
+def test_unmeasured_indicators_show_no_status_and_the_page_says_how_figures_come(built_site: Path) -> None:
     content = load_content(CONTENT)
     for section, page in ((content.targets_2030, "muc-tieu-2030"), (content.vision_2045, "tam-nhin-2045")):
         raw = (built_site / page / "index.html").read_text(encoding="utf-8")
-        unmeasured = [i for i in section.indicators if not i.measurements]
-        assert raw.count(">chưa có số liệu<") == len(unmeasured)
-        if len(unmeasured) == len(section.indicators):
+        for indicator in section.indicators:
+            card = raw[raw.index(f'id="{indicator.id}"'):]
+            card = card[:card.index("</article>")]
+            assert ("nq-status" in card) == bool(indicator.measurements), indicator.id
+        assert "chưa có số liệu" not in raw
+        if any(not i.measurements for i in section.indicators):
+            assert raw.count("Số liệu thực hiện chỉ được đưa lên trang khi có nguồn công bố chính thức") == 1
+        if not any(i.measurements for i in section.indicators):
             assert "nq-bar" not in raw and "<svg viewBox" not in raw
 
 
@@ -111,7 +117,7 @@ def test_measured_indicator_shows_bar_status_trend_and_source(project_copy: Path
     raw = (site / "muc-tieu-2030/index.html").read_text(encoding="utf-8")
     card = raw[raw.index('id="kinh-te-so"'):]
     card = card[:card.index("</article>")]
-    assert ">đang thực hiện<" in card
+    assert ">Đang thực hiện<" in card
     assert "18,3% GDP" in card and "cả nước, năm 2024" in card
     assert '<rect class="nq-bar__fill" width="61"' in card  # 18.3 / 30 (an SVG bar: the CSP forbids style="")
     assert "Bằng 61% mức mục tiêu" in card and "style=" not in card

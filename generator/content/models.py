@@ -160,6 +160,17 @@ class Settings(ContentModel):
     contact: Contact = Field(description="Đầu mối liên hệ.")
     embed_origins: list[Origin] = Field(default_factory=list, max_length=20, description="Các cổng thông tin được phép nhúng khung tiện ích `nhung/` (iframe), mỗi dòng một gốc như `https://yenbinh.yenbai.gov.vn` (không có đường dẫn). Trang khác không nhúng được; để trống thì chỉ chính trang này nhúng được.")
     calendar_domain: str | None = Field(None, pattern=patterns.DOMAIN, json_schema_extra=patterns.schema_extra(patterns.DOMAIN), description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
+    governing_body: Name | None = Field(None, description="Cơ quan chủ quản của trang, ví dụ `Huyện ủy Yên Bình`; hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
+    responsible_person: Name | None = Field(None, description="Người chịu trách nhiệm nội dung (họ tên, chức vụ); hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
+    notice: Text | None = Field(None, description="Thông báo hiện trên đầu mọi trang (không bắt buộc), ví dụ trang được lưu giữ sau khi sắp xếp đơn vị hành chính.")
+
+    @property
+    def missing_publisher_details(self) -> list[str]:
+        """Keys of the footer details a state body's information site should show and this one leaves empty."""
+        values = {"governing_body": self.governing_body, "responsible_person": self.responsible_person,
+                  "contact.address": self.contact.address, "contact.phone": self.contact.phone,
+                  "contact.email": self.contact.email}
+        return [key for key, value in values.items() if not value]
 
 
 # --------------------------------------------------------------------------
@@ -213,12 +224,6 @@ class Plan(ContentModel):
 # --------------------------------------------------------------------------
 
 
-class Part(ContentModel):
-    """Một mục có tiêu đề, các đoạn văn và các gạch đầu dòng, giữ đúng như văn bản."""
-
-    heading: Text = Field(description="Tiêu đề mục, kể cả số thứ tự, ví dụ `1. Mục đích`.")
-    paragraphs: list[Text] = Field(default_factory=list, description="Các đoạn văn.")
-    bullets: list[Text] = Field(default_factory=list, description="Các gạch đầu dòng (không gõ dấu `-`).")
 
 
 class Result(ContentModel):
@@ -250,6 +255,22 @@ class Assignment(ContentModel):
     report_to: list[Text] = Field(default_factory=list, description="Nơi nhận báo cáo.")
     via: Text | None = Field(None, description="Gửi qua cơ quan nào, ví dụ `Ban Tuyên giáo và Dân vận Huyện ủy`.")
     tracks: Tracks | None = Field(None, description="Việc này do từng tổ chức cơ sở làm và được theo dõi trong sổ `to-chuc-co-so.yml`: `plans` (ban hành kế hoạch thực hiện) hoặc `reports` (gửi báo cáo kết quả). Trang ghi “x/y tổ chức” và “hoàn thành” khi mọi tổ chức đã ghi nhận.")
+
+
+class Part(ContentModel):
+    """Một mục có tiêu đề, các đoạn văn và các gạch đầu dòng, giữ đúng như văn bản."""
+
+    heading: Text = Field(description="Tiêu đề mục, kể cả số thứ tự, ví dụ `1. Mục đích`.")
+    paragraphs: list[Text] = Field(default_factory=list, description="Các đoạn văn.")
+    bullets: list[Text] = Field(default_factory=list, description="Các gạch đầu dòng (không gõ dấu `-`).")
+    assignments: list[Assignment] = Field(default_factory=list, description="Các việc mục này giao cho một đơn vị hay một người (chỉ ở phần III); mỗi việc ghi `unit` và `duty` trích đúng câu chữ.")
+
+    @model_validator(mode="after")
+    def _duties_stand_in_text(self) -> Part:
+        if any(not a.unit for a in self.assignments):
+            raise PydanticCustomError("unit_required", "mỗi việc ở đây phải ghi `unit` (đơn vị hay người được giao)")
+        require_quoted([a.duty for a in self.assignments], " ".join([*self.paragraphs, *self.bullets]), "duty")
+        return self
 
 
 # --------------------------------------------------------------------------
@@ -309,16 +330,23 @@ class Indicator(ContentModel):
     """Một chỉ tiêu định lượng, trích từ một câu của văn bản."""
 
     id: Slug = Field(description="Mã định danh, dùng làm neo liên kết `#kinh-te-so`.")
-    title: Text = Field(description="Tên ngắn của chỉ tiêu, hiện trên thẻ.")
+    title: Text = Field(description="Tên ngắn của chỉ tiêu, hiện trên thẻ: phải nói rõ đo cái gì, ví dụ `Quy mô kinh tế số so với GDP` (không viết `Top 3 Đông Nam Á`).")
     measure: Text = Field(description="Đại lượng được đo, ví dụ `Quy mô kinh tế số`.")
-    comparator: Comparator = Field(description="`at_least` (tối thiểu, ≥), `above` (trên, >), `reach` (đạt), `range` (từ … đến …), `top` (thuộc nhóm N dẫn đầu).")
+    comparator: Comparator = Field(description="`at_least` (tối thiểu), `above` (trên), `reach` (đạt), `range` (từ … đến …), `top` (thuộc nhóm N dẫn đầu); dùng để viết mức mục tiêu và so với số liệu đo.")
     value: float = Field(description="Giá trị (số). Với `range` là cận dưới; với `top` là N.")
     value_max: float | None = Field(None, description="Cận trên, chỉ dùng với `range`.")
     unit: PlainText = Field("", description="Đơn vị, ví dụ `% GDP`, `doanh nghiệp`, `%/năm`.")
     scope: Text | None = Field(None, description="Phạm vi xếp hạng với `top`, ví dụ `Đông Nam Á`.")
-    quote: Text = Field(description="Câu chữ trong văn bản nêu chỉ tiêu này, trích đúng.")
+    quote: Text = Field(description="Câu chữ trong văn bản nêu chỉ tiêu này, trích đúng và trọn vế câu.")
+    value_text: Text | None = Field(None, description="Mức mục tiêu viết đúng như văn bản khi cách viết tự động (`tối thiểu 5 doanh nghiệp`, `trên 55%`, `từ 40 đến 50 tổ chức`, `nhóm 3 nước dẫn đầu Đông Nam Á`) khác lời văn bản, ví dụ `thêm ít nhất 3 tổ chức, doanh nghiệp`; phải có nguyên văn trong `quote`.")
     headline: bool = Field(False, description="`true` để hiện trên trang chủ; ba chỉ tiêu `headline` đầu tiên của năm 2030 lên áp phích in (`ap-phich/`).")
     measurements: list[Measurement] = Field(default_factory=list, description="Số liệu thực tế (không bắt buộc; phải ghi nguồn).")
+
+    @model_validator(mode="after")
+    def _value_text_stands_in_quote(self) -> Indicator:
+        if self.value_text:
+            require_quoted([self.value_text], self.quote, "value_text")
+        return self
 
     @model_validator(mode="after")
     def _range_needs_upper_bound(self) -> Indicator:
@@ -331,6 +359,7 @@ class Indicator(ContentModel):
 class TargetParagraph(ContentModel):
     """Một đoạn (gạch đầu dòng) của phần mục tiêu, với các chỉ tiêu rút ra từ đó."""
 
+    title: Name | None = Field(None, description="Tên nhóm do biên tập viên đặt, rút từ chính đoạn văn, ví dụ `Trình độ khoa học, công nghệ và vị thế quốc tế`; hiện làm tiêu đề nhóm chỉ tiêu.")
     text: Text = Field(description="Toàn văn đoạn, đúng như văn bản.")
     indicators: list[Indicator] = Field(default_factory=list, description="Các chỉ tiêu định lượng trong đoạn.")
     qualitative: list[Text] = Field(default_factory=list, description="Các mục tiêu định tính, trích đúng câu chữ.")
@@ -348,6 +377,7 @@ class TargetSection(ContentModel):
     heading: Text | None = Field(None, description="`1.2. Về mục tiêu` (chỉ ở tệp 2030).")
     subheading: Text = Field(description="Ví dụ `(1) Đến năm 2030:`.")
     year: int = Field(ge=2025, le=2100, description="Năm mục tiêu.")
+    national: bool = Field(False, description="`true` khi đây là mục tiêu của cả nước do Nghị quyết đặt ra và kế hoạch chỉ nêu lại (không đặt chỉ tiêu riêng cho địa phương): trang ghi rõ “Mục tiêu của cả nước”.")
     paragraphs: list[TargetParagraph] = Field(min_length=1)
     strategic_technologies: list[Text] = Field(default_factory=list, description="Các công nghệ chiến lược được nêu tên.")
 
@@ -421,6 +451,7 @@ class Unit(ContentModel):
     id: Slug
     number: int = Field(ge=1, description="Số thứ tự trong văn bản.")
     name: Text = Field(description="Tên đơn vị, đúng như văn bản.")
+    also_named: list[Text] = Field(default_factory=list, description="Tên khác mà phần III của văn bản dùng cho chính các đơn vị này, ví dụ `Các cấp ủy cơ sở`: việc giao dưới tên đó hiện trên cùng trang, cả hai tên đều hiện.")
     inline: bool = Field(False, description="`true` nếu văn bản viết tên đơn vị và nhiệm vụ trên cùng một dòng (`3. Tên: …`).")
     paragraphs: list[Text] = Field(min_length=1, description="Các đoạn nhiệm vụ, đúng như văn bản.")
     assignments: list[Assignment] = Field(default_factory=list, description="Các việc rút ra từ các đoạn trên.")
@@ -490,18 +521,27 @@ class Category(ContentModel):
     description: Text | None = Field(None, description="Một câu giới thiệu chuyên mục (không bắt buộc).")
 
 
+class Tag(ContentModel):
+    """Tên hiện trên trang của một từ khóa (thẻ) mà các bài dùng."""
+
+    id: Slug = Field(description="Mã từ khóa, như bài ghi trong `tags`, ví dụ `nghi-quyet-57`.")
+    name: Name = Field(description="Tên hiện trên trang, ví dụ `Nghị quyết 57-NQ/TW`.")
+
+
 class NewsSection(ContentModel):
     """Chuyên trang tin, bài: tên, lời giới thiệu, số bài mỗi trang và các chuyên mục."""
 
     title: Text = Field(description="Tên chuyên trang, ví dụ `Tin tức`.")
     intro: Text | None = Field(None, description="Đoạn giới thiệu ở đầu trang danh sách (không bắt buộc).")
     per_page: int = Field(10, ge=1, le=100, description="Số bài trên mỗi trang danh sách.")
-    categories: list[Category] = Field(min_length=1, description="Các chuyên mục; mỗi bài chọn một.")
+    categories: list[Category] = Field(min_length=1, description="Các chuyên mục; mỗi bài chọn một. Chuyên mục chưa có bài nào không hiện trên trang.")
+    tags: list[Tag] = Field(default_factory=list, description="Tên của các từ khóa (thẻ) mà bài dùng; trang hiện tên, không hiện mã. `make lint` nhắc khi một bài dùng từ khóa chưa có tên ở đây.")
 
     @model_validator(mode="after")
     def _unique_categories(self) -> NewsSection:
         ids = [category.id for category in self.categories]
-        if len(ids) != len(set(ids)):
+        tags = [tag.id for tag in self.tags]
+        if len(ids) != len(set(ids)) or len(tags) != len(set(tags)):
             raise PydanticCustomError("duplicate_id", "có hai mục trùng mã `id`; mỗi mã chỉ dùng một lần")
         return self
 

@@ -125,6 +125,7 @@ class Linter:
             if path.is_file():
                 self.whole_file(path, skip_confusions=name == CORRECTIONS)
         self.stray_files()
+        self.publisher_details()
         for post in self.content.posts:
             self.post(post)
         if self.docs_dir.is_dir():
@@ -149,6 +150,14 @@ class Linter:
                     self.add(self.display(path), 1, "warning",
                              "tệp trong thư mục tin, bài nhưng không có đuôi .md nên không được đăng",
                              f"đổi tên thành {path.stem}.md (bài viết) hoặc chuyển ảnh sang docs/assets/")
+
+    def publisher_details(self) -> None:
+        """The footer of a state body's information site names its publisher; say which details are still empty."""
+        missing = self.content.settings.missing_publisher_details
+        if missing:
+            self.add(self.display(self.content_dir / self.content.source("settings")), 1, "warning",
+                     f"chân trang còn thiếu: {', '.join(missing)}",
+                     "ghi cơ quan chủ quản, người chịu trách nhiệm, địa chỉ, điện thoại, thư điện tử trong cai-dat.yml")
 
     def future_date(self, name: str, line: int, value: date) -> None:
         if value > self.today + timedelta(days=FUTURE_DAYS):
@@ -183,6 +192,8 @@ class Linter:
         if not skip_confusions:
             for confusion in self.confusions:
                 for match in confusion.pattern.finditer(text):
+                    if " ".join(match.group().split()) == confusion.right:
+                        continue  # matched without regard to case, but written exactly right ("(qua Ban" for "(Qua Ban")
                     self.add(name, _line_of(text, match.start()), "error",
                              f"“{' '.join(match.group().split())}” là lỗi nhận dạng chữ/lỗi gõ đã biết",
                              f"sửa thành “{confusion.right}”")
@@ -223,6 +234,12 @@ class Linter:
             fields.update({"image": meta.image.alt + " " + (meta.image.caption or "")})
         for key, value in fields.items():
             self.style(name, post.line_of(key) or 1, value)
+        named = {tag.id for tag in self.content.news.tags}
+        for tag in meta.tags:
+            if tag not in named:
+                self.add(name, post.line_of("tags") or 1, "warning",
+                         f"từ khóa “{tag}” chưa có tên trong content/tin-tuc.yml nên trang hiện mã “{tag}”",
+                         f"thêm vào `tags:` của content/tin-tuc.yml:  - id: {tag}  /  name: <tên hiện trên trang>")
 
     def prose(self, name: str, text: str, first_line: int, base: str) -> None:
         """Style, links and image alt text in Markdown written by an editor (fenced code skipped)."""

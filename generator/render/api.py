@@ -87,7 +87,9 @@ class MilestoneItem(Payload):
     unit: str
     task: str
     report_to: list[str]
-    section: str
+    part: str = Field(description="Mục của Kế hoạch giao việc này (số La Mã), ví dụ `III`.")
+    point: str = Field(description="Điểm trong mục, ví dụ `3`.")
+    section: str = Field(description="Tên điểm (hoặc mục) đó, không kèm số thứ tự.")
     result: ResultItem | None
     url: str
     unit_url: str
@@ -135,8 +137,8 @@ def _milestones(site: Site, base: str) -> Milestones:
     timeline = registry.page_url(registry.TIMELINE)
     items = [MilestoneItem(
         key=item.key, date=item.due, deadline=item.assignment.deadline.text, status=item.status, unit=item.unit,
-        task=item.assignment.deliverable or item.assignment.duty, report_to=list(item.assignment.report_to),
-        section=item.section,
+        task=item.action, report_to=list(item.assignment.report_to),
+        part=item.ref.part, point=item.ref.point, section=item.ref.title,
         result=ResultItem(**r.model_dump()) if (r := item.assignment.deadline.result) else None,
         url=f"{base}{timeline}#{item.key}", unit_url=base + registry.page_url(registry.unit_path(item.unit_id)),
     ) for item in site.deadlines if item.assignment.deadline is not None]

@@ -35,8 +35,9 @@ def environment(*, autoescape: bool = False) -> Environment:
         autoescape=autoescape,
     )
     env.filters.update(
-        number=text.number, vn_number=text.vn_number, vn_date=text.vn_date,
-        slugify=text.slugify, with_unit=with_unit, relative=relative, url_relative=url_relative,
+        number=text.number, vn_number=text.vn_number, vn_date=text.vn_date, doc_date=text.doc_date,
+        capitalize_first=text.capitalise, slugify=text.slugify, with_unit=with_unit, relative=relative,
+        url_relative=url_relative,
         yaml_string=lambda value: json.dumps(value, ensure_ascii=False),
     )
     return env

@@ -1,45 +1,60 @@
 """Every deadline in the plan, in date order, with a status derived from the build date.
 
-The plan sets deadlines in two places (section III.3 and section IV); readers
-want them on one line of time, so this module gathers them without copying.
+The plan sets deadlines in section III.3 and section IV; readers want them on one
+line of time, so this module takes them from the one list of duties (``duties.py``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
 from ..content import Content
 from ..content.models import Assignment
-from ..text import heading_number, slugify, without_number
+from ..text import capitalise
 from .compilation import OrganisationRow, Tally, organisation_rows, tally
+from .duties import Duty, SectionRef, all_duties
 
 Status = Literal["done", "passed", "soon", "upcoming"]
 """``done``: a result (document, date) recorded, or, for a milestone of the grassroots organisations
 (``tracks``), every organisation directly under the committee has recorded its plan or report;
-``passed``: the date passed with no completion recorded (the site knows nothing more);
-``soon``: within ``SOON_DAYS``; ``upcoming``: later. Templates say these in words."""
+``passed``: the date passed with no result recorded (the site knows nothing more, so templates say it
+neutrally); ``soon``: within ``SOON_DAYS``; ``upcoming``: later."""
 
 SOON_DAYS = 14
 """A deadline this close counts as 'sắp đến hạn' (due soon)."""
 
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
 
 @dataclass(frozen=True)
 class DueItem:
-    """One assignment with a deadline, placed in the plan."""
+    """One duty with a deadline, placed in the plan."""
 
-    unit: str
-    unit_id: str
-    """The unit's page slug: its ``id`` in section IV, the slugified name in section III.3."""
-    assignment: Assignment
+    duty: Duty
     status: Status
-    section: str
-    """The heading of the plan's section that sets this deadline, as the document writes it."""
     seq: int = 1
     """1 for the unit's first deadline on this date, 2 for the second …: keeps ``key`` unique."""
     tally: Tally | None = None
     """For a milestone of the grassroots organisations (``tracks``) with a register: how many have recorded it."""
+
+    @property
+    def unit(self) -> str:
+        return self.duty.unit
+
+    @property
+    def unit_id(self) -> str:
+        return self.duty.unit_id
+
+    @property
+    def assignment(self) -> Assignment:
+        return self.duty.assignment
+
+    @property
+    def ref(self) -> SectionRef:
+        return self.duty.ref
 
     @property
     def due(self) -> date:
@@ -52,18 +67,35 @@ class DueItem:
         return self.due + timedelta(days=1)
 
     @property
-    def section_number(self) -> str:
-        """'3' for '3. Xây dựng Kế hoạch …': the point of the plan this deadline stands in."""
-        return heading_number(self.section)
+    def heading(self) -> str:
+        """The plan's own wording of the date, opening a line: 'Trước ngày 5/3/2025'."""
+        assert self.assignment.deadline is not None
+        return capitalise(self.assignment.deadline.text)
 
     @property
-    def section_title(self) -> str:
-        return without_number(self.section)
+    def heading_has_date(self) -> bool:
+        """False for 'Hoàn thành trong quý 1/2025': the template then adds the last day the site counts."""
+        assert self.assignment.deadline is not None
+        return any(date(int(y), int(m), int(d)) == self.due
+                   for d, m, y in _DMY.findall(self.assignment.deadline.text) if _valid(d, m, y))
+
+    @property
+    def action(self) -> str:
+        """What is to be done, as the plan words it (the quoted duty), opening a line."""
+        return capitalise(self.assignment.duty)
 
     @property
     def key(self) -> str:
         """Stable name of this deadline (unit, date, order): the page anchor and the calendar UID."""
-        return f"{self.unit_id}-{self.due:%Y%m%d}-{self.seq}"
+        return f"{self.duty.anchor_id}-{self.due:%Y%m%d}-{self.seq}"
+
+
+def _valid(day: str, month: str, year: str) -> bool:
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 def status_of(assignment: Assignment, today: date, counted: Tally | None = None) -> Status:
@@ -88,27 +120,17 @@ def _tally(assignment: Assignment, rows: list[OrganisationRow]) -> Tally | None:
 
 
 def due_items(content: Content, today: date) -> list[DueItem]:
-    """All assignments that carry a deadline, earliest first (ties keep document order)."""
-    items: list[DueItem] = []
+    """All duties that carry a deadline, earliest first (ties keep document order)."""
     rows = organisation_rows(content)
-    plans = content.study.implementation_plans
-    for assignment in plans.assignments:
-        if assignment.deadline:
-            unit = assignment.unit or ""
-            counted = _tally(assignment, rows)
-            items.append(DueItem(unit, slugify(unit), assignment, status_of(assignment, today, counted),
-                                 plans.heading, tally=counted))
-    for unit in content.organisation.units:
-        for assignment in unit.assignments:
-            if assignment.deadline:
-                counted = _tally(assignment, rows)
-                items.append(DueItem(assignment.unit or unit.name, unit.id, assignment,
-                                     status_of(assignment, today, counted), content.organisation.heading,
-                                     tally=counted))
+    items = []
+    for duty in all_duties(content):
+        if duty.assignment.deadline:
+            counted = _tally(duty.assignment, rows)
+            items.append(DueItem(duty, status_of(duty.assignment, today, counted), tally=counted))
     seen: dict[tuple[str, date], int] = {}
     numbered = []
     for item in items:
-        seq = seen[item.unit_id, item.due] = seen.get((item.unit_id, item.due), 0) + 1
+        seq = seen[item.duty.anchor_id, item.due] = seen.get((item.duty.anchor_id, item.due), 0) + 1
         numbered.append(replace(item, seq=seq))
     return sorted(numbered, key=lambda item: item.due)
 

@@ -20,6 +20,19 @@ _LOCAL_LINK = re.compile(r"(\]\()(?!https?:|mailto:|tel:|#|/)([^)\s]+)")
 
 
 @dataclass(frozen=True)
+class TagLink:
+    """A tag as readers see it: its name from ``tin-tuc.yml`` (the id itself only while no name is given)."""
+
+    id: str
+    name: str
+
+
+def tag_links(site: Site, ids: list[str]) -> list[TagLink]:
+    names = {tag.id: tag.name for tag in site.content.news.tags}
+    return [TagLink(ident, names.get(ident, ident)) for ident in ids]
+
+
+@dataclass(frozen=True)
 class NewsListView:
     """A list of posts: page ``number`` of all posts, or every post of one category or tag."""
 
@@ -30,7 +43,7 @@ class NewsListView:
     previous: str | None = None
     next: str | None = None
     category: Category | None = None
-    tag: str | None = None
+    tag: TagLink | None = None
 
     @property
     def filtered(self) -> bool:
@@ -45,6 +58,7 @@ class PostView:
     """The post's Markdown with editors' site-root links made relative to the post's page."""
     category: Category
     related: list[PlanLink]
+    tags: list[TagLink]
     photo: PhotoView | None = None
     """The post's photo as published (widths, formats, alt text), or None."""
 
@@ -69,16 +83,19 @@ def rebase_links(body: str, page: str) -> str:
 def list_pages(site: Site) -> Iterator[tuple[str, NewsListView]]:
     """The paginated list, then one page per category and per tag, in a stable order."""
     news, posts = site.content.news, site.content.posts
+    used = {post.meta.category for post in posts}
+    categories = [category for category in news.categories if category.id in used]
+    """Empty categories are hidden: a heading over nothing reads as a section left undone."""
     chunks = [posts[start:start + news.per_page] for start in range(0, len(posts), news.per_page)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
         yield list_path(number), NewsListView(
-            chunk, news.categories, number, len(chunks),
+            chunk, categories, number, len(chunks),
             list_path(number - 1) if number > 1 else None, list_path(number + 1) if number < len(chunks) else None)
-    for category in news.categories:
+    for category in categories:
         yield category_path(category.id), NewsListView(
-            [post for post in posts if post.meta.category == category.id], news.categories, category=category)
-    for tag in sorted({tag for post in posts for tag in post.meta.tags}):
-        yield tag_path(tag), NewsListView([post for post in posts if tag in post.meta.tags], news.categories, tag=tag)
+            [post for post in posts if post.meta.category == category.id], categories, category=category)
+    for tag in tag_links(site, sorted({tag for post in posts for tag in post.meta.tags})):
+        yield tag_path(tag.id), NewsListView([post for post in posts if tag.id in post.meta.tags], categories, tag=tag)
 
 
 def post_pages(site: Site) -> Iterator[tuple[str, PostView, str]]:
@@ -88,5 +105,5 @@ def post_pages(site: Site) -> Iterator[tuple[str, PostView, str]]:
     for post in site.content.posts:
         photo = photo_view(post.photo, post.meta.image) if post.photo and post.meta.image else None
         view = PostView(post, rebase_links(post.body, post.path), categories[post.meta.category],
-                        [site.links[ident] for ident in post.meta.related], photo)
+                        [site.links[ident] for ident in post.meta.related], tag_links(site, post.meta.tags), photo)
         yield post.path, view, f"{prefix}/{posixpath.basename(post.source)}"

@@ -3,7 +3,7 @@
 The plan states targets; measured values are optional and come only from YAML
 with a named source. This module decides what to say about them (a status word,
 how full the bar is, which values make the trend line); the templates decide how
-it looks. Without a measured value the answer is always "chưa có số liệu":
+it looks. Without a measured value the status is ``no_data`` and the card shows none (a card saying "no data" reads as neglect):
 nothing is estimated or filled in.
 
 How each comparator counts as met (the plan is silent, so this is the rule):

@@ -10,13 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from ..content.models import Indicator, TargetParagraph, TargetSection
+from ..content.models import Indicator, TargetSection
 from ..content.posts import LoadedPost
 from .progress import Progress, progress
 from .site import Site
-
-GROUP_TITLE_LENGTH = 70
-"""A group heading made of its cards' titles is cut at a word before this many characters."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +25,8 @@ class IndicatorCard:
     progress: Progress
     page: str
     """The page that holds the full card (``muc-tieu-2030.md``): the home page's summary links there."""
+    national: bool = False
+    """The country's target, set by the resolution (the plan repeats it)."""
     vision: Indicator | None = None
     vision_year: int | None = None
 
@@ -37,7 +36,8 @@ class IndicatorGroup:
     """One paragraph of the target section: its cards, qualitative aims, the paragraph itself, related posts."""
 
     number: int
-    title: str
+    title: str | None
+    """The editor's title (``title`` in content); without one the template numbers the group."""
     cards: list[IndicatorCard]
     qualitative: list[str]
     text: str
@@ -54,6 +54,11 @@ class TargetsView:
     def indicator_count(self) -> int:
         return sum(len(group.cards) for group in self.groups)
 
+    @property
+    def unmeasured(self) -> bool:
+        """Some card has no measurement: the page then says once how progress figures are added."""
+        return any(card.progress.latest is None for group in self.groups for card in group.cards)
+
 
 @dataclass(frozen=True)
 class Headline:
@@ -65,21 +70,14 @@ class Headline:
 
 def card(indicator: Indicator, section: TargetSection, page: str, vision: Indicator | None = None,
          vision_year: int | None = None) -> IndicatorCard:
-    return IndicatorCard(indicator, section.year, progress(indicator, section.year), page, vision, vision_year)
-
-
-def _group_title(paragraph: TargetParagraph) -> str:
-    """The cards' titles joined, cut at a word: a heading that says what the group holds."""
-    title = ", ".join(indicator.title for indicator in paragraph.indicators)
-    if len(title) <= GROUP_TITLE_LENGTH:
-        return title
-    return title[:GROUP_TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(",") + "…"
+    return IndicatorCard(indicator, section.year, progress(indicator, section.year), page, section.national,
+                         vision, vision_year)
 
 
 def targets_view(site: Site, section: TargetSection, kind: Literal["targets", "vision"], page: str) -> TargetsView:
     groups = [
         IndicatorGroup(
-            number, _group_title(paragraph), [card(i, section, page) for i in paragraph.indicators],
+            number, paragraph.title, [card(i, section, page) for i in paragraph.indicators],
             list(paragraph.qualitative), paragraph.text, site.posts_for(i.id for i in paragraph.indicators))
         for number, paragraph in enumerate(section.paragraphs, start=1)
     ]

@@ -1,10 +1,11 @@
-"""Every unit the plan gives work to, with its duties and deadlines gathered on one page.
+"""Every body the plan gives work to, with all its duties and deadlines gathered on one page.
 
-Section IV lists units with numbered paragraphs; section III.3 gives two more
-units ("Ban Thường vụ Huyện ủy", "Các cấp ủy cơ sở") one bullet each. A unit's
-head wants everything addressed to it in one place, so this module joins both
-without copying any text: the duties are the quoted ``duty`` fields, the plan's
-own words are the paragraphs or bullets they come from.
+Section IV lists units with numbered paragraphs; section III gives duties to
+bodies by name ("Thường trực Huyện ủy", "Các cấp ủy cơ sở", the secretary who
+presents). A unit's head wants everything addressed to it in one place, so this
+module groups the one list of duties (``duties.py``) by body. A section IV unit
+whose ``also_named`` lists a section III name gathers those duties too, and the
+page shows both names as the document writes them.
 """
 
 from __future__ import annotations
@@ -13,53 +14,81 @@ from dataclasses import dataclass
 
 from ..content import Content
 from ..content.models import Assignment
-from ..text import slugify
 from .deadlines import DueItem
+from .duties import Duty, SectionRef, all_duties
+
+
+@dataclass(frozen=True)
+class UnitPlace:
+    """One place of the plan that gives this body work: the reference, the plan's words there, the duties."""
+
+    ref: SectionRef
+    name: str
+    """The name the document uses at this place."""
+    words: tuple[str, ...]
+    duties: tuple[Duty, ...]
 
 
 @dataclass(frozen=True)
 class UnitView:
-    """One unit's page: who, what the plan says, each duty, each deadline."""
+    """One body's page: who, each place of the plan that gives it work, each deadline."""
 
     id: str
     name: str
     number: int | None
-    """The unit's number in section IV; None for units named only in section III.3."""
-    paragraphs: tuple[str, ...]
-    """The plan's own words addressed to this unit (paragraphs of IV or bullets of III.3)."""
-    assignments: tuple[Assignment, ...]
+    """The unit's number in section IV; None for bodies named only in section III."""
+    other_names: tuple[str, ...]
+    """Other names the document gives the same body elsewhere (``also_named``)."""
+    places: tuple[UnitPlace, ...]
     deadlines: tuple[DueItem, ...]
     source: str
     """The ``Content`` attribute (content file) an editor changes to alter this page."""
-    section: str
+
+    @property
+    def assignments(self) -> tuple[Assignment, ...]:
+        return tuple(duty.assignment for place in self.places for duty in place.duties)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(text for place in self.places for text in place.words)
+
+
+def _places(duties: list[Duty]) -> tuple[UnitPlace, ...]:
+    """Duties grouped by the place (reference and name) that gives them, in order of first appearance."""
+    grouped: dict[tuple[SectionRef, str], list[Duty]] = {}
+    for duty in duties:
+        grouped.setdefault((duty.ref, duty.unit), []).append(duty)
+    places = []
+    for (ref, name), group in grouped.items():
+        words: list[str] = []
+        for duty in group:
+            words += [text for text in duty.words if text not in words]
+        places.append(UnitPlace(ref, name, tuple(words), tuple(group)))
+    return tuple(places)
 
 
 def unit_views(content: Content, deadlines: list[DueItem]) -> list[UnitView]:
-    """Section IV's units in document order, then the units named only in section III.3."""
-    def due_for(unit_id: str) -> tuple[DueItem, ...]:
-        return tuple(item for item in deadlines if item.unit_id == unit_id)
+    """Section IV's units in document order (with any section III duties under their other names),
+    then the bodies named only in section III, in order of first mention."""
+    duties = all_duties(content)
+    by_unit: dict[str, list[Duty]] = {}
+    for duty in duties:
+        by_unit.setdefault(duty.unit_id, []).append(duty)
 
-    views = [
-        UnitView(unit.id, unit.name, unit.number, tuple(unit.paragraphs), tuple(unit.assignments),
-                 due_for(unit.id), "organisation", content.organisation.heading)
-        for unit in content.organisation.units
-    ]
-    known = {view.id for view in views}
-    plans = content.study.implementation_plans
-    extra: dict[str, list[Assignment]] = {}
-    names: dict[str, str] = {}
-    for assignment in plans.assignments:
-        if not assignment.unit:
-            continue
-        slug = slugify(assignment.unit)
-        if slug not in known:
-            extra.setdefault(slug, []).append(assignment)
-            names.setdefault(slug, assignment.unit)
-    for slug, assignments in extra.items():
-        bullets = tuple(bullet for bullet in plans.bullets
-                        if any(" ".join(a.duty.split()) in " ".join(bullet.replace("*", "").split()) for a in assignments))
-        views.append(UnitView(slug, names[slug], None, bullets, tuple(assignments), due_for(slug),
-                              "study", plans.heading))
+    def view(unit_id: str, name: str, number: int | None, other: tuple[str, ...], source: str) -> UnitView:
+        own = by_unit.get(unit_id, [])
+        # Section IV first on its unit's page: that is where the unit is named as such.
+        own = sorted(own, key=lambda duty: duty.source != "organisation")
+        return UnitView(unit_id, name, number, other, _places(own),
+                        tuple(item for item in deadlines if item.unit_id == unit_id), source)
+
+    views = [view(unit.id, unit.name, unit.number, tuple(unit.also_named), "organisation")
+             for unit in content.organisation.units]
+    known = {v.id for v in views}
+    for duty in duties:
+        if duty.unit_id not in known:
+            known.add(duty.unit_id)
+            views.append(view(duty.unit_id, duty.unit, None, (), duty.source))
     return views
 
 
