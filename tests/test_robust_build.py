@@ -11,27 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import load_content
-from generator.content.errors import ContentError
 from generator.editor.lint import lint
 from generator.sitedir import _exchange, replace_site
 
 from .conftest import ROOT, build_site, replace_once
+from .test_bad_input import only_problem
 from .test_news import PLAIN, write_post
 
 SECRET = "NỘI-DUNG-BÍ-MẬT-NGOÀI-KHO"
-
-
-def problems_for(content: Path) -> list:
-    with pytest.raises(ContentError) as caught:
-        load_content(content)
-    return caught.value.problems
-
-
-def only_problem(content: Path):
-    problems = problems_for(content)
-    assert len(problems) == 1, [str(p) for p in problems]
-    return problems[0]
 
 
 def outside_file(tmp_path: Path) -> Path:
