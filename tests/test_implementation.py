@@ -302,7 +302,7 @@ def _date_before_plan(content: Path) -> tuple[str, int, str]:
 
 
 def _date_after_build(content: Path) -> tuple[str, int, str]:
-    line = _edit(content / DONG_TAM, "  date: 2025-03-18", "  date: 2026-01-05")
+    line = _edit(content / DONG_TAM, "  date: 2025-03-18", "  date: 2099-01-05")  # after any build date
     return DONG_TAM, line, "sau ngày xây dựng trang"
 
 
