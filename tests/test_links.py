@@ -29,9 +29,9 @@ import pytest
 from generator.content import load_content
 from generator.settings import BuildSettings
 
-from .conftest import CONTENT, build_site
+from .conftest import CONTENT, PUBLISHED_URL
 
-SUBPATH_URL = "https://example.org/nq57/"
+SUBPATH_URL = PUBLISHED_URL
 
 PLACEHOLDER_ORIGIN = "http://site.invalid/"
 """Where a build without a published address is assumed to be served: the root of a host
@@ -263,20 +263,11 @@ def root_address() -> str:
     return settings.site_url or PLACEHOLDER_ORIGIN
 
 
-@pytest.fixture(scope="session")
-def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default content built for publication under https://example.org/nq57/."""
-    site = tmp_path_factory.mktemp("built-nq57") / "site"
-    result = build_site(site, env={"SITE_URL": SUBPATH_URL})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
 @pytest.fixture(scope="session", params=["root", "sub-path"])
 def site(request: pytest.FixtureRequest) -> Site:
     if request.param == "root":
         return Site.read(request.getfixturevalue("built_site"), root_address())
-    return Site.read(request.getfixturevalue("subpath_site"), SUBPATH_URL)
+    return Site.read(request.getfixturevalue("published_site"), SUBPATH_URL)  # conftest: built for SUBPATH_URL
 
 
 def test_every_internal_link_and_fragment_resolves(site: Site) -> None:

@@ -6,11 +6,12 @@ are the only proof that readers' phones see what the unit tests promise.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -29,15 +30,22 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve(handler: Callable[..., SimpleHTTPRequestHandler], path: str = "/") -> Iterator[str]:
+    """A loopback HTTP server for the test's lifetime; yields its base URL (``path`` appended)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site on http://127.0.0.1:<free port>/ for the whole session."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(functools.partial(QuietHandler, directory=str(built_site))) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

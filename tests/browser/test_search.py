@@ -7,10 +7,9 @@ Readers often type "chuyen doi so" for "chuyển đổi số" and "dang vien" fo
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,7 +17,7 @@ import pytest
 
 from generator.text import fold
 
-from .conftest import PHONE, QuietHandler
+from .conftest import PHONE, QuietHandler, serve
 
 # The words readers type (issue 3), each as the accent-free query and the marked spelling.
 # Which pages must come back is read from the built pages (``pages_saying``), not pinned here,
@@ -191,10 +190,8 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def sub_path_url(built_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
+    with serve(functools.partial(_SubPathHandler, directory=str(built_site)), PREFIX) as url:
+        yield url
 
 
 def test_search_works_under_a_sub_path(phone, sub_path_url: str, built_site: Path) -> None:
@@ -210,10 +207,8 @@ def test_search_works_under_a_sub_path(phone, sub_path_url: str, built_site: Pat
 
 @pytest.fixture(scope="module")
 def zensical_url(zensical_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(zensical_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(functools.partial(QuietHandler, directory=str(zensical_site))) as url:
+        yield url
 
 
 def test_search_works_on_a_site_built_by_zensical_and_published(phone, zensical_url: str, zensical_site: Path) -> None:
