@@ -411,3 +411,29 @@ def test_unsafe_svg_in_docs_fails_the_build_naming_each_file(project_copy: Path)
     result = build_site(site, config=project_copy / "mkdocs.yml")
     assert_refused(result, site, [f"ảnh assets/anh/{name}" for name in UNSAFE_SVGS])
     assert "an-toan.svg" not in result.stderr
+
+
+def test_a_quote_in_a_summary_stays_inside_every_attribute_it_reaches(project_copy: Path) -> None:
+    """The summary reaches <meta name=description>, og:description and twitter:description (an included partial)."""
+    summary = 'Trích "nguyên văn" http-equiv="refresh" content="0;url=https://example.com" & 5 > 3'
+    post = POST.format(title="Tóm tắt có ngoặc kép", day=27, slug="ngoac-kep", body="Nội dung.\n").replace(
+        "summary: Bài thử của kiểm thử an ninh.", "summary: '" + summary.replace("'", "''") + "'")
+    (project_copy / "content/tin-tuc/2025-03-27-ngoac-kep.md").write_text(post, encoding="utf-8")
+    site = project_copy / "site"
+    result = build_site(site, config=project_copy / "mkdocs.yml", env={"SITE_URL": "https://example.org/nq57/"})
+    assert result.returncode == 0, result.stderr
+
+    class Metas(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.found: list[dict[str, str | None]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "meta":
+                self.found.append(dict(attrs))
+
+    parser = Metas()
+    parser.feed((site / "tin-tuc/2025/ngoac-kep/index.html").read_text(encoding="utf-8"))
+    described = [m for m in parser.found if (m.get("name") or m.get("property") or "").endswith("description")]
+    assert len(described) == 3 and all(m["content"] == summary for m in described), described
+    assert not any(m.get("http-equiv") == "refresh" for m in parser.found)
