@@ -1,4 +1,5 @@
-"""The home page: the editors' summary (each line tied to the plan), headline targets, the next (or latest) deadlines, the newest posts, the way into each part."""
+"""The home page: the editors' summary (each line tied to the plan), headline targets,
+the next (or latest) deadlines, the newest posts, the way into each part."""
 
 from __future__ import annotations
 
