@@ -26,7 +26,7 @@ from .editor import guide
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
-from .registry import GLOSSARY, page_url
+from .registry import GLOSSARY, SOURCES, page_url
 from .render.environment import TEMPLATES
 from .render.outputs import Output, site_outputs
 from .render.pages import nav, offline_pages
@@ -77,6 +77,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             config.extra["share_image"] = HOME_IMAGE
         if guide.site_body(root) is not None:
             config.extra["guide_url"] = page_url(guide.PAGE)  # the footer links the editors' guide (not in the menu)
+        config.extra["sources_url"] = page_url(SOURCES)  # and the official texts ("Văn bản gốc")
         if missing := site.missing_publisher_details:
             log.warning("CẢNH BÁO (WARNING): cai-dat.yml: chân trang còn thiếu %s (cơ quan chủ quản, người chịu trách nhiệm, "
                         "địa chỉ, điện thoại, thư điện tử)", ", ".join(missing))

@@ -24,6 +24,7 @@ from .views.meeting import meeting_view
 from .views.poster import poster_view
 from .views.quiz import quiz_view
 from .views.site import PlanLink, Site
+from .views.sources import sources_view
 from .views.study_aids import false_claims_view, glossary_view, questions_view
 from .views.targets import indicator_pages, targets_view
 from .views.units import ResponsibilitiesView, UnitPage
@@ -71,7 +72,7 @@ def single(path: str, attribute: str, view: Callable[[Site], Any]) -> Pages:
 HOME, VIEWPOINTS, TASKS = "index.md", "quan-diem-chi-dao.md", "nhiem-vu-giai-phap.md"
 TARGETS, VISION = "muc-tieu-2030.md", "tam-nhin-2045.md"
 FULL_TEXT, QUESTIONS, FALSE_CLAIMS, GLOSSARY = "toan-van.md", "hoi-dap.md", "phan-bac.md", "thuat-ngu.md"
-STUDY, TIMELINE = "ke-hoach-huyen.md", "lich-thuc-hien.md"
+STUDY, TIMELINE, SOURCES = "ke-hoach-huyen.md", "lich-thuc-hien.md", "van-ban-goc.md"
 QUIZ, QUIZ_BANK = "trac-nghiem.md", "trac-nghiem/cau-hoi.json"
 HANDOUT, SLIDES = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md"
 MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SLIDES, "handout": HANDOUT}
@@ -170,6 +171,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("implementation", "implementation.md.j2",
              single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True),
     PageKind("full-text", "full-text.md.j2", single(FULL_TEXT, "plan", plan.full_text_view), nav=True),
+    PageKind("sources", "sources.md.j2", single(SOURCES, "plan", lambda site: sources_view(site, FULL_TEXT))),
     PageKind("questions", "questions.md.j2",
              single(QUESTIONS, "questions", lambda site: questions_view(site, FULL_TEXT, FALSE_CLAIMS)), nav=True),
     PageKind("false-claims", "false-claims.md.j2",

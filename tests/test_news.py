@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import feedparser
@@ -10,16 +11,20 @@ import pytest
 
 from generator.content import load_content
 from generator.content.errors import ContentError
-from generator.text import slugify
+from generator.text import slugify, vn_date
 
 from .conftest import CONTENT, build_site, replace_once, settings
 from .test_build import page_text
 
 SITE_URL = "https://example.gov.vn/nq57/"
 
-NEW_POST = """---
+NEWEST = load_content(CONTENT).posts[0]
+"""The district's newest post: test posts are dated after it, so they lead whatever editors have published."""
+LATER = NEWEST.meta.date + timedelta(days=1)
+
+NEW_POST = f"""---
 title: Đoàn thanh niên học tập Nghị quyết
-date: 15/03/2025
+date: {vn_date(LATER)}
 author: Trung tâm Truyền thông - Văn hóa huyện
 category: hoc-tap-quan-triet
 summary: Bài thử nghiệm của bộ kiểm thử.
@@ -49,9 +54,10 @@ def test_slug_folds_vietnamese() -> None:
     assert slugify("Ban hành Kế hoạch") == "ban-hanh-ke-hoach"
 
 
-DEFAULT_POSTS = {"2024-12-22-nghi-quyet-57.md": "tin-tuc/2024/bo-chinh-tri-ban-hanh-nghi-quyet-so-57-nq-tw/",
-                 "2025-01-26-ke-hoach-215-kh-tu.md": "tin-tuc/2025/ban-hanh-ke-hoach-215-kh-tu/"}
-"""The two posts the site ships with (fidelity: they report only dated events of the document)."""
+DEFAULT_POSTS = {"2026-11-27-nghi-quyet-57.md": "tin-tuc/2026/nghi-quyet-57-nq-tw/",
+                 "2026-11-27-ke-hoach-215-kh-tu.md": "tin-tuc/2026/ke-hoach-215-kh-tu/"}
+"""The two posts the site ships with (fidelity: they report only dated events of the document).
+Each is dated the day it was written for the site, not the day of the event it reports."""
 
 
 def test_posts_are_newest_first_and_the_default_posts_keep_their_urls() -> None:
@@ -68,8 +74,10 @@ def test_default_posts_only_state_dated_events_of_the_document() -> None:
     for post in load_content(CONTENT).posts:
         if Path(post.source).name not in DEFAULT_POSTS:
             continue
-        assert post.meta.date in (plan.resolution.date, plan.implements.date), post.source
-        assert post.meta.date.strftime("%d/%m/%Y") in source
+        events = [ref.date for ref in (plan.resolution, plan.implements) if vn_date(ref.date) in post.meta.summary]
+        assert events, f"{post.source}: the summary dates an event of the document"
+        assert all(vn_date(event) in source for event in events)
+        assert post.meta.date >= max(events), f"{post.source}: published after the event it reports"
 
 
 def test_new_post_reaches_list_home_and_both_feeds(project_copy: Path) -> None:
@@ -78,11 +86,11 @@ def test_new_post_reaches_list_home_and_both_feeds(project_copy: Path) -> None:
     result = build_site(site, config=project_copy / "mkdocs.yml", env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr
     title = "Đoàn thanh niên học tập Nghị quyết"
-    post_page = site / "tin-tuc/2025/doan-thanh-nien-hoc-tap-nghi-quyet/index.html"
-    assert title in page_text(site, "tin-tuc/2025/doan-thanh-nien-hoc-tap-nghi-quyet/index.html")
-    assert "15/03/2025" in post_page.read_text(encoding="utf-8") and "phút đọc" in post_page.read_text(encoding="utf-8")
+    post_page = site / f"tin-tuc/{LATER.year}/doan-thanh-nien-hoc-tap-nghi-quyet/index.html"
+    assert title in page_text(site, f"tin-tuc/{LATER.year}/doan-thanh-nien-hoc-tap-nghi-quyet/index.html")
+    assert vn_date(LATER) in post_page.read_text(encoding="utf-8") and "phút đọc" in post_page.read_text(encoding="utf-8")
     listing = page_text(site, "tin-tuc/index.html")
-    assert listing.index(title) < listing.index("Ban Thường vụ Tỉnh ủy ban hành"), "newest first"
+    assert listing.index(title) < listing.index(NEWEST.meta.title), "newest first"
     assert title in page_text(site, "index.html")
     assert title in page_text(site, "tin-tuc/chuyen-muc/hoc-tap-quan-triet/index.html")
     assert title in page_text(site, "tin-tuc/the/kiem-thu/index.html")
@@ -92,14 +100,14 @@ def test_new_post_reaches_list_home_and_both_feeds(project_copy: Path) -> None:
     assert not rss.bozo, rss.get("bozo_exception")
     assert rss.version == "rss20"
     assert rss.entries[0].title == title
-    assert rss.entries[0].link == SITE_URL + "tin-tuc/2025/doan-thanh-nien-hoc-tap-nghi-quyet/"
+    assert rss.entries[0].link == SITE_URL + f"tin-tuc/{LATER.year}/doan-thanh-nien-hoc-tap-nghi-quyet/"
     assert all(entry.link.startswith(SITE_URL) for entry in rss.entries)
 
     feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
     assert feed["feed_url"] == SITE_URL + "feed.json"
     assert feed["items"][0]["title"] == title
-    assert feed["items"][0]["date_published"].startswith("2025-03-15")
+    assert feed["items"][0]["date_published"].startswith(LATER.isoformat())
     assert all(item["url"].startswith(SITE_URL) and item["id"] and "content_text" in item for item in feed["items"])
     assert "feed.xml" in (site / "tin-tuc/index.html").read_text(encoding="utf-8")
 
@@ -111,7 +119,7 @@ def test_without_a_base_url_there_are_no_feeds_and_no_links_to_them(built_site: 
 
 def test_home_page_shows_the_latest_three_posts(content_copy: Path) -> None:
     for day in range(1, 5):
-        write_post(content_copy, f"2025-04-0{day}.md", NEW_POST.replace("15/03/2025", f"0{day}/04/2025")
+        write_post(content_copy, f"bai-{day}.md", NEW_POST.replace(vn_date(LATER), vn_date(LATER + timedelta(days=day)))
                    .replace("related: [nhiem-vu-moi]", f"slug: bai-{day}"))
     from generator.render.pages import render_pages
 
@@ -131,7 +139,7 @@ def test_pagination(content_copy: Path) -> None:
 
 
 def test_bad_date_names_file_and_line(content_copy: Path) -> None:
-    path = write_post(content_copy, "2025-03-15-bad.md", PLAIN.replace("15/03/2025", "31/02/2025"))
+    path = write_post(content_copy, "2025-03-15-bad.md", PLAIN.replace(vn_date(LATER), "31/02/2025"))
     problems = problems_for(content_copy)
     assert len(problems) == 1, [str(p) for p in problems]
     assert problems[0].file.endswith(path.name)

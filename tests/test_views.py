@@ -116,3 +116,27 @@ def test_menu_is_the_first_page_of_each_nav_kind_in_registry_order(fixture_conte
     assert registry.TARGETS in menu and registry.VISION in menu
     assert not any(path.startswith("don-vi/") for path in menu), "unit pages are reached from the overview"
     assert len(menu) == len(set(menu))
+
+
+def test_home_summary_links_each_line_to_the_passage_it_quotes(pages) -> None:
+    home = pages["home"][0].view
+    written = raw("tom-tat.yml")
+    assert home.summary_title == written["title"]
+    assert [(line.text, line.quote, line.passage.id) for line in home.summary] == [
+        (item["text"], item["quote"], item["passage"]) for item in written["items"]]
+    viewpoints = {v["id"] for v in raw("quan-diem.yml")["viewpoints"]}
+    for line in home.summary:  # a viewpoint opens on its card; a section of the plan on the study page
+        page = registry.VIEWPOINTS if line.passage.id in viewpoints else registry.STUDY
+        assert line.passage.target == f"{page}#{line.passage.id}"
+
+
+def test_sources_page_lists_the_plan_s_texts_with_links_only_where_recorded(pages) -> None:
+    (page,) = pages["sources"]
+    assert page.path == registry.SOURCES
+    written = raw("ke-hoach.yml")
+    view = page.view
+    assert [(t.role, t.ref.number) for t in view.texts] == [
+        ("resolution", written["resolution"]["number"]), ("implements", written["implements"]["number"]),
+        *[("cited", c["number"]) for c in written.get("cited", [])]]
+    assert [t.ref.url for t in view.texts[:2]] == [written["resolution"].get("url"), written["implements"].get("url")]
+    assert view.plan_number == written["number"] and view.plan_url == written.get("url")

@@ -50,6 +50,7 @@ class Content:
     glossary: models.GlossarySection = field(metadata={"file": "thuat-ngu.yml"})
     quiz: models.Quiz = field(metadata={"file": "trac-nghiem.yml"})
     meeting: models.Meeting = field(metadata={"file": "sinh-hoat-chi-bo.yml"})
+    summary: models.Summary = field(metadata={"file": "tom-tat.yml"})
     posts: list[LoadedPost] = field(default_factory=list)
     grassroots_records: list[grassroots.LoadedRecord] = field(default_factory=list)
     """One result file per organisation in ``to-chuc-co-so/``, in file-name order."""
@@ -186,7 +187,7 @@ def _cross_references(content: Content) -> list[Problem]:
 
 
 def _passage_references(content: Content) -> list[Problem]:
-    """Questions point at passages that exist, and quote them word for word: the line that does not."""
+    """Questions, summary lines and cited texts point at passages that exist and quote them word for word."""
     known = passages(content)
     document = content.document
     problems: list[Problem] = []
@@ -204,19 +205,29 @@ def _passage_references(content: Content) -> list[Problem]:
                                  f"đơn vị hay mục {', '.join(SECTIONS)}){hint}",
                 "unknown passage id")
 
-    for index, question in enumerate(content.quiz.questions):
-        passage = known.get(question.passage)
-        quote = plain_text(question.quote)
+    def quoted(attribute: str, path: tuple[str | int, ...], ref: str, quote: str) -> None:
+        """``quote`` stands word for word in the passage ``ref``, which exists."""
+        passage = known.get(ref)
         if passage is None:
-            unknown("quiz", ("questions", index, "passage"), question.passage)
-        elif question.quote not in document:
-            problem("quiz", ("questions", index, "quote"),
-                    f"câu trích không có nguyên văn trong Kế hoạch: “{question.quote}”. Trích đúng từng chữ",
+            unknown(attribute, (*path, "passage"), ref)
+        elif quote not in document:
+            problem(attribute, (*path, "quote"),
+                    f"câu trích không có nguyên văn trong Kế hoạch: “{quote}”. Trích đúng từng chữ",
                     "quote not found word for word in the plan")
-        elif quote not in plain_text(passage.text):
-            problem("quiz", ("questions", index, "quote"),
+        elif plain_text(quote) not in plain_text(passage.text):
+            problem(attribute, (*path, "quote"),
                     f"câu trích có trong Kế hoạch nhưng không ở phần “{passage.title}” (`passage: {passage.id}`); "
                     "sửa `passage` cho đúng phần chứa câu trích", "quote is not in the passage named")
+
+    for index, question in enumerate(content.quiz.questions):
+        quoted("quiz", ("questions", index), question.passage, question.quote)
+    for index, item in enumerate(content.summary.items):
+        quoted("summary", ("items", index), item.passage, item.quote)
+    for index, cited in enumerate(content.plan.cited):
+        if cited.number not in document:
+            problem("plan", ("cited", index, "number"),
+                    f"văn bản số “{cited.number}” không được nhắc tới trong Kế hoạch; chỉ ghi văn bản mà Kế hoạch nêu, "
+                    "số, ký hiệu viết đúng như văn bản", "cited document number not found in the plan")
     for index, item in enumerate(content.meeting.discussion):
         if item.passage is not None and item.passage not in known:
             unknown("meeting", ("discussion", index, "passage"), item.passage)

@@ -186,6 +186,14 @@ class DocumentRef(ContentModel):
     date: DocDate = Field(description="Ngày ban hành.")
     issuer: Text = Field(description="Cơ quan ban hành, ví dụ `Bộ Chính trị`.")
     subject: Text | None = Field(None, description="Trích yếu, ví dụ `về đột phá phát triển …`.")
+    url: Url | None = Field(None, description="Địa chỉ chính thức của văn bản (không bắt buộc), ví dụ trên trang của cơ quan ban hành; trang “Văn bản gốc” chỉ hiện liên kết khi có địa chỉ này.")
+
+
+class CitedDocument(DocumentRef):
+    """Một văn bản khác mà Kế hoạch nhắc tới; số, ký hiệu phải có trong lời văn của Kế hoạch."""
+
+    date: DocDate | None = Field(None, description="Ngày ban hành, chỉ ghi khi Kế hoạch nêu.")
+    issuer: Text | None = Field(None, description="Cơ quan ban hành, đúng như Kế hoạch viết.")
 
 
 class Recipient(ContentModel):
@@ -213,6 +221,8 @@ class Plan(ContentModel):
     title: Text = Field(description="Trích yếu (dòng dưới chữ KẾ HOẠCH).")
     resolution: DocumentRef = Field(description="Nghị quyết được quán triệt.")
     implements: DocumentRef = Field(description="Văn bản cấp trên mà kế hoạch này thực hiện.")
+    url: Url | None = Field(None, description="Địa chỉ chính thức của bản gốc Kế hoạch (không bắt buộc), khi cơ quan ban hành đã công bố.")
+    cited: list[CitedDocument] = Field(default_factory=list, description="Các văn bản khác được Kế hoạch nhắc tới (trang “Văn bản gốc”).")
     intro: Text = Field(description="Đoạn mở đầu.")
     closing: Text = Field(description="Đoạn kết thúc (“Trên đây là …”).")
     recipients: list[Recipient] = Field(min_length=1, description="Nơi nhận.")
@@ -558,8 +568,8 @@ class Post(ContentModel):
     """Phần đầu (front matter) của một tin, bài trong `content/tin-tuc/`."""
 
     title: Name = Field(description="Tiêu đề bài.")
-    date: DocDate = Field(description="Ngày đăng, viết `2025-03-10` hoặc `10/3/2025`.")
-    author: Text = Field(description="Tác giả hoặc đơn vị đưa tin, ví dụ `Trung tâm Truyền thông - Văn hóa huyện`.")
+    date: DocDate = Field(description="Ngày bài được đăng trên trang (không phải ngày của sự kiện; ngày sự kiện viết trong bài), viết `2025-03-10` hoặc `10/3/2025`.")
+    author: Text = Field(description="Đơn vị đưa tin, chịu trách nhiệm về bài, ví dụ `Trung tâm Truyền thông - Văn hóa huyện`.")
     category: Slug = Field(description="Mã chuyên mục, một trong các `id` ở `content/tin-tuc.yml`.")
     summary: Text = Field(max_length=400, description="Tóm tắt một, hai câu; hiện trong danh sách và trong RSS.")
     slug: Slug | None = Field(None, description="Phần cuối địa chỉ bài; để trống thì lấy từ tiêu đề, bỏ dấu (đ → d).")
@@ -820,3 +830,23 @@ class GlossarySection(UniqueIds):
                         {"form": form})
                 forms.add(form.casefold())
         return self
+
+
+# --------------------------------------------------------------------------
+# The home page's plain-language summary (tom-tat.yml): editor-written, each line tied to a sentence of the plan
+# --------------------------------------------------------------------------
+
+
+class SummaryItem(ContentModel):
+    """Một ý tóm tắt bằng lời dễ hiểu; câu trích `quote` phải có nguyên văn trong phần `passage` của Kế hoạch."""
+
+    text: Name = Field(description="Một câu ngắn, dễ hiểu, do Ban biên tập viết, có chủ ngữ, chỉ nói điều câu trích nói.")
+    passage: Slug = Field(description="Mã phần văn bản chứa câu trích, như trường `passage` của câu hỏi trắc nghiệm (`yeu-cau`, `cap-co-so`, `kinh-te-so` …); trang chủ liên kết tới đó.")
+    quote: Text = Field(description="Câu (hoặc vế câu) chép nguyên văn từ phần `passage`, làm căn cứ cho ý tóm tắt.")
+
+
+class Summary(ContentModel):
+    """Tóm tắt Kế hoạch trên trang chủ: vài ý ngắn, mỗi ý dẫn tới câu văn gốc."""
+
+    title: Name = Field(description="Tiêu đề khối tóm tắt, ví dụ `Kế hoạch đề ra những gì`.")
+    items: list[SummaryItem] = Field(default_factory=list, max_length=8, description="Các ý tóm tắt (3–6 ý là vừa một màn hình điện thoại); để trống thì trang chủ không có khối này.")

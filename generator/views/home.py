@@ -1,4 +1,5 @@
-"""The home page: headline targets, the next (or latest) deadlines, the newest posts, the way into each part."""
+"""The home page: the editors' summary (each line tied to the plan), headline targets,
+the next (or latest) deadlines, the newest posts, the way into each part."""
 
 from __future__ import annotations
 
@@ -6,11 +7,20 @@ from dataclasses import dataclass
 
 from ..content.posts import LoadedPost
 from .deadlines import DueItem, upcoming
-from .site import Site
+from .site import PlanLink, Site
 from .targets import IndicatorCard, headlines
 
 LATEST_POSTS = 3
 UPCOMING_DEADLINES = 3
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One line of the editors' plain-language summary and the part of the plan it is drawn from."""
+
+    text: str
+    quote: str
+    passage: PlanLink
 
 
 @dataclass(frozen=True)
@@ -22,10 +32,15 @@ class HomeView:
     deadlines_ahead: bool
     """True when ``deadlines`` are still to come; False when every date has passed (the latest are shown)."""
     latest_posts: list[LoadedPost]
+    summary_title: str
+    summary: list[SummaryLine]
+    """Empty when the editors wrote none: the home page then has no summary block."""
 
 
 def home_view(site: Site, targets_page: str, vision_page: str) -> HomeView:
     content, today = site.content, site.settings.today
     cards, vision_only = headlines(content.targets_2030, content.vision_2045, targets_page, vision_page)
     shown = upcoming(site.deadlines, today, UPCOMING_DEADLINES)
-    return HomeView(cards, vision_only, shown, bool(shown) and shown[0].due >= today, content.posts[:LATEST_POSTS])
+    summary = [SummaryLine(item.text, item.quote, site.links[item.passage]) for item in content.summary.items]
+    return HomeView(cards, vision_only, shown, bool(shown) and shown[0].due >= today, content.posts[:LATEST_POSTS],
+                    content.summary.title, summary)
