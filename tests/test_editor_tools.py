@@ -125,3 +125,35 @@ def test_pre_commit_runs_validate_and_lint() -> None:
     for entry in entries:
         command = entry.removeprefix("sh -c '").removesuffix("'").split(" && ")[0].replace("python", sys.executable, 1)
         assert subprocess.run(command.split(), cwd=ROOT, capture_output=True, timeout=120).returncode == 0, entry
+
+
+def test_vscode_task_puts_front_matter_errors_in_the_problems_panel(tmp_path: Path) -> None:
+    """The YAML extension cannot check a post's front matter; the build task's problem matchers show ours instead."""
+    import json
+    import shutil
+
+    from .conftest import FIXTURE
+
+    task = json.loads((ROOT / ".vscode" / "tasks.json").read_text(encoding="utf-8"))["tasks"][0]
+    matchers = {m["severity"]: re.compile(m["pattern"]["regexp"]) for m in task["problemMatcher"]}
+    assert json.loads((ROOT / ".vscode" / "extensions.json").read_text())["recommendations"] == ["redhat.vscode-yaml"]
+    shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    post = tmp_path / "content" / "tin-tuc" / "2025-03-11-sai.md"
+    post.parent.mkdir(exist_ok=True)
+
+    def run(command: str) -> list[str]:
+        result = subprocess.run([sys.executable, "-m", "generator", "--content", "content", command],
+                                cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", check=False)
+        return (result.stdout + result.stderr).splitlines()
+
+    post.write_text("---\ntitle: T\ndate: 31/02/2025\nauthor: A\ncategory: x\nsummary: S\n---\nBài.\n", encoding="utf-8")
+    found = [(m[1], m[2], m[4]) for line in run("validate") if (m := matchers["error"].match(line))]
+    assert ("content/tin-tuc/2025-03-11-sai.md", "3", "ngày này không tồn tại trên lịch (giá trị hiện có: “31/02/2025”)") in found
+    post.write_text("---\ntitle: T\ndate: 10/03/2025\nauthor: A\ncategory: chi-dao\nsummary: S\n---\nVề NQ 57  ở đây.\n",
+                    encoding="utf-8")
+    lines = run("lint")
+    errors = [(m[1], m[2]) for line in lines if (m := matchers["error"].match(line))]
+    warnings = [(m[1], m[2]) for line in lines if (m := matchers["warning"].match(line))]
+    assert ("content/tin-tuc/2025-03-11-sai.md", "8") in errors and ("content/tin-tuc/2025-03-11-sai.md", "8") in warnings
+    assert not {line for line in lines if ": LỖI: " in line or ": CẢNH BÁO: " in line} - {
+        line for line in lines if matchers["error"].match(line) or matchers["warning"].match(line)}, "every finding matched"
