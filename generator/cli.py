@@ -121,18 +121,17 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _contributing(args: argparse.Namespace) -> int:
-    """Regenerate the field reference inside CONTRIBUTING.md, or (--check) fail when it is stale."""
+    """Regenerate the guide's field reference (huong-dan-bien-tap/truong-du-lieu.md), or (--check) fail when it is stale."""
     from .editor import guide
 
     root = args.content.resolve().parent
-    text = (root / guide.SOURCE).read_text(encoding="utf-8")
     if args.check:
-        if guide.with_reference(text) != text:
-            print(f"LỖI: tham chiếu trường trong {guide.SOURCE} đã cũ, chạy `make docs`", file=sys.stderr)
+        if guide.stale(root):
+            print(f"LỖI: tham chiếu trường {guide.REFERENCE} đã cũ, chạy `make docs`", file=sys.stderr)
             return 1
         return 0
     changed = guide.update(root)
-    print(f"{guide.SOURCE}: {'đã cập nhật' if changed else 'không đổi'} tham chiếu trường")
+    print(f"{guide.REFERENCE}: {'đã cập nhật' if changed else 'không đổi'}")
     return 0
 
 
@@ -217,7 +216,7 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--format", choices=["text", "github"], default="text",
                              help="github: thêm chú thích ::error file=…,line=…:: để GitHub hiện lỗi ngay tại dòng")
     for name, run, text in (("schema", _schema, "xuất lược đồ JSON vào schema/"),
-                            ("contributing", _contributing, "cập nhật tham chiếu trường trong CONTRIBUTING.md")):
+                            ("contributing", _contributing, "cập nhật tham chiếu trường (huong-dan-bien-tap/truong-du-lieu.md)")):
         command = commands.add_parser(name, help=text)
         command.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi")
         command.set_defaults(run=run)

@@ -118,6 +118,13 @@ def _guide(site: Site) -> Iterable[Page]:
     return [Page(guide.PAGE, body, guide.SOURCE)] if body is not None else []
 
 
+def _field_reference(site: Site) -> Iterable[Page]:
+    """The guide's field reference, generated from the models (its edit link opens the committed copy)."""
+    if guide.site_body(site.settings.project_dir) is None:
+        return []
+    return [Page(guide.REFERENCE, guide.reference_site_body(), guide.REFERENCE)]
+
+
 # Widgets for the portal's iframes (views/widgets.py): under nhung/, which the CSP lets the portal frame.
 WIDGET_TARGETS = f"{widgets.PREFIX}/chi-tieu/index.md"
 WIDGET_MILESTONES = f"{widgets.PREFIX}/moc-thoi-gian/index.md"
@@ -184,6 +191,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
     PageKind("guide", "guide-page.md.j2", _guide),  # editors' page: linked from the footer and README, not the menu
+    PageKind("field-reference", "field-reference-page.md.j2", _field_reference),  # linked from the guide
     PageKind("widget-targets", "widget-targets.md.j2", single(
         WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS)))),
     PageKind("widget-milestones", "widget-milestones.md.j2", single(

@@ -55,8 +55,9 @@ def test_schema_flags_what_the_editor_would_get_wrong() -> None:
 
 
 def test_contributing_reference_is_generated_from_the_schema() -> None:
-    text = (ROOT / guide.SOURCE).read_text(encoding="utf-8")
-    assert guide.with_reference(text) == text, "run `make docs`"
+    assert not guide.stale(ROOT), "run `make docs`"
+    text = (ROOT / guide.REFERENCE).read_text(encoding="utf-8")
+    assert f"]({guide.REFERENCE})" in (ROOT / guide.SOURCE).read_text(encoding="utf-8"), "the guide links its reference"
     for name in [*(entry.name for entry in content_files()), "tin-tuc/*.md", "ocr-corrections.yml"]:
         assert f"`content/{name}" in text, name
     assert "- `paragraphs[].indicators[].measurements[].source` — chữ, bắt buộc." in text
@@ -64,9 +65,10 @@ def test_contributing_reference_is_generated_from_the_schema() -> None:
 
 def test_contributing_is_a_complete_vietnamese_guide() -> None:
     text = (ROOT / guide.SOURCE).read_text(encoding="utf-8")
-    for heading in ("## 1. Tệp nào chứa gì", "## 2. Sửa một con số", "## 3. Thêm một tin, bài", "### Trên Windows",
-                    "### Trên Linux", "## 4. Bản xem trước và kiểm tra trên GitHub",
-                    "### Bật GitHub Pages và đặt SITE_URL", "## 6. Đọc một thông báo lỗi", "## 8. Tham chiếu trường"):
+    for heading in ("## 1. Bắt đầu nhanh: chỉ cần trình duyệt", "## 2. Tệp nào chứa gì", "### 3.1 Thêm một tin, bài",
+                    "### 3.2 Thêm số liệu thực tế", "### 3.3 Ghi nhận một việc đã hoàn thành", "### Trên Windows",
+                    "### Trên Linux", "## 4. Kiểm tra tự động và bản xem trước",
+                    "### Bật GitHub Pages và đặt SITE_URL", "## 5. Đọc một thông báo lỗi", "## 8. Tham chiếu trường"):
         assert heading in text, heading
     prose = re.sub(r"```.*?```|`[^`]*`", " ", text, flags=re.S)
     vietnamese = re.findall(r"\b(?:và|của|các|một|không|trang|tệp|lỗi)\b", prose)
@@ -78,9 +80,13 @@ def test_guide_is_a_site_page_editing_contributing(project_copy: Path) -> None:
     result = build_site(site, config=project_copy / "mkdocs.yml", env={"REPO_URL": REPO_URL})
     assert result.returncode == 0, result.stderr
     page = (site / "huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
-    assert "Tham chiếu trường" in page and "<li><code>paragraphs[].indicators[].measurements[].source</code>" in page
+    reference = (site / "huong-dan-bien-tap/truong-du-lieu/index.html").read_text(encoding="utf-8")
+    assert 'href="truong-du-lieu/"' in page, "the guide links its field reference page"
+    assert "<li><code>paragraphs[].indicators[].measurements[].source</code>" in reference
+    assert 'href="../"' in reference, "the reference links back to the guide page, not to CONTRIBUTING.md"
     edited = edit_targets(site)
     assert edited["huong-dan-bien-tap/index.html"] == "CONTRIBUTING.md"
+    assert edited["huong-dan-bien-tap/truong-du-lieu/index.html"] == guide.REFERENCE
     # Widgets (nhung/) are made for the portal's iframe: no header, hence no edit link.
     html_pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")
                   if not p.relative_to(site).as_posix().startswith("nhung/")} - {"404.html"}
@@ -119,3 +125,35 @@ def test_pre_commit_runs_validate_and_lint() -> None:
     for entry in entries:
         command = entry.removeprefix("sh -c '").removesuffix("'").split(" && ")[0].replace("python", sys.executable, 1)
         assert subprocess.run(command.split(), cwd=ROOT, capture_output=True, timeout=120).returncode == 0, entry
+
+
+def test_vscode_task_puts_front_matter_errors_in_the_problems_panel(tmp_path: Path) -> None:
+    """The YAML extension cannot check a post's front matter; the build task's problem matchers show ours instead."""
+    import json
+    import shutil
+
+    from .conftest import FIXTURE
+
+    task = json.loads((ROOT / ".vscode" / "tasks.json").read_text(encoding="utf-8"))["tasks"][0]
+    matchers = {m["severity"]: re.compile(m["pattern"]["regexp"]) for m in task["problemMatcher"]}
+    assert json.loads((ROOT / ".vscode" / "extensions.json").read_text())["recommendations"] == ["redhat.vscode-yaml"]
+    shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    post = tmp_path / "content" / "tin-tuc" / "2025-03-11-sai.md"
+    post.parent.mkdir(exist_ok=True)
+
+    def run(command: str) -> list[str]:
+        result = subprocess.run([sys.executable, "-m", "generator", "--content", "content", command],
+                                cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", check=False)
+        return (result.stdout + result.stderr).splitlines()
+
+    post.write_text("---\ntitle: T\ndate: 31/02/2025\nauthor: A\ncategory: x\nsummary: S\n---\nBài.\n", encoding="utf-8")
+    found = [(m[1], m[2], m[4]) for line in run("validate") if (m := matchers["error"].match(line))]
+    assert ("content/tin-tuc/2025-03-11-sai.md", "3", "ngày này không tồn tại trên lịch (giá trị hiện có: “31/02/2025”)") in found
+    post.write_text("---\ntitle: T\ndate: 10/03/2025\nauthor: A\ncategory: chi-dao\nsummary: S\n---\nVề NQ 57  ở đây.\n",
+                    encoding="utf-8")
+    lines = run("lint")
+    errors = [(m[1], m[2]) for line in lines if (m := matchers["error"].match(line))]
+    warnings = [(m[1], m[2]) for line in lines if (m := matchers["warning"].match(line))]
+    assert ("content/tin-tuc/2025-03-11-sai.md", "8") in errors and ("content/tin-tuc/2025-03-11-sai.md", "8") in warnings
+    assert not {line for line in lines if ": LỖI: " in line or ": CẢNH BÁO: " in line} - {
+        line for line in lines if matchers["error"].match(line) or matchers["warning"].match(line)}, "every finding matched"

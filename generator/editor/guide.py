@@ -1,9 +1,12 @@
-"""The editor guide: ``CONTRIBUTING.md`` with a field reference generated from the schema.
+"""The editor guide: ``CONTRIBUTING.md`` (written by hand) and its field reference (generated from the schema).
 
-The reference sits between two marker comments and is rewritten by
-``python -m generator contributing``; a test fails when it differs from the
-models, so the guide never drifts from the code. The same file becomes the
-site page ``huong-dan-bien-tap/``, whose edit link opens ``CONTRIBUTING.md``.
+The guide is two files that read on GitHub as they read on the site:
+``CONTRIBUTING.md`` becomes the page ``huong-dan-bien-tap/``, and the field
+reference, generated from the models into ``huong-dan-bien-tap/truong-du-lieu.md``
+by ``python -m generator contributing``, becomes ``huong-dan-bien-tap/truong-du-lieu/``.
+The relative link ``huong-dan-bien-tap/truong-du-lieu.md`` from CONTRIBUTING.md
+therefore resolves in both places. A test fails when the committed reference
+differs from the models, so the guide never drifts from the code.
 """
 
 from __future__ import annotations
@@ -18,45 +21,49 @@ from ..render.environment import environment
 
 SOURCE = "CONTRIBUTING.md"
 PAGE = "huong-dan-bien-tap.md"
-BEGIN = "<!-- BẮT ĐẦU: tham chiếu trường, sinh bằng `python -m generator contributing`; đừng sửa tay -->"
-END = "<!-- KẾT THÚC: tham chiếu trường -->"
+REFERENCE = "huong-dan-bien-tap/truong-du-lieu.md"
+"""The field reference: a committed, generated file at this path and a site page at the same path."""
 
 _WHERE = {"tin-tuc-bai.yml": "content/tin-tuc/*.md (phần đầu, giữa hai dòng ---)",
           "to-chuc-co-so-ket-qua.yml": "content/to-chuc-co-so/*.yml (mỗi tổ chức một tệp)"}
 
 
-def field_reference() -> str:
-    """The Markdown block between the markers: one list per kind of content file."""
+GUIDE_LINK = "../CONTRIBUTING.md"
+"""The reference's link back to the guide as a file in the repository; the site page links the page instead."""
+
+
+def field_reference(guide_link: str = GUIDE_LINK) -> str:
+    """The whole reference page in Markdown: one list per kind of content file (lists, not tables: no sideways scroll)."""
     groups: dict[type[BaseModel], list[str]] = {}
     schemas = {entry.name: entry.model for entry in content_files()} | EXTRA_SCHEMAS
     for name, model in schemas.items():
         groups.setdefault(model, []).append(_WHERE.get(name, f"content/{name}"))
     files = [{"paths": paths, "doc": (model.__doc__ or "").strip(), "rows": fields(model)} for model, paths in groups.items()]
-    return environment().get_template("field-reference.md.j2").render(files=files).strip()
+    return environment().get_template("field-reference.md.j2").render(files=files, guide_link=guide_link).strip() + "\n"
 
 
-def with_reference(text: str) -> str:
-    """``text`` with the block between the markers replaced by the current reference."""
-    if BEGIN not in text or END not in text:
-        raise ValueError(f"{SOURCE} thiếu dòng đánh dấu tham chiếu trường ({BEGIN!r} … {END!r})")
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{BEGIN}\n\n{field_reference()}\n\n{END}{tail}"
+def stale(root: Path) -> bool:
+    """True when ``root``'s committed field reference differs from the models (``make docs`` fixes it)."""
+    path = root / REFERENCE
+    return not path.is_file() or path.read_text(encoding="utf-8") != field_reference()
 
 
 def update(root: Path) -> bool:
-    """Rewrite the reference in ``root/CONTRIBUTING.md``; True when the file changed."""
-    path = root / SOURCE
-    text = path.read_text(encoding="utf-8")
-    new = with_reference(text)
-    if new != text:
-        path.write_text(new, encoding="utf-8")
-    return new != text
+    """Rewrite ``root``'s field reference; True when the file changed."""
+    if not stale(root):
+        return False
+    path = root / REFERENCE
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(field_reference(), encoding="utf-8")
+    return True
 
 
 def site_body(root: Path) -> str | None:
     """The guide's Markdown for its site page (None when the project has no CONTRIBUTING.md)."""
     path = root / SOURCE
-    if not path.is_file():
-        return None
-    return with_reference(path.read_text(encoding="utf-8"))
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def reference_site_body() -> str:
+    """The reference as a site page: the same text, linking the guide's page rather than CONTRIBUTING.md."""
+    return field_reference(f"../{PAGE}")

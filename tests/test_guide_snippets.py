@@ -1,0 +1,265 @@
+"""Every YAML and front-matter snippet in the editor guide validates, exactly as an editor would copy it.
+
+Convention (CONTRIBUTING.md, section 7): the first line of a ``yaml`` fence, or the
+first line inside a ``markdown`` fence's front matter, is a comment naming where the
+snippet goes:
+
+- ``# tệp: content/x.yml`` — the whole file; validated against the file's model;
+- ``# tệp: content/x.yml (một phần)`` — some top-level keys of the file;
+- ``# tệp: content/x.yml, dưới: a[].b[]`` — placed under that field (the field
+  reference's notation): a mapping's keys are fields of that model, a list's items
+  are items of that list field;
+- ``# tệp: <a file outside content/>`` (a workflow, a CMS setting): parsed as YAML only,
+  since no content model describes it;
+- ``# SAI (đừng chép) — tệp: …`` — a deliberately wrong example: it must FAIL, and
+  the Vietnamese message the project prints for it must stand in the next ``text`` fence.
+
+A fence without a language, or a YAML/front-matter fence without the comment, fails
+the test: a new snippet cannot slip in unchecked. Snippets are parsed as written
+(only the Markdown list indentation of the fence itself is removed, as a reader's
+copy does), so a snippet with wrong indentation fails.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from generator.content import models
+from generator.content.errors import translate
+from generator.content.loader import EXTRA_SCHEMAS, content_files
+from generator.content.reader import Located, parse_yaml, read_yaml
+from generator.editor import guide
+
+ROOT = Path(__file__).resolve().parents[1]
+GUIDES = (guide.SOURCE, guide.REFERENCE)
+
+_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>```+|~~~+)(?P<info>.*)$")
+_MARK = re.compile(r"^ *# (?P<wrong>SAI \(đừng chép\) — )?tệp: (?P<file>\S+)"
+                   r"(?: (?P<part>\(một phần\))|, dưới: (?P<under>\S+))?\s*$")
+_VALIDATED = {"yaml", "markdown"}
+
+
+@dataclass(frozen=True)
+class Snippet:
+    guide: str
+    line: int
+    language: str
+    text: str
+    """The fence's content with the fence's own indentation removed, as a reader copies it."""
+    after: str
+    """The guide's text after the fence (a wrong example's message is in the next fence)."""
+
+    def __str__(self) -> str:
+        return f"{self.guide}:{self.line}"
+
+
+def fences(name: str) -> list[Snippet]:
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+    found, number = [], 0
+    while number < len(lines):
+        match = _OPEN.match(lines[number])
+        if not match:
+            number += 1
+            continue
+        indent, fence = len(match["indent"]), match["fence"]
+        end = next(i for i in range(number + 1, len(lines)) if lines[i].strip() == fence)
+        body = "\n".join(line[indent:] if line[:indent].strip() == "" else line for line in lines[number + 1:end])
+        found.append(Snippet(name, number + 1, match["info"].strip(), body + "\n", "\n".join(lines[end + 1:])))
+        number = end + 1
+    return found
+
+
+SNIPPETS = [snippet for name in GUIDES for snippet in fences(name)]
+
+
+def _front_matter(snippet: Snippet) -> tuple[str, int] | None:
+    """A markdown fence's front matter (text, first line number inside the post) or None when it has none."""
+    lines = snippet.text.splitlines()
+    if not lines or lines[0] != "---":
+        return None
+    end = lines.index("---", 1)
+    return "\n".join(lines[1:end]) + "\n", 2
+
+
+def _model_for(file: str) -> type[BaseModel]:
+    if re.fullmatch(r"content/tin-tuc/[^/]+\.md", file):
+        return models.Post
+    if re.fullmatch(r"content/to-chuc-co-so/[^/]+\.yml", file):
+        return models.GrassrootsRecord
+    by_name = {f"content/{entry.name}": entry.model for entry in content_files()}
+    by_name |= {f"content/{name}": model for name, model in EXTRA_SCHEMAS.items()}
+    assert file in by_name, f"no content file {file}"
+    return by_name[file]
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X | None`` → ``X``; ``Annotated[X, …]`` → ``X``."""
+    while True:
+        if typing.get_origin(annotation) is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            annotation = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
+        else:
+            return annotation
+
+
+def _field(model: type[BaseModel], name: str) -> Any:
+    assert name in model.model_fields, f"{model.__name__} has no field {name}"
+    return _unwrap(model.model_fields[name].annotation)
+
+
+def _under(model: type[BaseModel], path: str) -> Any:
+    """The type at a field-reference path: ``a[].b[]`` is an item of list ``b`` in an item of list ``a``."""
+    current: Any = model
+    for segment in path.split("."):
+        name, items = segment.removesuffix("[]"), segment.endswith("[]")
+        current = _field(current, name)
+        if items:
+            assert typing.get_origin(current) is list, f"{segment}: not a list"
+            current = _unwrap(typing.get_args(current)[0])
+    return current
+
+
+def validate(mark: re.Match[str], data: Any) -> None:
+    """Raise ValidationError when ``data`` is not valid where the mark says it goes."""
+    model = _model_for(mark["file"])
+    if mark["under"] is None and mark["part"] is None:
+        model.model_validate(data)
+        return
+    target = model if mark["part"] else _under(model, mark["under"])
+    if isinstance(data, list):
+        assert typing.get_origin(target) is list, f"a list snippet goes under a list field, not {mark['under']}"
+        TypeAdapter(target).validate_python(data)
+        return
+    assert isinstance(data, dict) and data, "a fragment is a mapping of fields or a list of items"
+    assert isinstance(target, type) and issubclass(target, BaseModel), f"{mark['under']} holds no fields"
+    for key, value in data.items():
+        assert key in target.model_fields, f"{target.__name__} has no field {key}"
+        TypeAdapter(target.model_fields[key].annotation).validate_python(value)
+
+
+def _yaml_text(snippet: Snippet) -> tuple[str, int]:
+    if snippet.language == "markdown":
+        found = _front_matter(snippet)
+        assert found is not None
+        return found
+    return snippet.text, 1
+
+
+def test_the_guide_has_snippets_of_every_kind() -> None:
+    """The convention is in use: whole files, fragments, front matter, and a wrong example."""
+    marks = [_MARK.match(_yaml_text(s)[0].splitlines()[0]) for s in SNIPPETS if _checked(s)]
+    assert all(marks)
+    assert {"part", "under", "wrong"} <= {key for mark in marks for key, value in mark.groupdict().items() if value}
+    assert any(s.language == "markdown" for s in SNIPPETS if _checked(s))
+
+
+def _checked(snippet: Snippet) -> bool:
+    return snippet.language == "yaml" or (snippet.language == "markdown" and _front_matter(snippet) is not None)
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=str)
+def test_every_fence_names_its_language(snippet: Snippet) -> None:
+    assert snippet.language, f"{snippet}: a fence needs a language (```yaml, ```markdown, ```text …)"
+
+
+@pytest.mark.parametrize("snippet", [s for s in SNIPPETS if _checked(s)], ids=str)
+def test_snippet_validates_where_it_says_it_goes(snippet: Snippet) -> None:
+    text, first_line = _yaml_text(snippet)
+    mark = _MARK.match(text.splitlines()[0])
+    assert mark, f"{snippet}: the first line must be `# tệp: content/…` (see tests/test_guide_snippets.py)"
+    data = yaml.safe_load(text)
+    if not mark["file"].startswith("content/"):
+        assert not mark["wrong"] and data is not None, f"{snippet}: a file outside content/ is only parsed"
+        return
+    if not mark["wrong"]:
+        validate(mark, data)
+        return
+    with pytest.raises(ValidationError) as caught:
+        validate(mark, data)
+    model = _model_for(mark["file"])
+    located = parse_yaml(("\n" * (first_line - 1)) + text, mark["file"])
+    shown = re.search(r"```text\n(.*?)```", snippet.after, re.S)
+    assert shown, f"{snippet}: a wrong example is followed by the message it gets, in a ```text fence"
+    for problem in translate(caught.value, mark["file"], located, model):
+        assert f"{problem.file}:{problem.line}:{problem.column}: LỖI: {problem.message_vi}" in shown[1], problem
+
+
+def _content_path(located: Located, under: str) -> tuple[Any, ...] | None:
+    """The first place in a real content file where the field-reference path ``under`` exists (lists: item 0…)."""
+    def walk(prefix: tuple[Any, ...], segments: list[str]) -> tuple[Any, ...] | None:
+        if not segments:
+            return prefix if prefix in located.positions else None
+        name, items = segments[0].removesuffix("[]"), segments[0].endswith("[]")
+        here = (*prefix, name)
+        if not items:
+            return walk(here, segments[1:])
+        index = 0
+        while (*here, index) in located.positions:
+            if (found := walk((*here, index), segments[1:])) is not None:
+                return found
+            index += 1
+        return None
+    return walk((), under.split("."))
+
+
+@pytest.mark.parametrize("snippet", [s for s in SNIPPETS if s.language == "yaml" and ", dưới: " in s.text], ids=str)
+def test_fragment_is_indented_as_the_content_file_is(snippet: Snippet) -> None:
+    """Pasted under its field in the real file, a fragment's first line lines up with what is already there."""
+    mark = _MARK.match(snippet.text.splitlines()[0])
+    assert mark and mark["under"]
+    located = read_yaml(ROOT / mark["file"], mark["file"])
+    path = _content_path(located, mark["under"])
+    assert path is not None, f"{snippet}: {mark['under']} not found in {mark['file']}"
+    first = snippet.text.splitlines()[1]
+    if first.lstrip().startswith("- "):  # a list's items: line up with the list's first item in the file
+        path = (*path, 0)
+    line, column = located.positions[path]  # a mapping's position is its first key's
+    assert len(first) - len(first.lstrip(" -")) == column - 1, f"{snippet}: indent as {mark['file']}:{line}"
+
+
+def test_a_wrong_snippet_or_an_unmarked_one_fails() -> None:
+    """The checker itself can fail: wrong indentation, an unknown field, a missing mark."""
+    good = "# tệp: content/muc-tieu-2030.yml, dưới: paragraphs[].indicators[]\nmeasurements:\n  - value: 18.3\n" \
+           "    year: 2024\n    scope: province\n    source: Nguồn\n"
+    mark = _MARK.match(good.splitlines()[0])
+    assert mark
+    validate(mark, yaml.safe_load(good))
+    shifted = good.replace("    year:", "  year:")  # `year` falls out of the list item
+    with pytest.raises(yaml.YAMLError):
+        yaml.safe_load(shifted)
+    with pytest.raises(ValidationError):
+        validate(mark, yaml.safe_load(good.replace("province", "tỉnh")))
+    assert _MARK.match("# content/muc-tieu-2030.yml") is None
+
+
+def test_quick_start_post_with_its_photo_passes_the_checks(tmp_path: Path) -> None:
+    """The quick start's post, copied as written next to a phone photo, passes validate and lint (no error)."""
+    import shutil
+    import subprocess
+    import sys
+
+    from PIL import Image
+
+    snippet = next(s for s in SNIPPETS if s.language == "markdown" and "image:" in s.text)
+    front, _ = _yaml_text(snippet)
+    mark = _MARK.match(front.splitlines()[0])
+    assert mark and not mark["wrong"]
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / mark["file"]).write_text(snippet.text, encoding="utf-8")
+    photo = yaml.safe_load(front)["image"]["src"]
+    Image.new("RGB", (1600, 1200), (120, 80, 40)).save(tmp_path / "content" / "anh" / photo)
+    for command in ("validate", "lint"):
+        result = subprocess.run([sys.executable, "-m", "generator", "--content", "content", command], cwd=tmp_path,
+                                capture_output=True, text=True, encoding="utf-8", check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert mark["file"] not in result.stdout + result.stderr, "no finding on the copied post"
