@@ -32,6 +32,7 @@ from ..content.posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matte
 from ..render import feeds
 from ..render.pages import render_pages
 from ..settings import BuildSettings, SettingsError, build_date
+from . import traps
 from .links import SiteMap, build_sitemap, normalise, relative_form
 
 CORRECTIONS = "ocr-corrections.yml"
@@ -130,6 +131,7 @@ class Linter:
                     self.yaml_links(self.display(path), text)
         self.stray_files()
         self.publisher_details()
+        self.silent_traps()
         for post in self.content.posts:
             self.post(post)
         if self.docs_dir.is_dir():
@@ -154,6 +156,12 @@ class Linter:
                     self.add(self.display(path), 1, "warning",
                              "tệp trong thư mục tin, bài nhưng không có đuôi .md nên không được đăng",
                              f"đổi tên thành {path.stem}.md (bài viết) hoặc chuyển ảnh sang docs/assets/")
+
+    def silent_traps(self) -> None:
+        """Content that builds but makes the page say something else (generator/editor/traps.py)."""
+        for trap in traps.traps(self.content, self.today):
+            self.add(self.display(self.content_dir / trap.file), traps.line_of(self.content_dir, trap),
+                     trap.severity, trap.message, trap.fix)
 
     def publisher_details(self) -> None:
         """The footer of a state body's information site names its publisher; say which details are still empty."""
