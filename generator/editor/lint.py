@@ -9,8 +9,11 @@ Scope, decided so the lint never asks anyone to change the plan's wording:
 - editor-written prose only (post bodies, post titles/summaries/captions and
   ``docs/**/*.md``), never text quoted from the document, which keeps its own
   style (e.g. ``10/3/2025``): dates written with "." or "-" or year first (the plan writes 5/3/2025), double spaces and
-  straight quotes (warnings), links to pages or files that do not exist and
-  images without alt text (errors).
+  straight quotes (warnings), images without alt text (errors);
+- links in post bodies, ``docs/**/*.md`` and YAML texts (``links.py``): pages,
+  files and anchors the build will have, addresses copied from the browser, ``../``;
+- silent traps on the validated models (``traps.py``): a result dated after the
+  build, measurements the trend line leaves out.
 """
 
 from __future__ import annotations
