@@ -67,6 +67,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         """MkDocs 1.6 keeps a plugin with ``on_startup`` across the rebuilds of ``serve``."""
         self.serving = command == "serve"
 
+    def on_shutdown(self) -> None:
+        """MkDocs caches this instance for the process: a later build in it must fail on errors again."""
+        self.serving = False
+
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         content_dir = root / self.config.content_dir

@@ -94,3 +94,12 @@ def test_generator_build_with_an_error_fails_and_keeps_the_site(project: Path) -
     assert "không được chứa mã HTML" in result.stdout + result.stderr and "Traceback" not in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "trang cũ"
     assert "Nội dung có lỗi" not in "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+
+
+def test_a_build_after_serving_in_the_same_process_fails_again(project: Path) -> None:
+    """MkDocs keeps the plugin instance for the process: serving must not leak into a later build."""
+    _break(project)
+    _mkdocs(project, "serve")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "other-site"))
+    with pytest.raises(Abort):
+        build(config)
