@@ -5,16 +5,19 @@ Run on a copy of the fixture commune; anchors and pages expected here come from 
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
+from generator.content import load_content
 from generator.editor.links import markdown_anchors
-from generator.editor.lint import Finding, lint
+from generator.editor.lint import Finding, Linter, lint
+from generator.registry import page_url
 
-from .conftest import FIXTURE
+from .conftest import CONTENT, FIXTURE
 
 POST = """---
 title: Hội nghị quán triệt
@@ -162,3 +165,15 @@ def test_anchors_follow_the_toc_extension() -> None:
     text = ("# Mục tiêu `SITE_URL` { #dat }\n## Thảo luận\n## Thảo luận\n<section id=\"hoi\" markdown>\n## Hỏi\n"
             "<h2>Nhóm (1/2)</h2>\n```\n# không phải tiêu đề\n```\n")
     assert markdown_anchors(text) == {"dat", "thao-luan", "thao-luan_1", "hoi", "hoi_1", "nhom-1-2"}
+
+
+def test_every_anchor_the_lint_accepts_is_on_the_built_page(built_site: Path) -> None:
+    """The lint computes anchors from the Markdown, not the build: each one must be an id the built page has."""
+    linter = Linter(load_content(CONTENT), CONTENT.parent / "docs")
+    checked = 0
+    for path, anchors in linter.sitemap.pages.items():
+        html = (built_site / page_url(path) / "index.html").read_text(encoding="utf-8")
+        ids = set(re.findall(r"\sid=\"([^\"]+)\"", html)) | set(re.findall(r"<a\s[^>]*name=\"([^\"]+)\"", html))
+        assert anchors <= ids, (path, sorted(anchors - ids))
+        checked += len(anchors)
+    assert checked > 0
