@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .content import Content, ContentError, load_content
+from .content.errors import Problem
 from .content.loader import display_path, symlink_problem
 from .content.reader import symlinks
 from .editor import guide
@@ -28,6 +29,7 @@ from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
 from .registry import GLOSSARY, SOURCES, page_url
 from .render.environment import TEMPLATES
+from .render.error_page import error_page
 from .render.outputs import Output, site_outputs
 from .render.pages import nav, offline_pages
 from .render.printref import qr_svg
@@ -54,21 +56,42 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.offline: list[str] = []
         self.sources: dict[str, str] = {}
         self.docs_prefix = "docs"
+        self.serving = False
+        """``mkdocs serve``: content errors are shown on the page (``error_page``) instead of stopping."""
+        self.problems: list[Problem] = []
+        self.watched: list[Path] = []
+        self.pages: set[str] = {"index.md"}
+        """Every page of the last good build: the addresses an editor may have open when an error appears."""
+
+    def on_startup(self, *, command, dirty) -> None:
+        """MkDocs 1.6 keeps a plugin with ``on_startup`` across the rebuilds of ``serve``."""
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        """MkDocs caches this instance for the process: a later build in it must fail on errors again."""
+        self.serving = False
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         content_dir = root / self.config.content_dir
+        self.problems, self.content, self.settings = [], None, None
+        self.watched = [content_dir, TEMPLATES, root / guide.SOURCE]
         try:
             if links := symlinks(Path(config.docs_dir)):
                 raise ContentError([symlink_problem(display_path(link)) for link in links])
             self.content = load_content(content_dir)
+            site = self.content.settings
+            try:
+                self.settings = BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=site.repo_url)
+            except SettingsError as exc:
+                raise ContentError([Problem(self.content.source("settings"), None, None, str(exc))]) from None
         except ContentError as exc:
-            raise PluginError(exc.report()) from None
-        site = self.content.settings
-        try:
-            self.settings = BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=site.repo_url)
-        except SettingsError as exc:
-            raise PluginError(f"LỖI: {exc}") from None
+            if not self.serving:
+                raise PluginError(exc.report()) from None
+            self.problems = exc.problems
+            log.error("%s", exc.report())
+            config.nav = ["index.md"]
+            return config
         config.site_name = site.site_name
         config.site_description = site.site_description
         config.site_url = self.settings.site_url or config.site_url
@@ -89,6 +112,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
+        if self.problems:
+            return self.error_files(files, config)
         assert self.content is not None and self.settings is not None
         self.outputs = site_outputs(self.content, self.settings)
         for output in self.outputs:
@@ -97,7 +122,16 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             files.append(File.generated(config, output.path, content=output.content))
             if output.source:
                 self.sources[output.path] = output.source
+        self.pages = {file.src_uri for file in files.documentation_pages()}
         return files
+
+    def error_files(self, files: Files, config) -> Files:
+        """While serving with content errors: the error page at every address the site had, assets kept."""
+        page = error_page(self.problems)
+        kept = Files([file for file in files if not file.is_documentation_page()])
+        for path in sorted(self.pages | {file.src_uri for file in files.documentation_pages()}):
+            kept.append(File.generated(config, path, content=page))
+        return kept
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """Every page body MkDocs renders from Markdown (content, posts, docs/) goes through the allowlist."""
@@ -105,6 +139,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         """Edit links of generated pages open the file they came from (YAML, post, guide), never a phantom .md."""
+        if self.problems:
+            return context
         assert self.settings is not None and self.content is not None
         source = self.sources.get(page.file.src_uri) or f"{self.docs_prefix}/{page.file.src_uri}"
         if self.settings.repo_url:
@@ -115,6 +151,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
 
     def on_post_build(self, *, config) -> None:
         """Publish the built folder (still the staging folder during ``python -m generator build``)."""
+        if self.problems:
+            return  # the error page of `mkdocs serve`: nothing to publish
         assert self.settings is not None
         menu = tuple(page_url(path) for path in self.offline)
         try:
@@ -127,10 +165,9 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         return glossary_links(self.content.glossary, page_url(GLOSSARY))
 
     def on_serve(self, server, *, config, builder):
-        """`mkdocs serve` rebuilds when content or templates change, not only docs/."""
-        assert self.settings is not None
-        server.watch(str(self.settings.content_dir))
-        server.watch(str(TEMPLATES))
-        if (contributing := self.settings.project_dir / guide.SOURCE).is_file():
-            server.watch(str(contributing))
+        """`mkdocs serve` rebuilds when content or templates change, not only docs/ (also after a first build
+        with errors: fixing the file brings the site back)."""
+        for path in self.watched:
+            if path.exists():
+                server.watch(str(path))
         return server

@@ -113,7 +113,7 @@ def test_resolution_number_variants() -> None:
 
 
 def test_links_and_images(content_copy: Path) -> None:
-    name = post(content_copy, "[Đúng](muc-tieu-2030.md#kinh-te-so) [Thư mục](tin-tuc/) [Ngoài](https://example.org)\n"
+    name = post(content_copy, "[Đúng](muc-tieu-2030.md#kinh-te-so) [Thư mục](tin-tuc/index.md) [Ngoài](https://example.org)\n"
                               "[Sai](muc-tieu-2031.md)\n![](assets/site.css)\n![Ảnh](assets/khong-co.png)")
     found = [(line, severity) for line, severity, _ in findings_at(content_copy, name)]
     assert found == [(9, "error"), (10, "error"), (11, "error")]

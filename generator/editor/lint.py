@@ -9,13 +9,17 @@ Scope, decided so the lint never asks anyone to change the plan's wording:
 - editor-written prose only (post bodies, post titles/summaries/captions and
   ``docs/**/*.md``), never text quoted from the document, which keeps its own
   style (e.g. ``10/3/2025``): dates written with "." or "-" or year first (the plan writes 5/3/2025), double spaces and
-  straight quotes (warnings), links to pages or files that do not exist and
-  images without alt text (errors).
+  straight quotes (warnings), images without alt text (errors);
+- links in post bodies, ``docs/**/*.md`` and YAML texts (``links.py``): pages,
+  files and anchors the build will have, addresses copied from the browser, ``../``;
+- silent traps on the validated models (``traps.py``): a result dated after the
+  build, measurements the trend line leaves out.
 """
 
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -23,14 +27,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from ..content import Content, content_files, load_content, load_model
 from ..content.models import Corrections
 from ..content.posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matter
 from ..render import feeds
 from ..render.pages import render_pages
-from ..settings import BuildSettings, build_date
-from . import guide
+from ..settings import BuildSettings, SettingsError, build_date
+from . import traps
+from .links import SiteMap, build_sitemap, normalise, relative_form
 
 CORRECTIONS = "ocr-corrections.yml"
 FUTURE_DAYS = 365
@@ -115,7 +121,7 @@ class Linter:
         self.number = content.plan.resolution.number
         self.number_re = number_pattern(self.number)
         self.today = build_date()
-        self.targets = self._known_targets()
+        self.sitemap = self._sitemap()
 
     # -- file walking -------------------------------------------------------
 
@@ -123,16 +129,19 @@ class Linter:
         for name in [*(entry.name for entry in content_files()), CORRECTIONS]:
             path = self.content_dir / name
             if path.is_file():
-                self.whole_file(path, skip_confusions=name == CORRECTIONS)
+                text = self.whole_file(path, skip_confusions=name == CORRECTIONS)
+                if name != CORRECTIONS:
+                    self.yaml_links(self.display(path), text)
         self.stray_files()
         self.publisher_details()
+        self.silent_traps()
         for post in self.content.posts:
             self.post(post)
         if self.docs_dir.is_dir():
             for path in sorted(self.docs_dir.rglob("*.md")):
                 text = self.whole_file(path)
                 page = path.relative_to(self.docs_dir).as_posix()
-                self.prose(self.display(path), text, 1, base=page.rsplit("/", 1)[0] if "/" in page else "")
+                self.prose(self.display(path), text, 1, LinkFrom("doc", posixpath.dirname(page), page))
         return sorted(self.findings, key=lambda f: (f.file, f.line, f.severity))
 
     def stray_files(self) -> None:
@@ -150,6 +159,12 @@ class Linter:
                     self.add(self.display(path), 1, "warning",
                              "tệp trong thư mục tin, bài nhưng không có đuôi .md nên không được đăng",
                              f"đổi tên thành {path.stem}.md (bài viết) hoặc chuyển ảnh sang docs/assets/")
+
+    def silent_traps(self) -> None:
+        """Content that builds but makes the page say something else (generator/editor/traps.py)."""
+        for trap in traps.traps(self.content, self.today):
+            self.add(self.display(self.content_dir / trap.file), traps.line_of(self.content_dir, trap),
+                     trap.severity, trap.message, trap.fix)
 
     def publisher_details(self) -> None:
         """The footer of a state body's information site names its publisher; say which details are still empty."""
@@ -225,7 +240,7 @@ class Linter:
         name = self.display(path)
         text = self.whole_file(path)
         _, body, body_line = split_front_matter(text, name)
-        self.prose(name, body, body_line, base="")
+        self.prose(name, body, body_line, LinkFrom("post", "", post.path))
         meta = post.meta
         self.future_date(name, post.line_of("date") or 1, meta.date)
         fields = {"title": meta.title, "summary": meta.summary}
@@ -241,7 +256,7 @@ class Linter:
                          f"từ khóa “{tag}” chưa có tên trong content/tin-tuc.yml nên trang hiện mã “{tag}”",
                          f"thêm vào `tags:` của content/tin-tuc.yml:  - id: {tag}  /  name: <tên hiện trên trang>")
 
-    def prose(self, name: str, text: str, first_line: int, base: str) -> None:
+    def prose(self, name: str, text: str, first_line: int, origin: LinkFrom) -> None:
         """Style, links and image alt text in Markdown written by an editor (fenced code skipped)."""
         for number, line in prose_lines(text, first_line):
             line = _CODE_SPAN.sub("code", line)
@@ -251,8 +266,8 @@ class Linter:
                 if image and not label.strip():
                     self.add(name, number, "error", "ảnh không có mô tả (alt text)",
                              "viết mô tả ngắn trong ngoặc vuông: ![Mô tả nội dung ảnh](…)")
-                if target and not _EXTERNAL.match(target):
-                    self.link(name, number, target, base)
+                if target:
+                    self.link(name, number, target, origin)
 
     def style(self, name: str, number: int, line: str) -> None:
         for match in _DMY.finditer(line):
@@ -272,34 +287,116 @@ class Linter:
 
     # -- links ---------------------------------------------------------------
 
-    def _known_targets(self) -> set[str]:
-        """Every page and file the built site will have, as paths under docs/."""
+    def _sitemap(self) -> SiteMap:
+        """Every page (with its anchors) and file the built site will have, as paths under docs/."""
+        try:
+            site_url = BuildSettings.resolve(self.content_dir, base_url=self.content.settings.base_url,
+                                             repo_url=None).site_url
+        except SettingsError:
+            site_url = None  # the build reports it; links are still checked
         settings = BuildSettings.resolve(self.content_dir, base_url=None, repo_url=None)
-        pages = {page.path for page in render_pages(self.content, settings)}
-        pages |= {guide.PAGE, feeds.RSS_PATH, feeds.JSON_PATH}
-        if self.docs_dir.is_dir():
-            pages |= {p.relative_to(self.docs_dir).as_posix() for p in self.docs_dir.rglob("*") if p.is_file()}
-        return pages
+        rendered = [(page.path, page.markdown) for page in render_pages(self.content, settings)]
+        return build_sitemap(self.content, rendered, self.docs_dir, {feeds.RSS_PATH, feeds.JSON_PATH}, site_url)
 
-    def link(self, name: str, number: int, target: str, base: str) -> None:
-        path = re.split(r"[#?]", target, maxsplit=1)[0]
-        if not path:
+    def yaml_links(self, name: str, text: str) -> None:
+        """Markdown links in YAML texts: relative to each generated page that shows the text."""
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.lstrip().startswith("#"):
+                continue
+            for match in _LINK.finditer(_CODE_SPAN.sub("code", line)):
+                target = match.group(3)
+                if not target:
+                    continue
+                shown = [path for path, page in self.sitemap.texts.items() if f"]({target}" in page]
+                for page in shown or [""]:
+                    before = len(self.findings)
+                    self.link(name, number, target, LinkFrom("yaml", posixpath.dirname(page), page or None))
+                    if len(self.findings) > before:
+                        break  # one finding per link, from the first page that shows it
+
+    def link(self, name: str, number: int, target: str, origin: LinkFrom) -> None:
+        """One link: a page or file that exists, an anchor on it, written so it works on every copy of the site."""
+        address = self.sitemap.site_address(target)
+        if address is not None:
+            self.site_address(name, number, target, address, origin)
             return
-        joined = "/".join(part for part in (base, path) if part)
-        parts: list[str] = []
-        for part in joined.split("/"):
-            if part == "..":
-                if parts:
-                    parts.pop()
-            elif part not in ("", "."):
-                parts.append(part)
-        resolved = "/".join(parts)
-        candidates = {resolved, f"{resolved}.md", f"{resolved}/index.md", f"{resolved}index.md"}
-        if not candidates & self.targets:
-            close = difflib.get_close_matches(resolved, sorted(self.targets), n=1)
-            hint = f"; có phải là `{close[0]}`?" if close else ""
+        if _EXTERNAL.match(target) and not target.startswith("#"):
+            return
+        path, _, anchor = target.partition("#")
+        path = path.split("?", 1)[0]
+        if not path:
+            if anchor and origin.page:
+                self.anchor(name, number, target, origin.page, anchor, origin)
+            return
+        resolved, outside = normalise(origin.base, path)
+        climbs = path.startswith("../") or "/../" in path
+        if climbs and origin.kind == "post":
+            inside, _ = normalise("", re.sub(r"^(?:\.\./)+", "", path))
+            self.add(name, number, "error", f"liên kết `{target}` dùng `../`: trong bài viết, đường dẫn luôn tính từ "
+                     "gốc trang web, `../` làm liên kết hỏng",
+                     f"bỏ `../`, viết `{relative_form(inside, anchor, '')}`")
+            return
+        if outside:
+            where = f"trang `{origin.page}`" if origin.kind == "yaml" and origin.page else "thư mục docs/"
+            self.add(name, number, "error", f"liên kết `{target}` dùng `../` đi ra ngoài {where}: ở đó không có trang nào",
+                     "đường dẫn tính từ thư mục chứa trang; trang cùng thư mục viết thẳng tên tệp, "
+                     "ví dụ `muc-tieu-2030.md`, không có `../`")
+            return
+        page = self.sitemap.resolve(resolved.rstrip("/"))
+        if page is None and (folder := self.sitemap.from_url(resolved)) is not None:
+            self.add(name, number, "warning", f"liên kết `{target}` là địa chỉ thư mục: MkDocs không đổi địa chỉ "
+                     "này theo trang nên liên kết hỏng ở mọi trang không nằm ở gốc",
+                     f"viết đường dẫn tới tệp trang: `{relative_form(folder, anchor, origin.base)}`")
+            page = folder
+        if page is None:
+            close = self.sitemap.close(resolved)
+            hint = f"; có phải là `{relative_form(close, '', origin.base)}`?" if close else ""
+            where = "viết từ gốc trang" if origin.base == "" else f"viết tính từ thư mục {origin.base}/"
             self.add(name, number, "error", f"liên kết tới trang hoặc tệp không tồn tại: `{target}`",
-                     f"sửa đường dẫn (viết từ gốc trang, ví dụ `muc-tieu-2030.md#kinh-te-so`){hint}")
+                     f"sửa đường dẫn ({where}, ví dụ `muc-tieu-2030.md#kinh-te-so`){hint}")
+            return
+        if anchor:
+            self.anchor(name, number, target, page, anchor, origin)
+
+    def anchor(self, name: str, number: int, target: str, page: str, anchor: str, origin: LinkFrom) -> None:
+        anchors = self.sitemap.pages.get(page)
+        if anchors is None or anchor in anchors:
+            return  # a file, not a page: nothing to check
+        close = difflib.get_close_matches(anchor, sorted(anchors), n=1)
+        same_page = target.startswith("#")
+        fix = ((f"viết `#{close[0]}`" if same_page else f"viết `{relative_form(page, close[0], origin.base)}`")
+               + " (mục có tên gần giống nhất)" if close else
+               f"bỏ `#{anchor}` để dẫn tới đầu trang, hoặc dùng mã một mục có trên trang")
+        self.add(name, number, "error", f"trang `{page}` không có mục “#{anchor}” (liên kết `{target}`)",
+                 fix + "; mã mục là phần sau dấu # trên thanh địa chỉ khi mở mục đó")
+
+    def site_address(self, name: str, number: int, target: str, address: str, origin: LinkFrom) -> None:
+        """``/muc-tieu-2030/#kinh-te-so`` or ``https://<site>/…``: copied from the browser's address bar."""
+        anchor = urlsplit(target).fragment
+        page = self.sitemap.from_url(address)
+        if page is None:
+            close = self.sitemap.close(address.strip("/") + ".md")
+            hint = f", ví dụ `{relative_form(close, '', origin.base)}`" if close else ""
+            self.add(name, number, "error", f"địa chỉ `{target}` chép từ trình duyệt nhưng trang web không có trang này",
+                     f"viết đường dẫn tới tệp trang (tên tệp .md, không có dấu / ở đầu){hint}")
+            return
+        if anchor and anchor not in self.sitemap.pages.get(page, {anchor}):
+            self.anchor(name, number, target, page, anchor, origin)
+            return
+        why = ("luôn mở bản đang đăng trên mạng, không mở bản xem trước hay bản lưu trên máy"
+               if "://" in target else "hỏng ở bản xem trước và khi trang web đặt trong một thư mục con của tên miền")
+        self.add(name, number, "warning", f"địa chỉ `{target}` chép từ thanh địa chỉ của trình duyệt: "
+                 f"mở được nhưng {why}", f"viết đường dẫn tương đối `{relative_form(page, anchor, origin.base)}`")
+
+
+@dataclass(frozen=True)
+class LinkFrom:
+    """Where a link is written: ``post`` (from the site root), ``doc`` (docs/ page) or ``yaml``; links are relative to
+    ``base`` (a folder under docs/), and ``page`` is the page the link sits on (for ``#mục`` alone)."""
+
+    kind: Literal["post", "doc", "yaml"]
+    base: str
+    page: str | None
 
 
 def lint(content_dir: Path, docs_dir: Path | None = None) -> list[Finding]:

@@ -1,0 +1,179 @@
+"""Links in content, checked by the lint with file:line and a Vietnamese fix (never MkDocs' English warning).
+
+Run on a copy of the fixture commune; anchors and pages expected here come from its YAML.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.content import load_content
+from generator.editor.links import markdown_anchors
+from generator.editor.lint import Finding, Linter, lint
+from generator.registry import page_url
+
+from .conftest import CONTENT, FIXTURE
+
+POST = """---
+title: Hội nghị quán triệt
+date: 2025-03-15
+author: Ban biên tập
+category: {category}
+summary: Tóm tắt.
+---
+{body}
+"""
+BODY_LINE = 8
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the fixture commune (content/ only; docs/ made by the tests that need it)."""
+    shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    return tmp_path
+
+
+def _fixture_yaml(name: str) -> dict:
+    return yaml.safe_load((FIXTURE / "content" / name).read_text(encoding="utf-8"))
+
+
+def _indicator() -> str:
+    """The first indicator id of the fixture's 2030 targets: an anchor of muc-tieu-2030.md."""
+    return _fixture_yaml("muc-tieu-2030.yml")["paragraphs"][0]["indicators"][0]["id"]
+
+
+def _post(project: Path, body: str) -> str:
+    category = _fixture_yaml("tin-tuc.yml")["categories"][0]["id"]
+    folder = project / "content" / "tin-tuc"
+    folder.mkdir(exist_ok=True)
+    (folder / "2025-03-15-x.md").write_text(POST.format(category=category, body=body), encoding="utf-8")
+    return "content/tin-tuc/2025-03-15-x.md"
+
+
+def _found(project: Path, file: str) -> list[Finding]:
+    return [f for f in lint(project / "content") if f.file == file]
+
+
+def test_a_link_to_an_existing_anchor_passes(project: Path) -> None:
+    name = _post(project, f"[Chỉ tiêu](muc-tieu-2030.md#{_indicator()}) [Tin](tin-tuc/index.md)")
+    assert _found(project, name) == []
+
+
+def test_a_missing_page_says_what_to_write(project: Path) -> None:
+    name = _post(project, "[Sai](muc-tieu-2031.md)")
+    [found] = _found(project, name)
+    assert (found.line, found.severity) == (BODY_LINE, "error")
+    assert found.message == "liên kết tới trang hoặc tệp không tồn tại: `muc-tieu-2031.md`"
+    assert found.fix.startswith("sửa đường dẫn (viết từ gốc trang, ví dụ `muc-tieu-2030.md#kinh-te-so`)")
+    assert found.fix.endswith("có phải là `muc-tieu-2030.md`?")
+
+
+def test_a_missing_anchor_names_the_page_and_the_closest_anchor(project: Path) -> None:
+    indicator = _indicator()
+    name = _post(project, f"[Chỉ tiêu](muc-tieu-2030.md#{indicator}x)")
+    [found] = _found(project, name)
+    assert (found.line, found.severity) == (BODY_LINE, "error")
+    assert found.message == f"trang `muc-tieu-2030.md` không có mục “#{indicator}x” (liên kết `muc-tieu-2030.md#{indicator}x`)"
+    assert found.fix.startswith(f"viết `muc-tieu-2030.md#{indicator}` (mục có tên gần giống nhất)")
+    assert "mã mục là phần sau dấu # trên thanh địa chỉ" in found.fix
+
+
+def test_an_anchor_with_nothing_close_says_how_to_find_one(project: Path) -> None:
+    name = _post(project, "[Chỉ tiêu](muc-tieu-2030.md#zzzzzz)")
+    [found] = _found(project, name)
+    assert found.fix.startswith("bỏ `#zzzzzz` để dẫn tới đầu trang, hoặc dùng mã một mục có trên trang")
+
+
+def test_an_address_copied_from_the_browser_is_accepted_with_the_relative_form(project: Path) -> None:
+    indicator = _indicator()
+    name = _post(project, f"[Chỉ tiêu](/muc-tieu-2030/#{indicator})")
+    [found] = _found(project, name)
+    assert (found.line, found.severity) == (BODY_LINE, "warning")
+    assert found.message == (f"địa chỉ `/muc-tieu-2030/#{indicator}` chép từ thanh địa chỉ của trình duyệt: mở được nhưng "
+                             "hỏng ở bản xem trước và khi trang web đặt trong một thư mục con của tên miền")
+    assert found.fix == f"viết đường dẫn tương đối `muc-tieu-2030.md#{indicator}`"
+
+
+def test_the_sites_full_address_is_accepted_with_the_relative_form(project: Path) -> None:
+    site_url = _fixture_yaml("cai-dat.yml")["base_url"]
+    name = _post(project, f"[Chỉ tiêu]({site_url}muc-tieu-2030/) [Nơi khác](https://example.net/muc-tieu-2030/)")
+    [found] = _found(project, name)
+    assert found.severity == "warning"
+    assert found.message.endswith("mở được nhưng luôn mở bản đang đăng trên mạng, không mở bản xem trước hay bản lưu trên máy")
+    assert found.fix == "viết đường dẫn tương đối `muc-tieu-2030.md`"
+
+
+def test_a_copied_address_of_a_missing_page_is_explained(project: Path) -> None:
+    name = _post(project, "[Sai](/muc-tieu-2031/)")
+    [found] = _found(project, name)
+    assert found.severity == "error"
+    assert found.message == "địa chỉ `/muc-tieu-2031/` chép từ trình duyệt nhưng trang web không có trang này"
+    assert found.fix == "viết đường dẫn tới tệp trang (tên tệp .md, không có dấu / ở đầu), ví dụ `muc-tieu-2030.md`"
+
+
+def test_dot_dot_in_a_post_is_explained(project: Path) -> None:
+    name = _post(project, "[Mục tiêu](../muc-tieu-2030.md)")
+    [found] = _found(project, name)
+    assert (found.severity, found.message) == ("error", "liên kết `../muc-tieu-2030.md` dùng `../`: trong bài viết, "
+                                               "đường dẫn luôn tính từ gốc trang web, `../` làm liên kết hỏng")
+    assert found.fix == "bỏ `../`, viết `muc-tieu-2030.md`"
+
+
+def test_a_folder_address_warns_with_the_page_file(project: Path) -> None:
+    name = _post(project, "[Tin](tin-tuc/)")
+    [found] = _found(project, name)
+    assert found.severity == "warning"
+    assert found.message.startswith("liên kết `tin-tuc/` là địa chỉ thư mục: MkDocs không đổi địa chỉ này theo trang")
+    assert found.fix == "viết đường dẫn tới tệp trang: `tin-tuc/index.md`"
+
+
+def test_docs_pages_link_from_their_own_folder(project: Path) -> None:
+    folder = project / "docs" / "huong-dan"
+    folder.mkdir(parents=True)
+    indicator = _indicator()
+    (folder / "a.md").write_text(f"# Tiêu đề\n\n[Đúng](../muc-tieu-2030.md#{indicator}) [Cùng trang](#tieu-de)\n"
+                                 "[Ra ngoài](../../muc-tieu-2030.md)\n[Mục](#tieu-đe)\n", encoding="utf-8")
+    found = [(f.line, f.severity, f.message, f.fix) for f in _found(project, "docs/huong-dan/a.md")]
+    assert found == [
+        (4, "error", "liên kết `../../muc-tieu-2030.md` dùng `../` đi ra ngoài thư mục docs/: ở đó không có trang nào",
+         "đường dẫn tính từ thư mục chứa trang; trang cùng thư mục viết thẳng tên tệp, ví dụ `muc-tieu-2030.md`, không có `../`"),
+        (5, "error", "trang `huong-dan/a.md` không có mục “#tieu-đe” (liên kết `#tieu-đe`)",
+         "viết `#tieu-de` (mục có tên gần giống nhất); mã mục là phần sau dấu # trên thanh địa chỉ khi mở mục đó"),
+    ]
+
+
+def test_links_in_yaml_texts_are_checked(project: Path) -> None:
+    path = project / "content" / "thuat-ngu.yml"
+    term = _fixture_yaml("thuat-ngu.yml")["terms"][0]
+    old = f"explanation: {term['explanation']}"
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, "explanation: Xem [chỉ tiêu](muc-tieu-2030.md#khong-co-muc-nay).", 1), encoding="utf-8")
+    [found] = _found(project, "content/thuat-ngu.yml")
+    assert (found.line, found.severity) == (line, "error")
+    assert found.message == ("trang `muc-tieu-2030.md` không có mục “#khong-co-muc-nay” "
+                             "(liên kết `muc-tieu-2030.md#khong-co-muc-nay`)")
+
+
+def test_anchors_follow_the_toc_extension() -> None:
+    """Explicit ids, raw HTML ids and headings, a repeated heading (or one equal to an id) getting ``_1``."""
+    text = ("# Mục tiêu `SITE_URL` { #dat }\n## Thảo luận\n## Thảo luận\n<section id=\"hoi\" markdown>\n## Hỏi\n"
+            "<h2>Nhóm (1/2)</h2>\n```\n# không phải tiêu đề\n```\n")
+    assert markdown_anchors(text) == {"dat", "thao-luan", "thao-luan_1", "hoi", "hoi_1", "nhom-1-2"}
+
+
+def test_every_anchor_the_lint_accepts_is_on_the_built_page(built_site: Path) -> None:
+    """The lint computes anchors from the Markdown, not the build: each one must be an id the built page has."""
+    linter = Linter(load_content(CONTENT), CONTENT.parent / "docs")
+    checked = 0
+    for path, anchors in linter.sitemap.pages.items():
+        html = (built_site / page_url(path) / "index.html").read_text(encoding="utf-8")
+        ids = set(re.findall(r"\sid=\"([^\"]+)\"", html)) | set(re.findall(r"<a\s[^>]*name=\"([^\"]+)\"", html))
+        assert anchors <= ids, (path, sorted(anchors - ids))
+        checked += len(anchors)
+    assert checked > 0
