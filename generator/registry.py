@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .content import Content
-from .content.passages import section_passages
+from .content.document import section_passages
 from .editor import guide
 from .render.printref import qr_path
 from .render.share import indicator_image
@@ -171,7 +171,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("tasks", "tasks.md.j2", single(TASKS, "tasks", plan.tasks_view), nav=True,
              anchors=lambda c: (PlanLink(g.id, g.title, f"{TASKS}#{g.id}") for g in c.tasks.groups)),
     PageKind("study", "plan.md.j2", single(STUDY, "study", plan.study_view), nav=True,
-             anchors=lambda c: (PlanLink(p.id, p.title, f"{STUDY}#{p.id}") for p in section_passages(c))),
+             anchors=lambda c: (PlanLink(p.id, p.title, f"{STUDY}#{p.id}") for p in section_passages(**c.parts))),
     PageKind("responsibilities", "responsibilities.md.j2",
              single("phan-cong.md", "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),

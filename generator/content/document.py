@@ -1,4 +1,4 @@
-"""The plan's own words as one searchable text, and the full-text page's section anchors.
+"""The plan's own words: one searchable text, the full-text page's anchors, and the passages editors may cite.
 
 Answers, rebuttals and other editor-written material must quote the document
 word for word. The one check for that lives here: ``DocumentText.find``.
@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..text import slugify
+from ..text import slugify, without_number
 from . import models
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
@@ -119,25 +119,72 @@ OPENING_ANCHOR = "mo-dau"
 """The anchor of the document's opening (title and introduction) on the full-text page."""
 
 
-def passage_ids(**parts: object) -> dict[str, str]:
-    """Every passage an answer may link to (``source``): id → what it is (for messages and link titles).
+# Sections of the plan that are not a viewpoint, indicator, task group or unit.
+# Their ids are the anchors of the study page (views/plan.py), one name for each.
+BASIS = "can-cu"
+PURPOSE = "muc-dich"
+REQUIREMENTS = "yeu-cau"
+DISTRICT = "cap-huyen"
+GRASSROOTS = "cap-co-so"
+PLANS = "xay-dung-ke-hoach"
+REPORTERS = "bao-cao-vien"
+SECTIONS = (BASIS, PURPOSE, REQUIREMENTS, DISTRICT, GRASSROOTS, PLANS, REPORTERS)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A part of the plan an editor's text may point at: its id (an anchor), a short name for a link, its words.
+
+    ``text`` is what a quotation from this part must stand in; a heading of the
+    full-text page has no text of its own here (it can be linked, not quoted from).
+    """
+
+    id: str
+    title: str
+    text: str
+
+
+def _joined(part: models.Part) -> str:
+    return " ".join([*part.paragraphs, *part.bullets])
+
+
+def section_passages(*, plan: models.Plan, purpose: models.PurposeSection, study: models.StudySection,
+                     **_: object) -> list[Passage]:
+    """The named sections, in document order; titles are the document's own headings without their numbers."""
+    return [
+        Passage(BASIS, "Căn cứ ban hành Kế hoạch", plan.intro),
+        Passage(PURPOSE, without_number(purpose.purpose.heading), _joined(purpose.purpose)),
+        Passage(REQUIREMENTS, without_number(purpose.requirements.heading), _joined(purpose.requirements)),
+        Passage(DISTRICT, without_number(study.district.heading), _joined(study.district)),
+        Passage(GRASSROOTS, without_number(study.grassroots.heading), _joined(study.grassroots)),
+        Passage(PLANS, without_number(study.implementation_plans.heading), " ".join(study.implementation_plans.bullets)),
+        Passage(REPORTERS, without_number(study.reporters.heading), _joined(study.reporters)),
+    ]
+
+
+def passages(**parts: object) -> dict[str, Passage]:
+    """Every passage editors' text may name (a quiz ``passage``, an answer's ``source``, a summary line): id → passage.
 
     The parts of the plan with their own anchor on a structured page (viewpoints,
-    indicators, task groups, units), then the headings of the full-text page.
+    indicators — whose text is their whole paragraph —, task groups, units), the
+    named sections, then the opening and the headings of the full-text page.
     """
     viewpoints: models.ViewpointSection = parts["viewpoints"]  # type: ignore[assignment]
     tasks: models.TaskSection = parts["tasks"]  # type: ignore[assignment]
     organisation: models.OrganisationSection = parts["organisation"]  # type: ignore[assignment]
-    found = {v.id: v.title for v in viewpoints.viewpoints}
+    plan: models.Plan = parts["plan"]  # type: ignore[assignment]
+    found = {v.id: Passage(v.id, v.title, v.text) for v in viewpoints.viewpoints}
     for name in ("targets_2030", "vision_2045"):
         section: models.TargetSection = parts[name]  # type: ignore[assignment]
-        found.update({i.id: i.title for i in section.indicators})
-    found.update({g.id: g.title for g in tasks.groups})
-    found.update({u.id: u.name for u in organisation.units})
-    plan: models.Plan = parts["plan"]  # type: ignore[assignment]
-    found.setdefault(OPENING_ANCHOR, f"{plan.kind} {plan.title}")
+        for paragraph in section.paragraphs:
+            found.update({i.id: Passage(i.id, i.title, paragraph.text) for i in paragraph.indicators})
+    found.update({g.id: Passage(g.id, g.title, g.text) for g in tasks.groups})
+    found.update({u.id: Passage(u.id, u.name, " ".join(u.paragraphs)) for u in organisation.units})
+    found.update({p.id: p for p in section_passages(**parts)})  # type: ignore[arg-type]
+    found.setdefault(OPENING_ANCHOR, Passage(OPENING_ANCHOR, f"{plan.kind} {plan.title}", plan.intro))
     for heading in section_headings(**parts):  # type: ignore[arg-type]
-        found.setdefault(section_anchor(heading), normalise(heading))
+        anchor = section_anchor(heading)
+        found.setdefault(anchor, Passage(anchor, normalise(heading), ""))
     return found
 
 

@@ -19,10 +19,9 @@ from pydantic import BaseModel, ValidationError
 
 from ..settings import build_date
 from . import grassroots, models
-from .document import DOCUMENT_PARTS, DocumentText, document_text, passage_ids
+from .document import DOCUMENT_PARTS, SECTIONS, DocumentText, Passage, document_text, passages
 from .errors import ContentError, Problem, translate
 from .models import plain_text
-from .passages import SECTIONS, passages
 from .posts import NEWS_DIR, LoadedPost, load_posts
 from .reader import read_yaml, symlinks
 
@@ -60,14 +59,19 @@ class Content:
         return [self.targets_2030, self.vision_2045]
 
     @property
-    def document(self) -> DocumentText:
-        """The plan's own words, searchable: where every quotation must be found."""
-        return document_text(**{name: getattr(self, name) for name in DOCUMENT_PARTS})
+    def parts(self) -> dict[str, Any]:
+        """The models the document is made of (``document.DOCUMENT_PARTS``), by name."""
+        return {name: getattr(self, name) for name in DOCUMENT_PARTS}
 
     @property
-    def passages(self) -> dict[str, str]:
-        """Every passage an answer may link to: id → title (``document.passage_ids``)."""
-        return passage_ids(**{name: getattr(self, name) for name in DOCUMENT_PARTS})
+    def document(self) -> DocumentText:
+        """The plan's own words, searchable: where every quotation must be found."""
+        return document_text(**self.parts)
+
+    @property
+    def passages(self) -> dict[str, Passage]:
+        """Every passage editors' text may name: id → passage (``document.passages``)."""
+        return passages(**self.parts)
 
     def source(self, attribute: str) -> str:
         """The content file an attribute was read from: ``viewpoints`` → ``quan-diem.yml``."""
@@ -131,7 +135,7 @@ def load_content(root: Path, today: date | None = None) -> Content:
         context = None
         if entry.quotes and all(name in loaded for name in DOCUMENT_PARTS):
             parts = {name: loaded[name] for name in DOCUMENT_PARTS}
-            context = {"document": document_text(**parts), "passages": passage_ids(**parts)}
+            context = {"document": document_text(**parts), "passages": passages(**parts)}
         try:
             loaded[entry.attribute] = load_model(path, entry.model, display, context)
         except ContentError as exc:
@@ -188,7 +192,7 @@ def _cross_references(content: Content) -> list[Problem]:
 
 def _passage_references(content: Content) -> list[Problem]:
     """Questions, summary lines and cited texts point at passages that exist and quote them word for word."""
-    known = passages(content)
+    known = content.passages
     document = content.document
     problems: list[Problem] = []
 

@@ -709,7 +709,7 @@ Quotes = Annotated[list[DocumentQuote], AfterValidator(_require_quotes), Field(
                 "mỗi câu phải có đúng từng chữ trong văn bản.")]
 
 def _known_passage(source: str, info: ValidationInfo) -> str:
-    """``source`` must name a passage that has an anchor on the site (``content.document.passage_ids``)."""
+    """``source`` must name a passage that has an anchor on the site (``content.document.passages``)."""
     passages = (info.context or {}).get("passages")
     if passages is not None and source not in passages:
         close = difflib.get_close_matches(source, list(passages), n=1)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.models import DocumentRef, TaskGroup, Viewpoint
-from ..content.passages import passages
 from .deadlines import DueItem
 from .site import Site
 from .targets import IndicatorCard, headlines
@@ -64,7 +63,7 @@ class MeetingView:
 
 def meeting_view(site: Site, pages: dict[str, str], targets_page: str, vision_page: str) -> MeetingView:
     content = site.content
-    known = passages(content)
+    known = content.passages
     cards, vision_only = headlines(content.targets_2030, content.vision_2045, targets_page, vision_page)
     discussion = [Discussion(item.question,
                              known[item.passage].title if item.passage else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from ..content import passages as sections
+from ..content import document as sections
 from ..content.document import DOCUMENT_PARTS, OPENING_ANCHOR, section_anchor, section_headings, unit_heading
 from ..content.models import Part, TaskGroup, Viewpoint
 from ..content.posts import LoadedPost

@@ -12,7 +12,6 @@ import posixpath
 from dataclasses import dataclass
 
 from ..content.models import QuizQuestion
-from ..content.passages import passages
 from .site import Site
 
 LETTERS = "ABCD"
@@ -78,7 +77,7 @@ def built_url(target: str, page: str) -> str:
 
 
 def _question(question: QuizQuestion, site: Site, page: str) -> QuizQuestionView:
-    passage = passages(site.content)[question.passage]
+    passage = site.content.passages[question.passage]
     target = site.links[question.passage].target
     options = [QuizOptionView(LETTERS[i], option.text, option.correct) for i, option in enumerate(question.options)]
     return QuizQuestionView(question.id, question.question, options, question.explanation, question.quote,

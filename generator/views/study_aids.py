@@ -62,7 +62,7 @@ def passage(site: Site, source: str, full_text_page: str) -> PlanLink:
     """Where the passage ``source`` is shown: its own card or section, else a heading of the full text."""
     if source in site.links:
         return site.links[source]
-    return PlanLink(source, site.content.passages[source], f"{full_text_page}#{source}")
+    return PlanLink(source, site.content.passages[source].title, f"{full_text_page}#{source}")
 
 
 def questions_view(site: Site, full_text_page: str, claims_page: str) -> QuestionsView:
