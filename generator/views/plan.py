@@ -45,7 +45,7 @@ class StudyPart:
     paragraphs: list[str]
     bullets: list[str]
     anchor: str
-    """Its id on the page: a passage id (``content/passages.py``) that questions link to."""
+    """Its id on the page: a passage id (``content/document.py``) that questions link to."""
 
 
 @dataclass(frozen=True)
