@@ -147,7 +147,14 @@ def model_fields(model: type[BaseModel], options: dict[str, Sequence[Option]]) -
                 if (limit := _max_length(info)) is not None:
                     field["max"] = limit
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            field.update(widget="object", fields=model_fields(annotation, {}))
+            children = model_fields(annotation, {})
+            if not info.is_required():
+                # Decap checks a child's `required` even when the optional object is left empty, and refuses to save
+                # a post without a photo. So the children are optional in the form; the loader still requires
+                # `alt` once `src` is given, with its Vietnamese message (their hints say "bắt buộc").
+                for child in children:
+                    child["required"] = False
+            field.update(widget="object", collapsed=True, fields=children)
         elif typing.get_origin(annotation) is list:
             item = _list_item_info(annotation)
             field.update(widget="list")

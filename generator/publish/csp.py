@@ -48,6 +48,9 @@ ADMIN_PREFIX = "quan-tri/"
 """The browser editor (Decap CMS, ``registry.ADMIN``): editors only, never linked for readers."""
 
 ADMIN_EXTRA: dict[str, tuple[str, ...]] = {
+    # Decap validates config.yml with ajv, which compiles the schema with new Function(): refused without it
+    # ("Error loading the CMS configuration … EvalError"). Only this page, which shows no content from readers.
+    "script-src": ("'unsafe-eval'",),
     # Decap styles its interface with emotion (CSS-in-JS), which inserts <style> elements at run time.
     "style-src": ("'unsafe-inline'",),
     # Previews of a photo just chosen (blob:) and GitHub avatars of the logged-in editor.
