@@ -140,6 +140,6 @@ def test_decap_bundle_chunks_and_licence_are_copied_not_maps(fixture_content, mo
 
 def test_only_the_editor_gets_inline_styles_and_githubs_api() -> None:
     admin, page = header_value("quan-tri/"), header_value("tin-tuc/")
-    assert "'unsafe-inline'" in admin and "https://api.github.com" in admin
+    assert "'unsafe-inline'" in admin and "connect-src 'self' blob: https://api.github.com;" in admin
     assert "'unsafe-inline'" not in page and "github" not in page
     assert "script-src 'self' 'unsafe-eval';" in admin and "unsafe-eval" not in page

@@ -154,7 +154,7 @@ def model_fields(model: type[BaseModel], options: dict[str, Sequence[Option]]) -
                 # `alt` once `src` is given, with its Vietnamese message (their hints say "bắt buộc").
                 for child in children:
                     child["required"] = False
-            field.update(widget="object", collapsed=True, fields=children)
+            field.update(widget="object", fields=children)
         elif typing.get_origin(annotation) is list:
             item = _list_item_info(annotation)
             field.update(widget="list")

@@ -55,8 +55,9 @@ ADMIN_EXTRA: dict[str, tuple[str, ...]] = {
     "style-src": ("'unsafe-inline'",),
     # Previews of a photo just chosen (blob:) and GitHub avatars of the logged-in editor.
     "img-src": ("blob:", "https://avatars.githubusercontent.com"),
-    # The github backend talks to GitHub's REST and GraphQL API from the browser.
-    "connect-src": ("https://api.github.com",),
+    # The github backend talks to GitHub's REST and GraphQL API from the browser; a photo just uploaded is read
+    # back from its blob: URL with fetch() before it is saved (measured: refused, and saving the post failed).
+    "connect-src": ("blob:", "https://api.github.com"),
 }
 """Added under ``quan-tri/`` only, each for a violation measured in Chromium (tests/browser/test_cms.py)."""
 

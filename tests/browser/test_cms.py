@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from PIL import Image
 
 from generator.content import load_content
 from generator.content.posts import load_post
@@ -138,8 +139,11 @@ def editor_url(editor_site: Path, decap_server: int) -> Iterator[str]:
     server.shutdown()
 
 
-def test_a_post_made_in_the_form_is_a_valid_post(browser, editor_url: str, repo: Path) -> None:
-    """Log in, fill the form, save (a draft branch: editorial workflow), mark ready, publish (merged into main)."""
+def test_a_post_made_in_the_form_is_a_valid_post(browser, editor_url: str, repo: Path, tmp_path: Path) -> None:
+    """Log in, fill the form, upload a photo, save (a draft branch: editorial workflow), mark ready, publish
+    (merged into main); the file written is a valid post whose photo is in content/anh/."""
+    photo = tmp_path / "hoi-nghi-xa.jpg"
+    Image.new("RGB", (640, 480), (200, 30, 30)).save(photo)
     # A desktop window: Decap's editor is wider than a phone (see test_editor_on_a_phone_screen).
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
     page = context.new_page()
@@ -157,6 +161,11 @@ def test_a_post_made_in_the_form_is_a_valid_post(browser, editor_url: str, repo:
     page.get_by_label("Chuyên mục").click()
     page.get_by_text("Hoạt động", exact=True).click()
     page.get_by_label("Tóm tắt").fill("Đảng ủy xã tổ chức hội nghị quán triệt Nghị quyết số 57-NQ/TW.")
+    page.get_by_role("button", name="Chọn một hình").click()  # the media library: upload, then choose it
+    page.locator("input[type=file]").first.set_input_files(photo)
+    page.get_by_text(photo.name).first.wait_for()
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    page.locator("[id^=alt-field]").fill("Quang cảnh hội nghị")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("Sáng nay, Đảng ủy xã tổ chức hội nghị.")
     page.get_by_role("button", name="Lưu", exact=True).click()
@@ -181,6 +190,10 @@ def test_a_post_made_in_the_form_is_a_valid_post(browser, editor_url: str, repo:
     assert post.meta.date.isoformat() == "2025-06-05"
     assert post.meta.summary == "Đảng ủy xã tổ chức hội nghị quán triệt Nghị quyết số 57-NQ/TW."
     assert post.body.strip() == "Sáng nay, Đảng ủy xã tổ chức hội nghị."
+    assert post.meta.image is not None and post.meta.image.src == "hoi-nghi-xa.jpg"  # a bare name, as guides say
+    assert post.meta.image.alt == "Quang cảnh hội nghị"
+    assert post.photo is not None and post.photo.path == repo / "content" / "anh" / "hoi-nghi-xa.jpg"
+    assert (post.photo.width, post.photo.height) == (640, 480)
     assert not violations, violations
 
 
