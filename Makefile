@@ -29,12 +29,13 @@ lock:
 	CUSTOM_COMPILE_COMMAND="make lock" $(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \
 	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 
-# Test tools from npm (axe-core, lighthouse); the site itself uses none of them.
-# Without npm (a machine with only Python), say so and go on: the browser tests then skip
-# locally, while CI (where .ci/run installs nodejs, npm and chromium) always runs them.
+# From npm: test tools (axe-core, lighthouse) and the browser editor Decap CMS (decap-cms, copied into
+# site/quan-tri/ by the build; decap-server for its browser test). Readers' pages load nothing from npm.
+# Without npm (a machine with only Python), say so and go on: the build then warns that quan-tri/ has no
+# editor, the browser tests skip locally, while CI (where .ci/run installs nodejs, npm and chromium) runs them.
 node:
 	@if ! command -v npm >/dev/null 2>&1; then \
-	  echo "Chú ý: chưa có npm (Node.js), bỏ qua axe-core; kiểm thử trình duyệt cần chromium và npm (bash .ci/run cài cả hai)."; \
+	  echo "Chú ý: chưa có npm (Node.js), bỏ qua axe-core và trình soạn thảo Decap CMS (trang quan-tri/); kiểm thử trình duyệt cần chromium và npm (bash .ci/run cài cả hai)."; \
 	elif [ ! node_modules/.package-lock.json -nt package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then \
 	  npm ci --no-audit --no-fund --loglevel=error; \
 	fi
@@ -46,7 +47,7 @@ render: setup
 	$(PY) -m generator render --out build/markdown
 
 # Content lint errors stop the build; its warnings are printed and the build goes on.
-build: setup
+build: setup node
 	$(PY) -m generator lint
 	$(PY) -m generator build
 

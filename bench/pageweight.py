@@ -59,9 +59,15 @@ def page_weight(site: Path, page: str) -> PageWeight:
     return PageWeight(page, len(view.files) + len(view.external), sum(by_kind.values()), by_kind, missing, search)
 
 
+ADMIN_PREFIX = "quan-tri/"
+"""The browser editor (Decap CMS, ~1.9 MB gzip): a tool for editors on a desktop, not a page readers open.
+Outside the readers' budgets on purpose; tests/test_budget.py checks no other page loads it."""
+
+
 def html_pages(site: Path) -> list[str]:
-    """Every built HTML page as a site path, home first."""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    """Every built HTML page readers open, as a site path, home first (not the editor under ``ADMIN_PREFIX``)."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                   if not p.relative_to(site).as_posix().startswith(ADMIN_PREFIX))
     return sorted(pages, key=lambda p: p != "index.html")
 
 

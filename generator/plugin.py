@@ -35,6 +35,7 @@ from .render.pages import nav, offline_pages
 from .render.printref import qr_svg
 from .render.share import HOME_IMAGE
 from .settings import BuildSettings, SettingsError
+from .views.admin import decap_dist
 
 log = logging.getLogger("nq57")
 """Outside MkDocs' logger on purpose: a reminder must not fail a ``--strict`` build (the issue asks to warn, not fail)."""
@@ -104,6 +105,9 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if missing := site.missing_publisher_details:
             log.warning("CẢNH BÁO (WARNING): cai-dat.yml: chân trang còn thiếu %s (cơ quan chủ quản, người chịu trách nhiệm, "
                         "địa chỉ, điện thoại, thư điện tử)", ", ".join(missing))
+        if decap_dist(root) is None:  # a warning, not a failure: the reading site does not need the editor
+            log.warning("CẢNH BÁO (WARNING): chưa có node_modules/decap-cms: trang quan-tri/ sẽ không có trình soạn thảo "
+                        "trên trình duyệt; chạy `npm ci` rồi dựng lại (Decap CMS not packaged)")
         # repo_url is not given to MkDocs: Material would then fetch star counts from the forge's API on every visit.
         self.menu = nav(self.content, self.settings)
         self.offline = offline_pages(self.content, self.settings)

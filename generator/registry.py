@@ -19,6 +19,7 @@ from .editor import guide
 from .render.printref import qr_path
 from .render.share import indicator_image
 from .views import implementation, news, plan, widgets
+from .views.admin import admin_view
 from .views.home import home_view
 from .views.meeting import meeting_view
 from .views.poster import poster_view
@@ -101,6 +102,7 @@ def _indicators(site: Site) -> Iterator[Page]:
 
 
 POSTER = "ap-phich.md"
+ADMIN = "quan-tri.md"
 
 
 def _poster(site: Site) -> list[Page]:
@@ -203,6 +205,8 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("handout", "handout.md.j2", _meeting(HANDOUT)),
     PageKind("slides", "slides.md.j2", _meeting(SLIDES), offline=True),
     PageKind("quiz", "quiz.md.j2", single(QUIZ, "quiz", lambda site: quiz_view(site, QUIZ, QUIZ_BANK))),
+    # The browser editor (Decap CMS): for editors, not readers: not in the menu, not indexed, not pre-cached.
+    PageKind("quan-tri", "admin.md.j2", single(ADMIN, "news", admin_view)),
 ]
 
 

@@ -559,24 +559,24 @@ class NewsSection(ContentModel):
 class PostImage(ContentModel):
     """Ảnh minh họa của bài."""
 
-    src: str = Field(pattern=patterns.PHOTO_NAME, json_schema_extra=patterns.schema_extra(patterns.PHOTO_NAME), description="Tên tệp ảnh trong thư mục `content/anh/`, ví dụ `hoi-nghi.jpg` (ảnh JPEG, PNG, WebP hoặc HEIC chụp bằng điện thoại, tối đa 20 MB; không nhận SVG). Trang web tự thu nhỏ ảnh và xóa thông tin vị trí chụp.")
-    alt: Text = Field(description="Mô tả ảnh cho người không xem được ảnh (bắt buộc).")
-    caption: Text | None = Field(None, description="Chú thích dưới ảnh (không bắt buộc).")
+    src: str = Field(title="Tệp ảnh", pattern=patterns.PHOTO_NAME, json_schema_extra=patterns.schema_extra(patterns.PHOTO_NAME), description="Tên tệp ảnh trong thư mục `content/anh/`, ví dụ `hoi-nghi.jpg` (ảnh JPEG, PNG, WebP hoặc HEIC chụp bằng điện thoại, tối đa 20 MB; không nhận SVG). Trang web tự thu nhỏ ảnh và xóa thông tin vị trí chụp.")
+    alt: Text = Field(title="Mô tả ảnh", description="Mô tả ảnh cho người không xem được ảnh (bắt buộc).")
+    caption: Text | None = Field(None, title="Chú thích", description="Chú thích dưới ảnh (không bắt buộc).")
 
 
 class Post(ContentModel):
     """Phần đầu (front matter) của một tin, bài trong `content/tin-tuc/`."""
 
-    title: Name = Field(description="Tiêu đề bài.")
-    date: DocDate = Field(description="Ngày bài được đăng trên trang (không phải ngày của sự kiện; ngày sự kiện viết trong bài), viết `2025-03-10` hoặc `10/3/2025`.")
-    author: Text = Field(description="Đơn vị đưa tin, chịu trách nhiệm về bài, ví dụ `Trung tâm Truyền thông - Văn hóa huyện`.")
-    category: Slug = Field(description="Mã chuyên mục, một trong các `id` ở `content/tin-tuc.yml`.")
-    summary: Text = Field(max_length=400, description="Tóm tắt một, hai câu; hiện trong danh sách và trong RSS.")
-    slug: Slug | None = Field(None, description="Phần cuối địa chỉ bài; để trống thì lấy từ tiêu đề, bỏ dấu (đ → d).")
-    image: PostImage | None = Field(None, description="Ảnh minh họa (không bắt buộc).")
-    tags: list[Slug] = Field(default_factory=list, max_length=8, description="Các thẻ (tối đa 8), chữ thường không dấu, ví dụ `chuyen-doi-so`.")
-    related: list[Slug] = Field(default_factory=list, description="Mã các phần của Kế hoạch mà bài nói tới: chỉ tiêu (`kinh-te-so`), nhóm nhiệm vụ, quan điểm hoặc đơn vị.")
-    source: Text | None = Field(None, description="Nguồn của thông tin trong bài, ví dụ tên văn bản.")
+    title: Name = Field(title="Tiêu đề", description="Tiêu đề bài.")
+    date: DocDate = Field(title="Ngày đăng", description="Ngày bài được đăng trên trang (không phải ngày của sự kiện; ngày sự kiện viết trong bài), viết `2025-03-10` hoặc `10/3/2025`.")
+    author: Text = Field(title="Đơn vị đưa tin", description="Đơn vị đưa tin, chịu trách nhiệm về bài, ví dụ `Trung tâm Truyền thông - Văn hóa huyện`.")
+    category: Slug = Field(title="Chuyên mục", description="Mã chuyên mục, một trong các `id` ở `content/tin-tuc.yml`.")
+    summary: Text = Field(max_length=400, title="Tóm tắt", description="Tóm tắt một, hai câu; hiện trong danh sách và trong RSS.")
+    slug: Slug | None = Field(None, title="Địa chỉ bài (slug)", description="Phần cuối địa chỉ bài; để trống thì lấy từ tiêu đề, bỏ dấu (đ → d).")
+    image: PostImage | None = Field(None, title="Ảnh minh họa", description="Ảnh minh họa (không bắt buộc).")
+    tags: list[Slug] = Field(default_factory=list, max_length=8, title="Từ khóa (thẻ)", description="Các thẻ (tối đa 8), chữ thường không dấu, ví dụ `chuyen-doi-so`.")
+    related: list[Slug] = Field(default_factory=list, title="Phần Kế hoạch liên quan", description="Mã các phần của Kế hoạch mà bài nói tới: chỉ tiêu (`kinh-te-so`), nhóm nhiệm vụ, quan điểm hoặc đơn vị.")
+    source: Text | None = Field(None, title="Nguồn", description="Nguồn của thông tin trong bài, ví dụ tên văn bản.")
 
 
 # --------------------------------------------------------------------------

@@ -110,6 +110,8 @@ def rules(site_path: str, site_dir: str, embed_origins: list[str] | tuple[str, .
         Zone("search", search_dir, csp.header_value(search_dir)),
         Zone("pagefind", csp.SEARCH_BUNDLE, csp.header_value(csp.SEARCH_BUNDLE + "pagefind.js")),
         Zone("widgets", csp.WIDGET_PREFIX, csp.header_value(csp.WIDGET_PREFIX, embed_origins=embed_origins)),
+        # The browser editor's relaxed policy (csp.ADMIN_EXTRA): a header stricter than its meta would block Decap.
+        Zone("editor", csp.ADMIN_PREFIX, csp.header_value(csp.ADMIN_PREFIX)),
     ]
     return HostingRules(site_path, site_dir.rstrip("/") + "/", csp.header_value(""), zones, csp.svg_header_value())
 

@@ -44,6 +44,23 @@ SEARCH_EXTRA: dict[str, tuple[str, ...]] = {"script-src": ("'wasm-unsafe-eval'",
 
 SEARCH_PAGE = "tim-kiem/index.html"
 
+ADMIN_PREFIX = "quan-tri/"
+"""The browser editor (Decap CMS, ``registry.ADMIN``): editors only, never linked for readers."""
+
+ADMIN_EXTRA: dict[str, tuple[str, ...]] = {
+    # Decap validates config.yml with ajv, which compiles the schema with new Function(): refused without it
+    # ("Error loading the CMS configuration … EvalError"). Only this page, which shows no content from readers.
+    "script-src": ("'unsafe-eval'",),
+    # Decap styles its interface with emotion (CSS-in-JS), which inserts <style> elements at run time.
+    "style-src": ("'unsafe-inline'",),
+    # Previews of a photo just chosen (blob:) and GitHub avatars of the logged-in editor.
+    "img-src": ("blob:", "https://avatars.githubusercontent.com"),
+    # The github backend talks to GitHub's REST and GraphQL API from the browser; a photo just uploaded is read
+    # back from its blob: URL with fetch() before it is saved (measured: refused, and saving the post failed).
+    "connect-src": ("blob:", "https://api.github.com"),
+}
+"""Added under ``quan-tri/`` only, each for a violation measured in Chromium (tests/browser/test_cms.py)."""
+
 SEARCH_BUNDLE = "pagefind/"
 """Pagefind's files. A dedicated worker is governed by the policy sent with its own script,
 not the page's, and ``pagefind/pagefind-worker.js`` compiles the WebAssembly: a host that
@@ -66,11 +83,11 @@ META_IGNORED = frozenset({"frame-ancestors", "report-uri", "sandbox"})
 """Directives a <meta> policy may not carry (CSP Level 3, §3.3)."""
 
 
-def policy(search: bool = False) -> dict[str, tuple[str, ...]]:
-    """The directives of a page: the search page's adds ``SEARCH_EXTRA``."""
+def policy(search: bool = False, admin: bool = False) -> dict[str, tuple[str, ...]]:
+    """The directives of a page: the search page's adds ``SEARCH_EXTRA``, the editor's ``ADMIN_EXTRA``."""
     directives = dict(POLICY)
-    if search:
-        for name, sources in SEARCH_EXTRA.items():
+    for extra in (SEARCH_EXTRA if search else {}, ADMIN_EXTRA if admin else {}):
+        for name, sources in extra.items():
             directives[name] = directives.get(name, ()) + tuple(s for s in sources if s not in directives.get(name, ()))
     return directives
 
@@ -92,7 +109,7 @@ def header_value(path: str = "", *, search_page: str = SEARCH_PAGE, meta: bool =
         return value + "index.html" if value == "" or value.endswith("/") else value
 
     search = page(path) == page(search_page) or page(path).startswith(SEARCH_BUNDLE)
-    directives = policy(search=search)
+    directives = policy(search=search, admin=page(path).startswith(ADMIN_PREFIX))
     if page(path).startswith(WIDGET_PREFIX):
         directives["frame-ancestors"] = (SELF, *(o for o in embed_origins if o != SELF))
     return format_policy(directives, meta=meta)

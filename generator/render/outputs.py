@@ -7,13 +7,18 @@ reviewer) gets exactly what MkDocs gets.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .. import registry
 from ..content import Content
+from ..editor.cms import CONFIG_PATH, cms_config, github_repo
 from ..registry import page_url
 from ..settings import BuildSettings
+from ..views.admin import decap_dist
 from ..views.implementation import CSV_PATH, JSON_PATH, implementation_view
 from . import api, feeds
 from .calendar import CALENDAR_PATH, render_calendar
@@ -51,7 +56,33 @@ def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
     outputs.append(Output(CSV_PATH, csv_export(progress), None))
     outputs.append(Output(JSON_PATH, json_export(progress), None))
     outputs.extend(photo_outputs(content))
+    outputs.extend(cms_outputs(content, settings))
     return outputs
+
+
+ADMIN_DIR = posixpath.dirname(CONFIG_PATH)
+"""``quan-tri/``: the browser editor's page, its configuration and Decap's files."""
+
+
+def cms_outputs(content: Content, settings: BuildSettings) -> list[Output]:
+    """The browser editor's ``config.yml`` (from the models, ``editor/cms.py``) and Decap's files, copied from
+    ``node_modules/decap-cms/dist``: the bundle, the chunks it loads on demand, its WebAssembly, its licence.
+    Source maps are left out. Without npm's files only the configuration is written; the page says why."""
+    plan_parts = [(link.id, link.title) for link in registry.plan_links(content)]
+    config = cms_config(content, content_prefix=settings.content_prefix, repo=github_repo(settings.repo_url),
+                        branch=content.settings.edit_branch, plan_parts=plan_parts, site_url=settings.site_url)
+    text = "# Tạo tự động từ generator/editor/cms.py (lược đồ bài trong generator/content/models.py); đừng sửa tay.\n"
+    outputs = [Output(CONFIG_PATH, text + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), None)]
+    if (dist := decap_dist(settings.project_dir)) is not None:
+        files = sorted(p for p in dist.iterdir() if p.is_file() and _vendored(p.name))
+        outputs += [Output(f"{ADMIN_DIR}/{p.name}", p.read_bytes(), None) for p in files]
+    return outputs
+
+
+def _vendored(name: str) -> bool:
+    """``decap-cms.js``, its numbered chunks ``123.decap-cms.js``, ``*.wasm`` and the licence (not the
+    duplicate ``cms.js`` build of the same code, not source maps)."""
+    return name.endswith((".decap-cms.js", ".wasm")) or name in {"decap-cms.js", "decap-cms.js.LICENSE.txt"}
 
 
 def photo_outputs(content: Content) -> list[Output]:

@@ -1,0 +1,54 @@
+"""The browser editor's page (``quan-tri/``): whether Decap CMS can run there, and if not, why.
+
+Two things must hold for the form to load: the build packaged Decap's files (``npm ci`` put
+them in ``node_modules/``; ``render/outputs.cms_outputs`` copies them) and the settings name a
+GitHub repository (``repo_url`` in cai-dat.yml or ``REPO_URL``), where changes become pull
+requests. Otherwise the page says, in Vietnamese, what is missing; the build never fails for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..editor.cms import CONFIG_PATH, github_repo
+from .site import Site
+
+DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
+"""Decap's prebuilt browser bundle inside the project (``package.json``: ``decap-cms``, exact version)."""
+BUNDLE = "decap-cms.js"
+
+
+def decap_dist(project_dir: Path) -> Path | None:
+    """The folder holding ``decap-cms.js`` and its chunks, or None when npm has not installed it."""
+    folder = project_dir / DECAP_DIST
+    return folder if (folder / BUNDLE).is_file() else None
+
+
+@dataclass(frozen=True)
+class AdminView:
+    """What the page says and loads."""
+
+    packaged: bool
+    """Decap's files are in the build."""
+    repo: str | None
+    """``owner/name`` on GitHub, or None."""
+    repo_url: str | None
+    """The repository address as set (maybe not GitHub), to name it in the message."""
+    branch: str
+    config: str
+    """The configuration file, relative to the page (``config.yml``)."""
+    script: str
+
+    @property
+    def ready(self) -> bool:
+        return self.packaged and self.repo is not None
+
+
+def admin_view(site: Site) -> AdminView:
+    repo_url = site.settings.repo_url
+    return AdminView(
+        packaged=decap_dist(site.settings.project_dir) is not None,
+        repo=github_repo(repo_url), repo_url=repo_url, branch=site.content.settings.edit_branch,
+        config=Path(CONFIG_PATH).name, script=BUNDLE,
+    )
