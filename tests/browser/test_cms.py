@@ -157,7 +157,7 @@ def test_a_post_made_in_the_form_is_a_valid_post(browser, editor_url: str, repo:
     page.goto(editor_url + "quan-tri/#/collections/tin-tuc/new")
     page.get_by_label("Tiêu đề").fill("Hội nghị quán triệt Nghị quyết 57 tại xã")
     page.get_by_label("Ngày đăng").fill("2025-06-05")  # Chromium's date input takes the ISO form from scripts
-    page.get_by_label("Tác giả").fill("Văn phòng Đảng ủy xã")
+    page.get_by_label("Đơn vị đưa tin").fill("Văn phòng Đảng ủy xã")
     page.get_by_label("Chuyên mục").click()
     page.get_by_text("Hoạt động", exact=True).click()
     page.get_by_label("Tóm tắt").fill("Đảng ủy xã tổ chức hội nghị quán triệt Nghị quyết số 57-NQ/TW.")
