@@ -79,7 +79,7 @@ def test_status_follows_source_date_epoch_and_yaml(project_copy: Path) -> None:
     result = build_site(site, config=project_copy / "mkdocs.yml", env={"SOURCE_DATE_EPOCH": epoch})
     assert result.returncode == 0, result.stderr
     raw = (site / "lich-thuc-hien/index.html").read_text(encoding="utf-8")
-    statuses = dict(re.findall(r'<time datetime="([\d-]+)">[^<]+</time>\)? <span class="nq-status[^"]*">([^<]+)<', raw))
+    statuses = dict(re.findall(r'<time datetime="([\d-]+)">[^<]+</time>\)?</span> <span class="nq-status[^"]*">([^<]+)<', raw))
     assert statuses["2025-03-05"] == "Đã hoàn thành"
     assert "Kế hoạch số 1-KH/TU, ngày 4/3/2025" in raw
     assert statuses["2025-03-10"] == "Sắp đến hạn"

@@ -224,7 +224,9 @@ def test_national_targets_are_framed_as_the_countrys(fixture_content, tmp_path: 
     assert "# Mục tiêu của cả nước đến năm 2030" in targets
     assert f"do {resolution['kind']} số {resolution['number']}" in targets
     assert f"không đặt chỉ tiêu riêng cho {raw('cai-dat.yml')['locality']}" in targets
-    assert "Mục tiêu của cả nước đến năm 2030</p>" in rendered["index.md"]
+    assert "## Mục tiêu của cả nước đến năm 2030" in rendered["index.md"]
+    # Said once: by the heading, not again on every card under it.
+    assert "Mục tiêu của cả nước đến năm 2030</p>" not in rendered["index.md"] + targets
 
 
 # ---------------------------------------------------------------- tags and categories
