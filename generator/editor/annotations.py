@@ -1,9 +1,13 @@
 """GitHub Actions workflow commands: a content error shown on its line in a pull request's "Files changed".
 
 ``::error file=content/x.yml,line=3,col=5,title=…::message`` printed by a step makes
-GitHub draw the message under that line. The format's escaping rules (from the
-Actions runner): in the message ``%``, ``\\r`` and ``\\n``; in a property also ``:``
-and ``,``, which would otherwise end the property.
+GitHub draw the message under that line. Syntax: GitHub's "Workflow commands for
+GitHub Actions", section "Setting an error message"
+(https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands).
+Escaping, as the runner undoes it (actions/toolkit ``core/src/command.ts``,
+``escapeData``/``escapeProperty``): in the message ``%``, ``\\r`` and ``\\n``; in a
+property also ``:`` and ``,``, which would otherwise end the property.
+``tests/test_workflow_dry_run.py`` reads the workflow's real output by that grammar.
 """
 
 from __future__ import annotations
