@@ -54,6 +54,21 @@ def fixture_content():
     return load_content(FIXTURE / "content")
 
 
+@pytest.fixture
+def fixture_copy(tmp_path: Path) -> Path:
+    """The fixture commune's content, copied: a test may break it."""
+    return Path(shutil.copytree(FIXTURE / "content", tmp_path / "content"))
+
+
+def problems_for(content: Path) -> list:
+    """The problems ``load_content`` reports for ``content`` (it must refuse it)."""
+    from generator.content import ContentError, load_content
+
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    return caught.value.problems
+
+
 def replace_once(path: Path, old: str, new: str) -> int:
     """Replace ``old`` with ``new`` in a file; return the 1-based line where ``new`` starts."""
     text = path.read_text(encoding="utf-8")

@@ -11,15 +11,8 @@ import pytest
 import yaml
 
 from generator.content import load_content
-from generator.content.errors import ContentError
 
-from .conftest import replace_once
-
-
-def problems_for(content: Path) -> list:
-    with pytest.raises(ContentError) as caught:
-        load_content(content)
-    return caught.value.problems
+from .conftest import problems_for, replace_once
 
 
 def only_problem(content: Path):

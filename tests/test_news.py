@@ -7,13 +7,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import feedparser
-import pytest
 
 from generator.content import load_content
-from generator.content.errors import ContentError
 from generator.text import slugify, vn_date
 
-from .conftest import CONTENT, build_site, replace_once, settings
+from .conftest import CONTENT, build_site, problems_for, replace_once, settings
 from .test_build import page_text
 
 SITE_URL = "https://example.gov.vn/nq57/"
@@ -42,11 +40,6 @@ def write_post(content: Path, name: str, text: str = NEW_POST) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
 
-
-def problems_for(content: Path) -> list:
-    with pytest.raises(ContentError) as caught:
-        load_content(content)
-    return caught.value.problems
 
 
 def test_slug_folds_vietnamese() -> None:

@@ -5,31 +5,17 @@ page's script reads says what the YAML says."""
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
-import pytest
 import yaml
 
 from generator.content import load_content
-from generator.content.errors import ContentError
 from generator.content.models import plain_text
 from generator.render.pages import pages_by_kind, site_view
 
-from .conftest import CONTENT, FIXTURE, replace_once, settings
+from .conftest import CONTENT, FIXTURE, problems_for, replace_once, settings
 from .test_fidelity import corrected_source
-
-
-def problems_for(content: Path) -> list:
-    with pytest.raises(ContentError) as caught:
-        load_content(content)
-    return caught.value.problems
-
-
-@pytest.fixture
-def fixture_copy(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(FIXTURE / "content", tmp_path / "content"))
 
 
 def bank_yaml(root: Path) -> dict:

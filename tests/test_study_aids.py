@@ -9,7 +9,6 @@ the models) and by following every answer's link in the built site.
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
@@ -18,11 +17,10 @@ import pytest
 import yaml
 
 from generator import registry
-from generator.content import ContentError, load_content
 from generator.content.document import normalise
 from generator.render.pages import pages_by_kind, site_view
 
-from .conftest import CONTENT, FIXTURE, replace_once, settings
+from .conftest import CONTENT, FIXTURE, problems_for, replace_once, settings
 from .test_fidelity import corrected_source
 from .test_views import TODAY
 
@@ -33,15 +31,6 @@ def raw(folder: Path, name: str) -> dict:
     return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def fixture_copy(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(FIXTURE_CONTENT, tmp_path / "content"))
-
-
-def problems_for(content: Path) -> list:
-    with pytest.raises(ContentError) as caught:
-        load_content(content)
-    return caught.value.problems
 
 
 # -- validation: Vietnamese, file:line -------------------------------------------------------------

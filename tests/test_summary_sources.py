@@ -6,28 +6,13 @@ the plan names. Errors name the file and the line, in Vietnamese.
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
-import pytest
-
-from generator.content import ContentError, load_content
 from generator.content.document import DocumentText
 from generator.views.sources import as_written
 
-from .conftest import FIXTURE, replace_once
-
-
-def problems_for(content: Path) -> list:
-    with pytest.raises(ContentError) as caught:
-        load_content(content)
-    return caught.value.problems
-
-
-@pytest.fixture
-def fixture_copy(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(FIXTURE / "content", tmp_path / "content"))
+from .conftest import problems_for, replace_once
 
 
 def test_summary_quote_not_in_the_plan_is_an_error_at_its_line(fixture_copy: Path) -> None:
