@@ -143,3 +143,12 @@ def test_only_the_editor_gets_inline_styles_and_githubs_api() -> None:
     assert "'unsafe-inline'" in admin and "connect-src 'self' blob: https://api.github.com;" in admin
     assert "'unsafe-inline'" not in page and "github" not in page
     assert "script-src 'self' 'unsafe-eval';" in admin and "unsafe-eval" not in page
+
+
+def test_the_login_server_comes_from_settings(fixture_content) -> None:
+    parts: list[tuple[str, str]] = []
+    plain = cms_config(fixture_content, content_prefix="content", repo="a/b", branch="main", plan_parts=parts)
+    assert "base_url" not in plain["backend"]
+    own = cms_config(fixture_content, content_prefix="content", repo="a/b", branch="main", plan_parts=parts,
+                     auth_url="https://dang-nhap.example.org/")
+    assert own["backend"]["base_url"] == "https://dang-nhap.example.org"

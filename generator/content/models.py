@@ -157,6 +157,7 @@ class Settings(ContentModel):
     base_url: Url | None = Field(None, description="Địa chỉ gốc khi xuất bản, ví dụ `https://example.gov.vn/nq57/`. Biến môi trường SITE_URL được ưu tiên.")
     repo_url: Url | None = Field(None, description="Địa chỉ kho mã nguồn, dùng cho liên kết “Sửa trang này”.")
     edit_branch: Text = Field("main", description="Nhánh chứa nội dung trong kho mã nguồn.")
+    editor_auth_url: Url | None = Field(None, description="Địa chỉ máy chủ đăng nhập GitHub (OAuth) của trang quản trị `quan-tri/`, ví dụ `https://dang-nhap.example.gov.vn`; người quản trị cổng thông tin dựng máy chủ này (xem README, mục trình biên tập). Để trống thì trang quản trị dùng máy chủ mặc định của Decap, chỉ chạy được khi trang đặt trên Netlify.")
     contact: Contact = Field(description="Đầu mối liên hệ.")
     embed_origins: list[Origin] = Field(default_factory=list, max_length=20, description="Các cổng thông tin được phép nhúng khung tiện ích `nhung/` (iframe), mỗi dòng một gốc như `https://yenbinh.yenbai.gov.vn` (không có đường dẫn). Trang khác không nhúng được; để trống thì chỉ chính trang này nhúng được.")
     calendar_domain: str | None = Field(None, pattern=patterns.DOMAIN, json_schema_extra=patterns.schema_extra(patterns.DOMAIN), description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")

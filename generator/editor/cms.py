@@ -191,11 +191,14 @@ def post_options(content: Content, plan_parts: Iterable[tuple[str, str]]) -> dic
 
 
 def cms_config(content: Content, *, content_prefix: str, repo: str | None, branch: str,
-               plan_parts: Iterable[tuple[str, str]], site_url: str | None = None) -> dict[str, Any]:
+               plan_parts: Iterable[tuple[str, str]], site_url: str | None = None,
+               auth_url: str | None = None) -> dict[str, Any]:
     """The whole Decap configuration as a dict (``config.yml`` is its YAML dump).
 
     ``repo`` is ``owner/name`` on GitHub (None: the page tells what to set; the backend still names
     GitHub so a local test can override it). Changes are saved as pull requests (editorial workflow).
+    ``auth_url`` is the portal team's GitHub OAuth server (Decap's ``base_url``); without it Decap
+    falls back to Netlify's, which only serves sites hosted there.
     """
     fields = model_fields(models.Post, post_options(content, plan_parts))
     _image_field(fields)
@@ -210,6 +213,8 @@ def cms_config(content: Content, *, content_prefix: str, repo: str | None, branc
                                                    "deleteMedia": "Xóa ảnh “{{path}}”"}}
     if repo:
         backend["repo"] = repo
+    if auth_url:
+        backend["base_url"] = auth_url.rstrip("/")
     config: dict[str, Any] = {
         "backend": backend,
         "publish_mode": "editorial_workflow",
