@@ -91,6 +91,8 @@ def test_content_checks_come_first_and_annotate_lines(workflow: dict) -> None:
     lint = next(i for i, r in enumerate(runs) if "generator lint --format github" in r)
     build = runs.index("make build")
     assert validate < lint < build
+    node = next(i for i, r in enumerate(runs) if "install" in r and "nodejs npm" in r)
+    assert node < build, "the build copies the browser editor from npm: Node.js is installed before it"
     assert "needs" not in content
     assert any(u.startswith("actions/upload-artifact@") for u in _uses(content))
 

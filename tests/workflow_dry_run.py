@@ -143,6 +143,8 @@ def repository_copy(target: Path) -> Path:
     """The working tree (not only committed files: what a pull request would contain) plus the installed .venv."""
     shutil.copytree(ROOT, target, ignore=_SKIP_COPY, symlinks=True)
     (target / ".venv").symlink_to(ROOT / ".venv")
+    if (ROOT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
 
 
@@ -152,8 +154,10 @@ def pull_request_context(pr_number: int, site_url: str, preview_url: str = "") -
             "github.repository": "ten-to-chuc/nq57", "steps.preview.outputs.preview-url": preview_url}
 
 
-SETUP = {"make setup": "true  # dry run: .venv is linked from the working copy"}
-"""The one substitution: installing takes minutes and needs the network; the dry run reuses the installed .venv."""
+SETUP = {"make setup": "true  # dry run: .venv is linked from the working copy",
+         "apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm":
+             "true  # dry run: Node.js as installed on this machine"}
+"""The substitutions: installing takes minutes and needs the network and root; the dry run reuses what is installed."""
 
 
 @dataclass
