@@ -17,6 +17,8 @@ from generator.settings import BuildSettings
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 FIXTURE = ROOT / "tests" / "fixtures" / "xa-mau"
+CI_REPO_URL = "https://github.com/example/nq57"
+"""The repository address the session's built site gets, as CI's workflow gives one (``REPO_URL``)."""
 """A small fictional commune (tests/fixtures/README.md): generator tests that need not use the real content."""
 
 
@@ -87,9 +89,10 @@ def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", env: dict 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default content built once for the whole session."""
+    """The default content built once for the whole session, as CI builds it: with a repository, so every
+    page has its edit button and the browser editor is configured (CI's workflow sets REPO_URL)."""
     site = tmp_path_factory.mktemp("built") / "site"
-    result = build_site(site)
+    result = build_site(site, env={"REPO_URL": CI_REPO_URL})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
