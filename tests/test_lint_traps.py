@@ -106,3 +106,22 @@ def test_every_date_form_the_plan_uses_passes_the_date_rule(content: Path) -> No
     for number, line in enumerate(lines, start=1):
         linter.style("ke-hoach-ocr.txt", number, line)
     assert [f for f in linter.findings if "ngày" in f.message] == []
+
+
+def test_a_measurement_of_a_later_year_than_the_build_is_an_error(content: Path) -> None:
+    indicator = _first_indicator()
+    first = indicator["measurements"][0]
+    today = Linter(load_content(content), content.parent / "docs").today
+    year = today.year + 1
+    line = replace_once(content / "muc-tieu-2030.yml", f"            year: {first['year']}\n", f"            year: {year}\n")
+    [(_, message, fix)] = [found for found in _at(content, "muc-tieu-2030.yml", line) if found[0] == "error"]
+    assert message == (f"số liệu của chỉ tiêu “{indicator['title']}” ghi năm {year}, sau năm xây dựng trang ({today.year}): "
+                       "trang sẽ lấy số này làm số mới nhất để so với mục tiêu")
+    assert fix == f"ghi năm của số liệu (năm được đo, không sau năm {today.year}); kiểm tra lại năm (gõ nhầm?)"
+
+
+def test_a_measurement_of_the_build_year_is_fine(content: Path) -> None:
+    today = Linter(load_content(content), content.parent / "docs").today
+    first = _first_indicator()["measurements"][0]
+    replace_once(content / "muc-tieu-2030.yml", f"            year: {first['year']}\n", f"            year: {today.year}\n")
+    assert not [f for f in lint(content) if "sau năm xây dựng trang" in f.message]
