@@ -222,3 +222,22 @@ def test_a_link_address_and_title_are_not_prose(project: Path) -> None:
     name = _post(project, '[Tin](https://example.gov.vn/tin?ngay=2025-03-10 "Tin ngày 10.3.2025") viết ngày 10-3-2025.')
     [found] = _found(project, name)
     assert found.message == "ngày “10-3-2025” viết bằng dấu “-”"
+
+
+def test_a_link_whose_words_wrap_onto_the_next_line_is_checked_at_its_address(project: Path) -> None:
+    name = _post(project, "Xem [chỉ tiêu đến\nnăm 2030](muc-tieu-2031.md).")
+    [found] = _found(project, name)
+    assert (found.line, found.message) == (BODY_LINE + 1, "liên kết tới trang hoặc tệp không tồn tại: `muc-tieu-2031.md`")
+
+
+def test_a_wrapped_link_in_a_folded_yaml_text_is_checked(project: Path) -> None:
+    path = project / "content" / "thuat-ngu.yml"
+    term = _fixture_yaml("thuat-ngu.yml")["terms"][0]
+    old = f"explanation: {term['explanation']}"
+    text = path.read_text(encoding="utf-8")
+    indent = " " * (len(text[:text.index(old)].rsplit("\n", 1)[1]) + 2)
+    line = text[:text.index(old)].count("\n") + 3
+    path.write_text(text.replace(old, f"explanation: >-\n{indent}Xem [chỉ tiêu\n{indent}năm 2030](muc-tieu-2031.md).", 1),
+                    encoding="utf-8")
+    [found] = _found(project, "content/thuat-ngu.yml")
+    assert (found.line, found.message) == (line, "liên kết tới trang hoặc tệp không tồn tại: `muc-tieu-2031.md`")

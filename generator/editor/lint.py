@@ -273,13 +273,6 @@ class Linter:
                 continue  # a definition line is not shown on the page: no style rules
             # Link addresses and titles are not prose: a date in a URL or a "title" is not the editor's wording.
             self.style(name, number, _LINK.sub(lambda m: f"{m.group(1)}[{m.group(2)}]()", line))
-            for match in _LINK.finditer(line):
-                image, label, target = match.groups()
-                if image and not label.strip():
-                    self.add(name, number, "error", "ảnh không có mô tả (alt text)",
-                             "viết mô tả ngắn trong ngoặc vuông: ![Mô tả nội dung ảnh](…)")
-                if target:
-                    self.link(name, number, target, origin)
             for match in _REF_USE.finditer(line):
                 image, label, ref = match.groups()
                 if _ref_label(ref or label) not in defined:
@@ -289,6 +282,13 @@ class Linter:
                              "trang sẽ hiện nguyên các dấu ngoặc vuông, không có liên kết",
                              f"viết thẳng địa chỉ `[{label}](muc-tieu-2030.md)`, hoặc thêm một dòng riêng "
                              f"`[{key}]: muc-tieu-2030.md` (thay bằng trang cần dẫn tới)")
+        for number, match in _links(lines):
+            image, label, target = match.groups()
+            if image and not label.strip():
+                self.add(name, number, "error", "ảnh không có mô tả (alt text)",
+                         "viết mô tả ngắn trong ngoặc vuông: ![Mô tả nội dung ảnh](…)")
+            if target:
+                self.link(name, number, target, origin)
 
     def style(self, name: str, number: int, line: str) -> None:
         for match in _DMY.finditer(line):
@@ -321,13 +321,11 @@ class Linter:
 
     def yaml_links(self, name: str, text: str) -> None:
         """Markdown links in YAML texts: relative to each generated page that shows the text."""
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.lstrip().startswith("#"):
-                continue
-            for match in _LINK.finditer(_CODE_SPAN.sub("code", line)):
-                target = match.group(3)
-                if not target:
-                    continue
+        lines = [(number, "" if line.lstrip().startswith("#") else _CODE_SPAN.sub("code", line))
+                 for number, line in enumerate(text.splitlines(), start=1)]
+        for number, match in _links(lines):
+            target = match.group(3)
+            if target:
                 shown = [path for path, page in self.sitemap.texts.items() if f"]({target}" in page]
                 for page in shown or [""]:
                     before = len(self.findings)
@@ -424,6 +422,14 @@ class LinkFrom:
     def noun(self) -> str:
         """The text a reference-style link's definition must be in, in the editor's words."""
         return {"post": "bài", "doc": "trang", "yaml": "đoạn văn"}[self.kind]
+
+
+def _links(lines: list[tuple[int, str]]) -> Iterator[tuple[int, re.Match[str]]]:
+    """Inline links in numbered lines, with the line of each link's address: a link's words may wrap onto the next
+    line (``[Mục tiêu đến\nnăm 2030](muc-tieu-2030.md)``), as Markdown allows."""
+    joined = "\n".join(line for _, line in lines)
+    for match in _LINK.finditer(joined):
+        yield lines[joined.count("\n", 0, match.start(3))][0], match
 
 
 def _ref_label(label: str) -> str:
