@@ -5,13 +5,16 @@ Run on a copy of the fixture commune; titles, years and lines expected here come
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import TypeAdapter
 
-from generator.content import ContentError, load_content
+from generator.content import ContentError, load_content, patterns
+from generator.content.models import DocDate
 from generator.editor.lint import Linter, lint
 from generator.text import vn_date
 
@@ -125,3 +128,11 @@ def test_a_measurement_of_the_build_year_is_fine(content: Path) -> None:
     first = _first_indicator()["measurements"][0]
     replace_once(content / "muc-tieu-2030.yml", f"            year: {first['year']}\n", f"            year: {today.year}\n")
     assert not [f for f in lint(content) if "sau năm xây dựng trang" in f.message]
+
+
+@pytest.mark.parametrize(("written", "meant"), [("5/3/2025", "2025-03-05"), ("26/01/2025", "2025-01-26")])
+def test_a_date_field_accepts_the_forms_the_plan_writes(written: str, meant: str) -> None:
+    """Date fields take a date as the plan writes it (zero or not), in the model and in the schema VS Code uses."""
+    assert written in SOURCE.read_text(encoding="utf-8")
+    assert TypeAdapter(DocDate).validate_python(written).isoformat() == meant
+    assert re.match(patterns.DATE, written)
