@@ -29,7 +29,7 @@ from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
 from .registry import GLOSSARY, SOURCES, page_url
 from .render.environment import TEMPLATES
-from .render.error_page import error_page
+from .render.error_page import error_fragment, error_page
 from .render.outputs import Output, site_outputs
 from .render.pages import nav, offline_pages
 from .render.printref import qr_svg
@@ -76,6 +76,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         root = Path(config.config_file_path).parent
         content_dir = root / self.config.content_dir
         self.problems, self.content, self.settings = [], None, None
+        config.extra.pop("content_error", None)
         self.watched = [content_dir, TEMPLATES, root / guide.SOURCE]
         try:
             if links := symlinks(Path(config.docs_dir)):
@@ -92,6 +93,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             self.problems = exc.problems
             log.error("%s", exc.report())
             config.nav = ["index.md"]
+            config.extra["content_error"] = error_fragment(self.problems)  # 404.html shows it too
             return config
         config.site_name = site.site_name
         config.site_description = site.site_description

@@ -177,3 +177,67 @@ def test_every_anchor_the_lint_accepts_is_on_the_built_page(built_site: Path) ->
         assert anchors <= ids, (path, sorted(anchors - ids))
         checked += len(anchors)
     assert checked > 0
+
+
+def test_a_reference_definition_is_checked_like_a_link(project: Path) -> None:
+    name = _post(project, f"Xem [chỉ tiêu][ct] và [nơi khác][sai].\n\n[ct]: muc-tieu-2030.md#{_indicator()}\n"
+                          "[sai]: muc-tieu-2031.md")
+    [found] = _found(project, name)
+    assert (found.line, found.severity) == (BODY_LINE + 3, "error")
+    assert found.message == "liên kết tới trang hoặc tệp không tồn tại: `muc-tieu-2031.md`"
+
+
+def test_a_reference_without_its_definition_says_the_brackets_would_show(project: Path) -> None:
+    name = _post(project, "Xem [chỉ tiêu][ct] và [bài][].")
+    first, second = _found(project, name)
+    assert (first.line, first.severity) == (BODY_LINE, "error")
+    assert first.message == ("liên kết `[chỉ tiêu][ct]` không có dòng định nghĩa `[ct]: …` trong cùng bài: "
+                             "trang sẽ hiện nguyên các dấu ngoặc vuông, không có liên kết")
+    assert first.fix == ("viết thẳng địa chỉ `[chỉ tiêu](muc-tieu-2030.md)`, hoặc thêm một dòng riêng "
+                         "`[ct]: muc-tieu-2030.md` (thay bằng trang cần dẫn tới)")
+    assert second.message.startswith("liên kết `[bài][]` không có dòng định nghĩa `[bài]: …`")
+
+
+def test_a_reference_definition_in_a_post_is_written_from_the_site_root_like_its_links(project: Path) -> None:
+    """The lint reads ``[ct]: muc-tieu-2030.md`` from the site root: the post's page must too (rebase_links)."""
+    from generator.views.news import rebase_links
+
+    name = _post(project, "Xem [chỉ tiêu][CT].\n\n[ct]: muc-tieu-2030.md")
+    assert _found(project, name) == []
+    [post] = [p for p in load_content(project / "content").posts if name.endswith(Path(p.source).name)]
+    rebased = rebase_links(post.body, post.path)
+    depth = post.path.count("/")
+    assert f"[ct]: {'../' * depth}muc-tieu-2030.md" in rebased
+
+
+def test_an_anchor_typed_in_capitals_suggests_its_id(project: Path) -> None:
+    indicator = _indicator()
+    name = _post(project, f"[Chỉ tiêu](muc-tieu-2030.md#{indicator.upper()})")
+    [found] = _found(project, name)
+    assert found.fix.startswith(f"viết `muc-tieu-2030.md#{indicator}` (mục có tên gần giống nhất)")
+
+
+def test_a_link_address_and_title_are_not_prose(project: Path) -> None:
+    """A date in a URL or a link's "title" is Markdown syntax, not the editor's wording: no date or quote warning."""
+    name = _post(project, '[Tin](https://example.gov.vn/tin?ngay=2025-03-10 "Tin ngày 10.3.2025") viết ngày 10-3-2025.')
+    [found] = _found(project, name)
+    assert found.message == "ngày “10-3-2025” viết bằng dấu “-”"
+
+
+def test_a_link_whose_words_wrap_onto_the_next_line_is_checked_at_its_address(project: Path) -> None:
+    name = _post(project, "Xem [chỉ tiêu đến\nnăm 2030](muc-tieu-2031.md).")
+    [found] = _found(project, name)
+    assert (found.line, found.message) == (BODY_LINE + 1, "liên kết tới trang hoặc tệp không tồn tại: `muc-tieu-2031.md`")
+
+
+def test_a_wrapped_link_in_a_folded_yaml_text_is_checked(project: Path) -> None:
+    path = project / "content" / "thuat-ngu.yml"
+    term = _fixture_yaml("thuat-ngu.yml")["terms"][0]
+    old = f"explanation: {term['explanation']}"
+    text = path.read_text(encoding="utf-8")
+    indent = " " * (len(text[:text.index(old)].rsplit("\n", 1)[1]) + 2)
+    line = text[:text.index(old)].count("\n") + 3
+    path.write_text(text.replace(old, f"explanation: >-\n{indent}Xem [chỉ tiêu\n{indent}năm 2030](muc-tieu-2031.md).", 1),
+                    encoding="utf-8")
+    [found] = _found(project, "content/thuat-ngu.yml")
+    assert (found.line, found.message) == (line, "liên kết tới trang hoặc tệp không tồn tại: `muc-tieu-2031.md`")

@@ -5,13 +5,16 @@ Run on a copy of the fixture commune; titles, years and lines expected here come
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import TypeAdapter
 
-from generator.content import ContentError, load_content
+from generator.content import ContentError, load_content, patterns
+from generator.content.models import DocDate
 from generator.editor.lint import Linter, lint
 from generator.text import vn_date
 
@@ -106,3 +109,30 @@ def test_every_date_form_the_plan_uses_passes_the_date_rule(content: Path) -> No
     for number, line in enumerate(lines, start=1):
         linter.style("ke-hoach-ocr.txt", number, line)
     assert [f for f in linter.findings if "ngày" in f.message] == []
+
+
+def test_a_measurement_of_a_later_year_than_the_build_is_an_error(content: Path) -> None:
+    indicator = _first_indicator()
+    first = indicator["measurements"][0]
+    today = Linter(load_content(content), content.parent / "docs").today
+    year = today.year + 1
+    line = replace_once(content / "muc-tieu-2030.yml", f"            year: {first['year']}\n", f"            year: {year}\n")
+    [(_, message, fix)] = [found for found in _at(content, "muc-tieu-2030.yml", line) if found[0] == "error"]
+    assert message == (f"số liệu của chỉ tiêu “{indicator['title']}” ghi năm {year}, sau năm xây dựng trang ({today.year}): "
+                       "trang sẽ lấy số này làm số mới nhất để so với mục tiêu")
+    assert fix == f"ghi năm của số liệu (năm được đo, không sau năm {today.year}); kiểm tra lại năm (gõ nhầm?)"
+
+
+def test_a_measurement_of_the_build_year_is_fine(content: Path) -> None:
+    today = Linter(load_content(content), content.parent / "docs").today
+    first = _first_indicator()["measurements"][0]
+    replace_once(content / "muc-tieu-2030.yml", f"            year: {first['year']}\n", f"            year: {today.year}\n")
+    assert not [f for f in lint(content) if "sau năm xây dựng trang" in f.message]
+
+
+@pytest.mark.parametrize(("written", "meant"), [("5/3/2025", "2025-03-05"), ("26/01/2025", "2025-01-26")])
+def test_a_date_field_accepts_the_forms_the_plan_writes(written: str, meant: str) -> None:
+    """Date fields take a date as the plan writes it (zero or not), in the model and in the schema VS Code uses."""
+    assert written in SOURCE.read_text(encoding="utf-8")
+    assert TypeAdapter(DocDate).validate_python(written).isoformat() == meant
+    assert re.match(patterns.DATE, written)

@@ -103,3 +103,21 @@ def test_a_build_after_serving_in_the_same_process_fails_again(project: Path) ->
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "other-site"))
     with pytest.raises(Abort):
         build(config)
+
+
+def test_serving_with_an_error_shows_it_at_an_address_never_built(project: Path) -> None:
+    """`make serve` started on broken content, or an address the last good build did not have: mkdocs serve
+    answers with 404.html, which then lists the errors; once fixed, it is the ordinary “not found” page again."""
+    path = project / "content" / "cai-dat.yml"
+    original = path.read_text(encoding="utf-8")
+    line = _break(project)
+    site = _mkdocs(project, "serve")
+    main = _main(site / "404.html")
+    assert "Nội dung có lỗi, trang chưa được xây dựng lại" in main
+    assert f"content/cai-dat.yml:{line}</code>" in main
+    assert "&lt;b&gt;Xã&lt;/b&gt;" in main and BROKEN_NAME not in main, "what the content says is escaped"
+    assert "lưu tệp rồi tải lại trang này (phím F5)" in main, "mkdocs serve does not live-reload its 404 answer"
+    assert "trang tự tải lại" in _main(site / "index.html")
+    path.write_text(original, encoding="utf-8")
+    main = _main(_mkdocs(project, "serve") / "404.html")
+    assert "Không tìm thấy trang" in main and "Nội dung có lỗi" not in main

@@ -10,7 +10,7 @@ Scope, decided so the lint never asks anyone to change the plan's wording:
   ``docs/**/*.md``), never text quoted from the document, which keeps its own
   style (e.g. ``10/3/2025``): dates written with "." or "-" or year first (the plan writes 5/3/2025), double spaces and
   straight quotes (warnings), images without alt text (errors);
-- links in post bodies, ``docs/**/*.md`` and YAML texts (``links.py``): pages,
+- links (inline and reference-style) in post bodies, ``docs/**/*.md`` and YAML texts (``links.py``): pages,
   files and anchors the build will have, addresses copied from the browser, ``../``;
 - silent traps on the validated models (``traps.py``): a result dated after the
   build, measurements the trend line leaves out.
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..content import Content, content_files, load_content, load_model
 from ..content.models import Corrections
@@ -35,6 +35,7 @@ from ..content.posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matte
 from ..render import feeds
 from ..render.pages import render_pages
 from ..settings import BuildSettings, SettingsError, build_date
+from ..text import toc_slugify
 from . import traps
 from .links import SiteMap, build_sitemap, normalise, relative_form
 
@@ -44,8 +45,13 @@ FUTURE_DAYS = 365
 
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$")
+"""A reference-style link's definition, ``[mt]: muc-tieu-2030.md "tiêu đề"``, on a line of its own."""
+_REF_USE = re.compile(r"(?<![\]\\])(!?)\[([^\]]+)\]\[([^\]]*)\]")
+"""``[chữ][mt]`` or ``[chữ][]``: a link whose address is in a definition line elsewhere in the same text."""
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)
-_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])")
+_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
+"""A day-month-year date; a full stop after it ends the sentence ("… ngày 10-3-2025.")."""
 _ISO = re.compile(r"(?<![\d/-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])")
 _DOUBLE_SPACE = re.compile(r"\S( {2,})(?=\S)")
 _TAG = re.compile(r"<[^<>]*>")
@@ -258,16 +264,31 @@ class Linter:
 
     def prose(self, name: str, text: str, first_line: int, origin: LinkFrom) -> None:
         """Style, links and image alt text in Markdown written by an editor (fenced code skipped)."""
-        for number, line in prose_lines(text, first_line):
-            line = _CODE_SPAN.sub("code", line)
-            self.style(name, number, line)
-            for match in _LINK.finditer(line):
-                image, label, target = match.groups()
-                if image and not label.strip():
-                    self.add(name, number, "error", "ảnh không có mô tả (alt text)",
-                             "viết mô tả ngắn trong ngoặc vuông: ![Mô tả nội dung ảnh](…)")
-                if target:
-                    self.link(name, number, target, origin)
+        lines = [(number, _CODE_SPAN.sub("code", line)) for number, line in prose_lines(text, first_line)]
+        defined = {_ref_label(m.group(1)) for _, line in lines if (m := _REF_DEF.match(line))}
+        for number, line in lines:
+            if definition := _REF_DEF.match(line):
+                if definition.group(2):
+                    self.link(name, number, definition.group(2), origin)
+                continue  # a definition line is not shown on the page: no style rules
+            # Link addresses and titles are not prose: a date in a URL or a "title" is not the editor's wording.
+            self.style(name, number, _LINK.sub(lambda m: f"{m.group(1)}[{m.group(2)}]()", line))
+            for match in _REF_USE.finditer(line):
+                image, label, ref = match.groups()
+                if _ref_label(ref or label) not in defined:
+                    key = (ref or label).strip()
+                    self.add(name, number, "error",
+                             f"liên kết `{match.group()}` không có dòng định nghĩa `[{key}]: …` trong cùng {origin.noun}: "
+                             "trang sẽ hiện nguyên các dấu ngoặc vuông, không có liên kết",
+                             f"viết thẳng địa chỉ `[{label}](muc-tieu-2030.md)`, hoặc thêm một dòng riêng "
+                             f"`[{key}]: muc-tieu-2030.md` (thay bằng trang cần dẫn tới)")
+        for number, match in _links(lines):
+            image, label, target = match.groups()
+            if image and not label.strip():
+                self.add(name, number, "error", "ảnh không có mô tả (alt text)",
+                         "viết mô tả ngắn trong ngoặc vuông: ![Mô tả nội dung ảnh](…)")
+            if target:
+                self.link(name, number, target, origin)
 
     def style(self, name: str, number: int, line: str) -> None:
         for match in _DMY.finditer(line):
@@ -300,13 +321,11 @@ class Linter:
 
     def yaml_links(self, name: str, text: str) -> None:
         """Markdown links in YAML texts: relative to each generated page that shows the text."""
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.lstrip().startswith("#"):
-                continue
-            for match in _LINK.finditer(_CODE_SPAN.sub("code", line)):
-                target = match.group(3)
-                if not target:
-                    continue
+        lines = [(number, "" if line.lstrip().startswith("#") else _CODE_SPAN.sub("code", line))
+                 for number, line in enumerate(text.splitlines(), start=1)]
+        for number, match in _links(lines):
+            target = match.group(3)
+            if target:
                 shown = [path for path, page in self.sitemap.texts.items() if f"]({target}" in page]
                 for page in shown or [""]:
                     before = len(self.findings)
@@ -362,7 +381,8 @@ class Linter:
         anchors = self.sitemap.pages.get(page)
         if anchors is None or anchor in anchors:
             return  # a file, not a page: nothing to check
-        close = difflib.get_close_matches(anchor, sorted(anchors), n=1)
+        slug = toc_slugify(unquote(anchor))
+        close = [slug] if slug in anchors else difflib.get_close_matches(anchor, sorted(anchors), n=1)
         same_page = target.startswith("#")
         fix = ((f"viết `#{close[0]}`" if same_page else f"viết `{relative_form(page, close[0], origin.base)}`")
                + " (mục có tên gần giống nhất)" if close else
@@ -397,6 +417,24 @@ class LinkFrom:
     kind: Literal["post", "doc", "yaml"]
     base: str
     page: str | None
+
+    @property
+    def noun(self) -> str:
+        """The text a reference-style link's definition must be in, in the editor's words."""
+        return {"post": "bài", "doc": "trang", "yaml": "đoạn văn"}[self.kind]
+
+
+def _links(lines: list[tuple[int, str]]) -> Iterator[tuple[int, re.Match[str]]]:
+    """Inline links in numbered lines, with the line of each link's address: a link's words may wrap onto the next
+    line (``[Mục tiêu đến\nnăm 2030](muc-tieu-2030.md)``), as Markdown allows."""
+    joined = "\n".join(line for _, line in lines)
+    for match in _LINK.finditer(joined):
+        yield lines[joined.count("\n", 0, match.start(3))][0], match
+
+
+def _ref_label(label: str) -> str:
+    """Markdown matches a reference's label to its definition without regard to case or repeated spaces."""
+    return " ".join(label.split()).casefold()
 
 
 def lint(content_dir: Path, docs_dir: Path | None = None) -> list[Finding]:

@@ -2,6 +2,8 @@
 
 - a milestone's ``result`` dated after the build date: the page would already say
   "Đã hoàn thành" for something that has not happened (error);
+- a measurement whose year is after the build's year: it becomes the latest value,
+  compared with the target as if it had been measured (error);
 - measurements of one indicator the trend line leaves out without a word
   (``views.progress``: the line joins only the values of the latest value's scope,
   one per year): other scopes, or two values for the same year and scope (warning).
@@ -60,6 +62,7 @@ def traps(content: Content, today: date) -> Iterator[Trap]:
             if isinstance(value, Deadline):
                 yield from _future_result(entry.name, path, value, today)
             elif isinstance(value, Indicator):
+                yield from _future_measurements(entry.name, path, value, today)
                 yield from _hidden_measurements(entry.name, path, value)
 
 
@@ -70,6 +73,15 @@ def _future_result(file: str, path: Path_, deadline: Deadline, today: date) -> I
                    "trang sẽ ghi “Đã hoàn thành” cho việc chưa xong",
                    "chỉ ghi `result` khi văn bản đã ban hành hoặc đã gửi, với ngày của văn bản đó; "
                    "kiểm tra lại ngày (gõ nhầm năm?)")
+
+
+def _future_measurements(file: str, path: Path_, indicator: Indicator, today: date) -> Iterator[Trap]:
+    for index, measurement in enumerate(indicator.measurements):
+        if measurement.year > today.year:
+            yield Trap(file, (*path, "measurements", index, "year"), "error",
+                       f"số liệu của chỉ tiêu “{indicator.title}” ghi năm {measurement.year}, sau năm xây dựng trang "
+                       f"({today.year}): trang sẽ lấy số này làm số mới nhất để so với mục tiêu",
+                       f"ghi năm của số liệu (năm được đo, không sau năm {today.year}); kiểm tra lại năm (gõ nhầm?)")
 
 
 def _hidden_measurements(file: str, path: Path_, indicator: Indicator) -> Iterator[Trap]:

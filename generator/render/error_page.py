@@ -14,6 +14,7 @@ from ..content.errors import Problem
 from .environment import environment
 
 TEMPLATE = "content-error.md.j2"
+FRAGMENT = "content-error.html.j2"
 
 
 @dataclass(frozen=True)
@@ -36,3 +37,9 @@ def error_items(problems: list[Problem]) -> list[ErrorItem]:
 def error_page(problems: list[Problem]) -> str:
     """The Markdown of the error page; every text from the content is HTML-escaped by the template."""
     return environment().get_template(TEMPLATE).render(items=error_items(problems))
+
+
+def error_fragment(problems: list[Problem]) -> str:
+    """The same list as HTML, for the theme's "not found" page (``docs/overrides/404.html``): ``mkdocs serve``
+    answers an address the failed build did not make (the site was never built in this session) with 404.html."""
+    return environment().get_template(FRAGMENT).render(items=error_items(problems), reloads=False)

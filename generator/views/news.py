@@ -17,6 +17,8 @@ from ..render.photos import PhotoView, photo_view
 from .site import PlanLink, Site, relative
 
 _LOCAL_LINK = re.compile(r"(\]\()(?!https?:|mailto:|tel:|#|/)([^)\s]+)")
+_LOCAL_DEFINITION = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*<?)(?!https?:|mailto:|tel:|#|/)([^\s>]+)", re.M)
+"""A reference-style link's definition line, ``[mt]: muc-tieu-2030.md``: written from the site root too."""
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,12 @@ def tag_path(tag: str) -> str:
 
 
 def rebase_links(body: str, page: str) -> str:
-    """Editors write links from the site root (``muc-tieu-2030.md#kinh-te-so``); make them relative to the post."""
-    return _LOCAL_LINK.sub(lambda match: match.group(1) + relative(match.group(2), page), body)
+    """Editors write links from the site root (``muc-tieu-2030.md#kinh-te-so``, also in a ``[mt]: …`` definition
+    line); make them relative to the post."""
+    def rebase(match: re.Match[str]) -> str:
+        return match.group(1) + relative(match.group(2), page)
+
+    return _LOCAL_DEFINITION.sub(rebase, _LOCAL_LINK.sub(rebase, body))
 
 
 def list_pages(site: Site) -> Iterator[tuple[str, NewsListView]]:
