@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.content import load_content
 from generator.text import number
 
-from .conftest import CONTENT, build_site, replace_once
+from .conftest import CI_REPO_URL, CONTENT, build_site, replace_once
 
 PAGES = ["index.html", "quan-diem-chi-dao/index.html", "muc-tieu-2030/index.html", "tam-nhin-2045/index.html",
          "nhiem-vu-giai-phap/index.html", "ke-hoach-huyen/index.html", "phan-cong/index.html", "toan-van/index.html"]
@@ -97,7 +97,7 @@ def tree_digest(site: Path) -> dict[str, str]:
 
 def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
     second = tmp_path / "again"
-    result = build_site(second)
+    result = build_site(second, env={"REPO_URL": CI_REPO_URL})
     assert result.returncode == 0, result.stderr
     assert tree_digest(built_site) == tree_digest(second)
 
