@@ -158,3 +158,31 @@ def test_vscode_task_puts_front_matter_errors_in_the_problems_panel(tmp_path: Pa
     assert ("content/tin-tuc/2025-03-11-sai.md", "8") in errors and ("content/tin-tuc/2025-03-11-sai.md", "8") in warnings
     assert not {line for line in lines if ": LỖI: " in line or ": CẢNH BÁO: " in line} - {
         line for line in lines if matchers["error"].match(line) or matchers["warning"].match(line)}, "every finding matched"
+
+
+def test_vscode_settings_give_new_result_files_their_schema() -> None:
+    """A result file an editor creates in content/to-chuc-co-so/ has no modeline; the workspace setting maps it.
+
+    Each mapping names an exported schema and a glob of content files; every fixture file the
+    glob matches validates against that schema as VS Code reads it (dates as strings).
+    """
+    import json
+
+    from generator.content.grassroots import RECORDS_DIR
+
+    from .conftest import FIXTURE
+
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapped = settings["yaml.schemas"]
+    assert mapped == {"schema/to-chuc-co-so-ket-qua.json": [f"content/{RECORDS_DIR}/*.yml"]}
+    assert settings["[yaml]"]["editor.insertSpaces"] is True, "Tab types spaces: YAML refuses a Tab as indentation"
+    exported = schemas()
+    for schema_path, globs in mapped.items():
+        document = yaml.safe_load(exported[Path(schema_path).name])
+        assert (ROOT / schema_path).is_file()
+        files = [path for glob in globs for path in FIXTURE.glob(glob)]
+        assert files, globs
+        for path in files:
+            jsonschema.validate(as_json(read_yaml(path).data), document)
+        wrong = as_json(read_yaml(files[0]).data) | {"organization": "x"}
+        assert list(jsonschema.Draft202012Validator(document).iter_errors(wrong)), "a misspelt key is flagged"

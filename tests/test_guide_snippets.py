@@ -26,6 +26,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -263,3 +264,65 @@ def test_quick_start_post_with_its_photo_passes_the_checks(tmp_path: Path) -> No
                                 capture_output=True, text=True, encoding="utf-8", check=False)
         assert result.returncode == 0, result.stdout + result.stderr
         assert mark["file"] not in result.stdout + result.stderr, "no finding on the copied post"
+
+
+def _site_html(name: str) -> str:
+    """``name`` converted as the site converts it: Python-Markdown with mkdocs.yml's extensions."""
+    import markdown
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    names, settings = [], {}
+    for entry in config["markdown_extensions"]:
+        name_, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name_)
+        settings[name_] = options or {}
+    return markdown.markdown((ROOT / name).read_text(encoding="utf-8"), extensions=names, extension_configs=settings)
+
+
+def _list_lines(name: str) -> tuple[int, int]:
+    """(list items, fences indented under a list item) in the guide's source, fences' contents left out."""
+    items = indented = 0
+    fence = None
+    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+        if fence:
+            fence = None if line.strip() == fence else fence
+            continue
+        if match := _OPEN.match(line):
+            fence, indented = match["fence"], indented + bool(match["indent"])
+        elif re.match(r"^ *(?:\d+\.|[-*]) ", line):
+            items += 1
+    return items, indented
+
+
+class _Nesting(HTMLParser):
+    """Counts ``<li>`` elements and ``<pre>`` blocks inside one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.items = self.nested_pre = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.items += tag == "li"
+        self.nested_pre += tag == "pre" and "li" in self.open
+        self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+
+
+@pytest.mark.parametrize("name", GUIDES)
+def test_steps_and_their_snippets_stay_in_their_list_on_the_site(name: str) -> None:
+    """GitHub (CommonMark) and the site (Python-Markdown) read list indentation differently.
+
+    Python-Markdown needs four spaces for a block inside a list item and a blank line
+    before the next item after such a block; otherwise, on the site, the snippet leaves
+    its step and the following steps run together into one paragraph.
+    """
+    items, indented = _list_lines(name)
+    page = _Nesting()
+    page.feed(_site_html(name))
+    assert page.items == items, f"{name}: {items} list items in the source, {page.items} on the site"
+    assert page.nested_pre == indented, f"{name}: {indented} snippets inside steps, {page.nested_pre} on the site"
