@@ -81,7 +81,10 @@ def rebase_links(body: str, page: str) -> str:
     """Editors write links from the site root (``muc-tieu-2030.md#kinh-te-so``, also in a ``[mt]: …`` definition
     line); make them relative to the post."""
     def rebase(match: re.Match[str]) -> str:
-        return match.group(1) + relative(match.group(2), page)
+        target = match.group(2)
+        if ":" in target or "&" in target:  # a scheme, maybe entity-encoded: not a page; the sanitiser judges it
+            return match.group(0)
+        return match.group(1) + relative(target, page)
 
     return _LOCAL_DEFINITION.sub(rebase, _LOCAL_LINK.sub(rebase, body))
 
