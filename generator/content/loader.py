@@ -12,6 +12,7 @@ import difflib
 import typing
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -58,17 +59,21 @@ class Content:
     def target_sections(self) -> list[models.TargetSection]:
         return [self.targets_2030, self.vision_2045]
 
-    @property
+    @cached_property
     def parts(self) -> dict[str, Any]:
-        """The models the document is made of (``document.DOCUMENT_PARTS``), by name."""
+        """The models the document is made of (``document.DOCUMENT_PARTS``), by name.
+
+        These three are computed once per ``Content`` (views ask for a passage per question); the
+        models are validated and never changed afterwards, so a cached value cannot go stale.
+        """
         return {name: getattr(self, name) for name in DOCUMENT_PARTS}
 
-    @property
+    @cached_property
     def document(self) -> DocumentText:
         """The plan's own words, searchable: where every quotation must be found."""
         return document_text(**self.parts)
 
-    @property
+    @cached_property
     def passages(self) -> dict[str, Passage]:
         """Every passage editors' text may name: id → passage (``document.passages``)."""
         return passages(**self.parts)

@@ -76,18 +76,17 @@ def _metadata(info: FieldInfo) -> list[Any]:
     return [*info.metadata, *(FieldInfo.from_annotation(inner).metadata if optional else [])]
 
 
+def _constraint(info: FieldInfo, name: str) -> Any:
+    """A field's constraint ``name`` (``pattern``, ``max_length``), or None."""
+    return next((value for item in _metadata(info) if (value := getattr(item, name, None)) is not None), None)
+
+
 def _pattern(info: FieldInfo) -> str | None:
-    for item in _metadata(info):
-        if (value := getattr(item, "pattern", None)) is not None:
-            return value
-    return None
+    return _constraint(info, "pattern")
 
 
 def _max_length(info: FieldInfo) -> int | None:
-    for item in _metadata(info):
-        if (value := getattr(item, "max_length", None)) is not None:
-            return value
-    return None
+    return _constraint(info, "max_length")
 
 
 def _label(name: str, info: FieldInfo) -> str:

@@ -16,8 +16,8 @@ from ..content.posts import NEWS_DIR, LoadedPost
 from ..render.photos import PhotoView, photo_view
 from .site import PlanLink, Site, relative
 
-_LOCAL_LINK = re.compile(r"(\]\()(?!https?:|mailto:|tel:|#|/)([^)\s]+)")
-_LOCAL_DEFINITION = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*<?)(?!https?:|mailto:|tel:|#|/)([^\s>]+)", re.M)
+_LOCAL_LINK = re.compile(r"(\]\()(?!#|/)([^)\s]+)")
+_LOCAL_DEFINITION = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*<?)(?!#|/)([^\s>]+)", re.M)
 """A reference-style link's definition line, ``[mt]: muc-tieu-2030.md``: written from the site root too."""
 
 
@@ -82,7 +82,7 @@ def rebase_links(body: str, page: str) -> str:
     line); make them relative to the post."""
     def rebase(match: re.Match[str]) -> str:
         target = match.group(2)
-        if ":" in target or "&" in target:  # a scheme, maybe entity-encoded: not a page; the sanitiser judges it
+        if ":" in target or "&" in target:  # any scheme (https:, mailto:, an entity-encoded one): not a page
             return match.group(0)
         return match.group(1) + relative(target, page)
 
