@@ -3,7 +3,7 @@
 Vietnamese + Latin subsets of Noto Serif (the handout PDF), Noto Sans (the share
 images) and a few arrows and comparison signs from Noto Sans Math (the PDF's
 fallback), under the SIL Open Font License (``OFL.txt`` beside them). They are made by
-``tools/subset_fonts.py``; the build reads these files only — never ``/usr/share/fonts``
+``tools/subset_fonts.py``; the build reads these files only — never the system's font folders
 or any font the machine has — so a fresh machine needs nothing from apt, and every
 machine draws the same glyphs.
 """
