@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -76,6 +77,14 @@ def test_the_fonts_are_small_subsets_with_their_licence() -> None:
     licence = (FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
     assert "SIL OPEN FONT LICENSE" in licence and "Version 1.1" in licence
     assert "fonts-noto-core" in (FONT_DIR / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_coverage_file_lists_each_fonts_characters() -> None:
+    """The build checks text against coverage.json instead of the fonts: it must say what the fonts hold."""
+    coverage = json.loads((FONT_DIR / "coverage.json").read_text(encoding="utf-8"))
+    assert set(coverage) == {p.name for p in FONT_DIR.glob("*.ttf")}
+    for name, spans in coverage.items():
+        assert {point for first, last in spans for point in range(first, last + 1)} == _cmap(name), name
 
 
 def test_the_fonts_are_package_data() -> None:

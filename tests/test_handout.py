@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from generator import cli
 from generator.render import fonts
 from generator.render.blocks import Block, Run, TemplateMarkupError, read_document
+from generator.render.fonts import RendererError
 from generator.render.handout import HandoutError, handout_data, handout_pdf
 from generator.render.pages import pages_by_kind, site_view
 from generator.views.meeting import PDF_PATH, Discussion
@@ -115,6 +116,16 @@ def test_content_is_text_never_typst_markup(view) -> None:
     for typed_text in typed:
         assert " ".join(typed_text.split()) in text, typed_text
     assert "root:" not in text
+
+
+def test_a_character_no_font_has_stops_the_pdf_with_the_words_around_it(view) -> None:
+    """A character the shipped fonts lack would print as an empty box: the build says which, and where."""
+    odd = replace(view, discussion=[Discussion("Chi bộ có dùng ứng dụng 中 không?", None, None)])
+    with pytest.raises(RendererError, match=r"^LỖI: tài liệu sinh hoạt chi bộ \(PDF\) có ký tự “中” \(U\+4E2D\)"
+                                            r".*“Chi bộ có dùng ứng dụng 中 không\?”"):
+        handout_pdf(odd, BUILD_DAY)
+    arrows = replace(view, discussion=[Discussion("Bước 1 → bước 2, tỉ lệ ≥ 80%", None, None)])
+    assert "Bước 1 → bước 2, tỉ lệ ≥ 80%" in _text(handout_pdf(arrows, BUILD_DAY)), "Noto Sans Math fills in"
 
 
 def test_blocks_follow_the_html_body() -> None:

@@ -16,12 +16,14 @@ files are about a third of the size. ``tests/test_fonts.py`` checks that every c
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 from fontTools import version as fonttools_version
 from fontTools.subset import main as subset
+from fontTools.ttLib import TTFont
 
 SOURCE_DIR = Path("/usr/share/fonts/truetype/noto")
 SOURCE_PACKAGE = "fonts-noto-core 20201225-1"
@@ -61,11 +63,30 @@ def main() -> int:
     version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "fonts-noto-core"], capture_output=True, text=True,
                              check=False).stdout
     print(f"fonts-noto-core {version or '?'} (expected {SOURCE_PACKAGE}); fontTools {fonttools_version}")
+    coverage = {}
     for name, unicodes in FONTS.items():
         target = TARGET / f"{name}.ttf"
         subset([str(SOURCE_DIR / f"{name}.ttf"), f"--unicodes={unicodes}", f"--output-file={target}", *OPTIONS])
         print(f"{target.name}: {target.stat().st_size} bytes")
+        coverage[target.name] = ranges(sorted(TTFont(target).getBestCmap()))
+    lines = ",\n".join(f"  {json.dumps(name)}: {json.dumps(coverage[name])}" for name in sorted(coverage))
+    (TARGET / COVERAGE).write_text("{\n" + lines + "\n}\n", encoding="utf-8")
     return 0
+
+
+COVERAGE = "coverage.json"
+"""Which characters each font has, as [first, last] code point ranges: the build checks text against it without
+reading the fonts (``generator/render/fonts.py``)."""
+
+
+def ranges(points: list[int]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for point in points:
+        if out and out[-1][1] == point - 1:
+            out[-1][1] = point
+        else:
+            out.append([point, point])
+    return out
 
 
 if __name__ == "__main__":

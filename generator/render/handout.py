@@ -34,7 +34,7 @@ from datetime import UTC, date, datetime
 from ..views.meeting import MeetingView
 from .blocks import TemplateMarkupError, read_document
 from .environment import TEMPLATES, environment
-from .fonts import FONT_DIR, HANDOUT_FONTS, RendererError, font_file
+from .fonts import FONT_DIR, HANDOUT_FONTS, MATH_FALLBACK, RendererError, check_glyphs, font_file
 
 TEMPLATE = TEMPLATES / "handout.typ"
 
@@ -55,6 +55,22 @@ def handout_data(view: MeetingView, created: str, online: str | None = None) -> 
         raise HandoutError(f"LỖI: mẫu tài liệu sinh hoạt chi bộ (templates/_handout.html.j2): {exc}") from None
 
 
+SERIF = {(False, False): "NotoSerif-Regular.ttf", (True, False): "NotoSerif-Bold.ttf",
+         (False, True): "NotoSerif-Italic.ttf", (True, True): "NotoSerif-BoldItalic.ttf"}
+"""The face each run is set in (bold, italic), as handout.typ asks for it; Noto Sans Math fills in → ≥ ≤ −."""
+
+
+def _runs(data: dict) -> list[tuple[str, tuple[str, str]]]:
+    """Every run of text with the fonts that may draw it; headings and titles are bold."""
+    found = [(data["title"], (SERIF[False, False], MATH_FALLBACK))]
+    for block in data["blocks"]:
+        bold = block["kind"] == "heading" or block["role"] in {"org", "title"}
+        italic = block["role"] in {"subject", "note"}
+        for run in [*block["runs"], *(run for item in block["items"] for run in item)]:
+            found.append((run["text"], (SERIF[bold or run["bold"], italic or run["italic"]], MATH_FALLBACK)))
+    return found
+
+
 def handout_pdf(view: MeetingView, created: str, online: str | None = None) -> bytes:
     """The PDF bytes. ``created`` is a W3C date (``2025-11-28``): the build date, never the clock."""
     try:
@@ -67,7 +83,9 @@ def handout_pdf(view: MeetingView, created: str, online: str | None = None) -> b
     for name in HANDOUT_FONTS:
         font_file(name)  # each one there, or say which is missing
     fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(FONT_DIR)])
-    data = json.dumps(handout_data(view, created, online), ensure_ascii=False)
+    blocks = handout_data(view, created, online)
+    check_glyphs(_runs(blocks), "tài liệu sinh hoạt chi bộ (PDF)")
+    data = json.dumps(blocks, ensure_ascii=False)
     midnight = datetime.combine(date.fromisoformat(created), datetime.min.time(), UTC)
     try:
         pdf, warnings = typst.compile_with_warnings(str(TEMPLATE), root=str(TEMPLATES), font_paths=fonts,

@@ -25,7 +25,7 @@ from ..content import Content
 from ..settings import BuildSettings
 from ..views.targets import IndicatorCard, card
 from .environment import environment
-from .fonts import SHARE_FONTS, font_file
+from .fonts import SHARE_FONTS, check_glyphs, font_file
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
@@ -147,6 +147,8 @@ class ShareImage:
         return [block.text for block in self.blocks] + [self.footer]
 
     def png(self) -> bytes:
+        texts = [(block.text, (SHARE_FONTS[block.font],)) for block in self.blocks]
+        check_glyphs([*texts, (self.footer, (SHARE_FONTS["regular"],))], f"ảnh chia sẻ {self.path}")
         return draw(self.blocks, self.footer)
 
 
