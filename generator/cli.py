@@ -20,6 +20,7 @@ from .content import Content, ContentError, load_content
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import glossary_links
 from .registry import GLOSSARY, page_url
+from .render.fonts import RendererError
 from .render.outputs import site_outputs, write_outputs
 from .render.pages import offline_pages
 from .settings import BuildSettings, SettingsError
@@ -241,4 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except SettingsError as exc:
         print(f"LỖI: {exc}", file=sys.stderr)
+        return 1
+    except RendererError as exc:  # the PDF or an image cannot be drawn here: what to do, no traceback
+        print(exc, file=sys.stderr)
         return 1

@@ -30,6 +30,7 @@ from .publish.sanitize import sanitize_fragment
 from .registry import GLOSSARY, SOURCES, page_url
 from .render.environment import TEMPLATES
 from .render.error_page import error_fragment, error_page
+from .render.fonts import RendererError
 from .render.outputs import Output, site_outputs
 from .render.pages import nav, offline_pages
 from .render.printref import qr_svg
@@ -121,7 +122,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if self.problems:
             return self.error_files(files, config)
         assert self.content is not None and self.settings is not None
-        self.outputs = site_outputs(self.content, self.settings)
+        try:
+            self.outputs = site_outputs(self.content, self.settings)
+        except RendererError as exc:  # the handout PDF or a share image cannot be drawn here: say what to do
+            raise PluginError(str(exc)) from None
         for output in self.outputs:
             if (existing := files.get_file_from_path(output.path)) is not None:
                 files.remove(existing)
