@@ -6,9 +6,9 @@ import hashlib
 import re
 from pathlib import Path
 
-from generator.publish.csp import POLICY, add_csp_meta, format_policy, header_value, policy
 import pytest
 
+from generator.publish.csp import POLICY, add_csp_meta, format_policy, header_value, policy
 from generator.publish.scripts import UnknownScriptError, externalise_inline_scripts, known_scripts
 
 CONFIG = '<script id="__config" type="application/json">{"base": "."}</script>'

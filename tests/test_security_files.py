@@ -27,7 +27,7 @@ from PIL import ExifTags, Image
 
 from generator.content import docsfiles
 from generator.content.posts import post_name_problem
-from generator.publish.verify import page_problems, verify_site
+from generator.publish.verify import verify_site
 
 from .conftest import FIXTURE, build_site, copy_project, problems_for
 from .photo_factory import phone_photo
@@ -249,7 +249,8 @@ def test_the_search_page_keeps_the_template_its_maintainer_gave_it() -> None:
 
 
 @pytest.mark.parametrize(("name", "suggested"), [
-    ('2025-03-01-x"><meta http-equiv=refresh content=0;url=//example.org>.md', "2025-03-01-x-meta-http-equiv-refresh-content-0-url-example-org.md"),
+    ('2025-03-01-x"><meta http-equiv=refresh content=0;url=//example.org>.md',
+     "2025-03-01-x-meta-http-equiv-refresh-content-0-url-example-org.md"),
     ("2025-03-01-Hội Nghị.md", "2025-03-01-hoi-nghi.md"),
     ("Bài mới.md", "NNNN-TT-NN-bai-moi.md"),
     ("2025-03-01_bai.md", "2025-03-01-bai.md"),
