@@ -70,7 +70,7 @@ GATE_PAYLOADS: dict[str, tuple[str, str]] = {
     "srcset-data": ('<img srcset="data:image/svg+xml,x 1x">', "script-url"),
     "iframe-data": ('<iframe src="data:text/html,<script>parent.x=1</script>"></iframe>', "script-url"),
     # Navigation and document-wide changes.
-    "meta-refresh-case": ('<META HTTP-EQUIV=" Refresh " CONTENT="0; URL=https://example.org/">', "meta-refresh"),
+    "meta-refresh-case": ('<META HTTP-EQUIV="REFRESH" CONTENT="0; URL=https://example.org/">', "meta-refresh"),
     "base-href": ('<base href="https://example.org/">', "element"),
     "iframe-srcdoc": (f'<iframe srcdoc="&lt;script&gt;{PWN}&lt;/script&gt;"></iframe>', "element"),
     "object": ('<object data="x.html"></object>', "element"),
