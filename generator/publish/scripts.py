@@ -2,9 +2,10 @@
 
 Known means: its text, byte for byte, is an inline script of the theme's templates as installed
 (``known_scripts()`` reads Material's, and Zensical's when it is there, at build time: nothing
-is listed by hand). Any other inline script stops publishing (``UnknownScriptError``) naming the
-page: moved into a same-origin file, a script that a pull request slipped into a page (an ``.html``
-file under ``docs/``, a template) would be allowed by ``script-src 'self'``.
+is listed by hand), where a script that prints the page's address may hold a relative path there.
+Any other inline script stops publishing (``UnknownScriptError``) naming the page: moved into a
+same-origin file, a script that a pull request slipped into a page (an ``.html`` file under
+``docs/``, a template) would be allowed by ``script-src 'self'``.
 
 The site's Content-Security-Policy (``csp.py``) says ``script-src 'self'``, which
 blocks inline scripts. This step runs on any built folder (MkDocs or not): each
@@ -35,6 +36,7 @@ import importlib.util
 import posixpath
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -67,35 +69,63 @@ def digest(code: str) -> str:
     return hashlib.sha256(code.encode("utf-8")).hexdigest()
 
 
-def template_scripts(text: str) -> set[str]:
-    """The inline scripts of one theme template that are the same on every page: no Jinja inside."""
-    found = set()
+_VALUE = re.compile(r"\{\{(?P<expr>.*?)\}\}", re.S)
+_ADDRESS_VALUE = r"[A-Za-z0-9._~/-]*"
+"""What a page address printed inside a theme script may be: a relative path (no scheme, no quote, no escape)."""
+
+
+@dataclass(frozen=True)
+class KnownScripts:
+    """The theme's inline scripts: digests of the fixed ones, patterns of those that print the page's address."""
+
+    digests: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...] = ()
+
+    def __contains__(self, body: object) -> bool:
+        return isinstance(body, str) and (digest(body) in self.digests or any(p.fullmatch(body) for p in self.patterns))
+
+
+def template_scripts(text: str) -> tuple[set[str], set[str]]:
+    """The inline scripts of one theme template: (fixed scripts, regular expressions of scripts with an address).
+
+    A script whose only Jinja values are ``base_url`` expressions (Zensical's and Material's ``__md_scope``,
+    ``outdated.html``) becomes a pattern in which each value may only be a relative path; any other Jinja
+    inside (``redirect.html``'s ``page.meta.location``, a ``{% … %}`` block) leaves the script unknown.
+    """
+    fixed, patterns = set(), set()
     for match in _TOKENS.finditer(text):
         body = match.group("body")
-        if match.group("attrs") is None or not _executable(_attributes(match.group("attrs"))):
+        if match.group("attrs") is None or not _executable(_attributes(match.group("attrs"))) or not body.strip():
             continue
-        if body.strip() and "{{" not in body and "{%" not in body and "{#" not in body:
-            found.add(body)
-    return found
+        if "{%" in body or "{#" in body:
+            continue
+        values = list(_VALUE.finditer(body))
+        if not values:
+            fixed.add(body)
+        elif all("base_url" in value["expr"] for value in values):
+            pieces, last = [], 0
+            for value in values:
+                pieces += [re.escape(body[last:value.start()]), _ADDRESS_VALUE]
+                last = value.end()
+            patterns.add("".join(pieces) + re.escape(body[last:]))
+    return fixed, patterns
 
 
 @cache
-def known_scripts() -> frozenset[str]:
-    """SHA-256 digests of every fixed inline script in the installed theme templates (``THEME_PACKAGES``).
-
-    A theme script with a Jinja value inside (Material's ``outdated.html``, ``redirect.html``) differs on
-    every page and is not known: a feature that needs one moves it to a file first, as ``base.html`` was
-    (docs/overrides/partials/javascripts/base.html).
-    """
+def known_scripts() -> KnownScripts:
+    """Every inline script of the installed theme templates (``THEME_PACKAGES``), read at build time."""
     digests: set[str] = set()
+    patterns: set[str] = set()
     for package in THEME_PACKAGES:
         spec = importlib.util.find_spec(package)
         if spec is None or not spec.submodule_search_locations:
             continue
         for folder in spec.submodule_search_locations:
             for template in sorted(Path(folder).rglob("*.html")):
-                digests |= {digest(body) for body in template_scripts(template.read_text(encoding="utf-8"))}
-    return frozenset(digests)
+                fixed, found = template_scripts(template.read_text(encoding="utf-8"))
+                digests |= {digest(body) for body in fixed}
+                patterns |= found
+    return KnownScripts(frozenset(digests), tuple(re.compile(p, re.S) for p in sorted(patterns)))
 
 
 def _attributes(text: str) -> list[tuple[str, str | None]]:
@@ -144,19 +174,20 @@ def _tag(attrs: list[tuple[str, str | None]], src: str) -> str:
     return f'<script src="{src}"{rendered}></script>'
 
 
-def externalise_inline_scripts(site_dir: Path, known: Collection[str] | None = None) -> list[str]:
+def externalise_inline_scripts(site_dir: Path, known: KnownScripts | Collection[str] | None = None) -> list[str]:
     """Move every known executable inline script of every HTML file under ``site_dir`` into a file.
 
-    ``known``: SHA-256 digests of the scripts that may move (default: ``known_scripts()``).
+    ``known``: the scripts that may move, or their SHA-256 digests (default: ``known_scripts()``).
     Returns the site paths of the script files the pages now load in their place
     (each once, sorted); empty when there was nothing inline. Raises ``UnknownScriptError``,
     before any file is changed, when a page holds an inline script that is not known.
     """
-    known = known_scripts() if known is None else known
+    if not isinstance(known, KnownScripts):
+        known = known_scripts() if known is None else KnownScripts(frozenset(known))
     unknown = [
         f"  - {page.relative_to(site_dir).as_posix()}: “{' '.join(body.split())[:60]}”"
         for page in sorted(site_dir.rglob("*.htm*")) if page.suffix.lower() in (".html", ".htm")
-        for body in _inline_scripts(page.read_text(encoding="utf-8", errors="replace")) if digest(body) not in known
+        for body in _inline_scripts(page.read_text(encoding="utf-8", errors="replace")) if body not in known
     ]
     if unknown:
         raise UnknownScriptError(
