@@ -9,8 +9,9 @@ from __future__ import annotations
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL = r"^https?://[^\s<>\"'`{}\\]+$"
-PHOTO_NAME = r"^(?:anh/)?[a-z0-9]+(?:-[a-z0-9]+)*\.(?:jpe?g|png|webp|hei[cf])$"
-"""A file name in ``content/anh/`` (``anh/`` may be written too): a slug, a photo format in lower case."""
+PHOTO_NAME = r"^(?:anh/)?[a-z0-9]+(?:[-_][a-z0-9]+)*\.(?:jpe?g|png|webp|hei[cf])$"
+"""A file name in ``content/anh/`` (``anh/`` may be written too): a slug (``_`` too: the browser editor keeps
+it in the names of uploaded photos, which it writes in lower case), a photo format in lower case."""
 PHONE = r"^[0-9 +().-]+$"
 EMAIL = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"
 DOMAIN = r"^[a-z0-9.-]+$"
