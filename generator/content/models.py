@@ -557,10 +557,24 @@ class NewsSection(ContentModel):
         return self
 
 
+def _photo_name(value: object) -> object:
+    """A photo name outside ``patterns.PHOTO_NAME``, refused with the name to rename the file to."""
+    if isinstance(value, str) and not re.match(patterns.PHOTO_NAME, value):
+        from ..text import slugify
+
+        stem, dot, suffix = value.removeprefix("anh/").rpartition(".")
+        if dot and suffix.lower() in {"jpg", "jpeg", "png", "webp", "heic", "heif"}:
+            name = f"{slugify(stem) or 'anh'}.{suffix.lower()}"
+            raise PydanticCustomError("photo_name", "tên tệp ảnh “{value}” có chữ hoa, dấu, dấu cách hay ký tự đặc biệt; "
+                                      "đổi tên tệp trong content/anh/ thành “{name}” rồi ghi `src: {name}`",
+                                      {"value": value, "name": name})
+    return value
+
+
 class PostImage(ContentModel):
     """Ảnh minh họa của bài."""
 
-    src: str = Field(title="Tệp ảnh", pattern=patterns.PHOTO_NAME, json_schema_extra=patterns.schema_extra(patterns.PHOTO_NAME), description="Tên tệp ảnh trong thư mục `content/anh/`, ví dụ `hoi-nghi.jpg` (ảnh JPEG, PNG, WebP hoặc HEIC chụp bằng điện thoại, tối đa 20 MB; không nhận SVG). Trang web tự thu nhỏ ảnh và xóa thông tin vị trí chụp.")
+    src: Annotated[str, BeforeValidator(_photo_name)] = Field(title="Tệp ảnh", pattern=patterns.PHOTO_NAME, json_schema_extra=patterns.schema_extra(patterns.PHOTO_NAME), description="Tên tệp ảnh trong thư mục `content/anh/`, ví dụ `hoi-nghi.jpg` (ảnh JPEG, PNG, WebP hoặc HEIC chụp bằng điện thoại, tối đa 20 MB; không nhận SVG). Trang web tự thu nhỏ ảnh và xóa thông tin vị trí chụp.")
     alt: Text = Field(title="Mô tả ảnh", description="Mô tả ảnh cho người không xem được ảnh (bắt buộc).")
     caption: Text | None = Field(None, title="Chú thích", description="Chú thích dưới ảnh (không bắt buộc).")
 
