@@ -104,6 +104,18 @@ def _lint(args: argparse.Namespace) -> int:
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    """A pull request's changed files: maintainer-only files flagged, the pages that show the change listed."""
+    from .editor.review import read_changed, write_review
+
+    content = load_content(args.content)
+    settings = _settings(args.content, content)
+    changed = read_changed(args.changed)
+    for line in write_review(settings.project_dir, content, settings, changed, args.pages_out, args.format == "github"):
+        print(line)
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     """Write schema/*.json from the models, or (--check) fail when they are out of date."""
     from .editor.schema_export import stale, write
@@ -212,7 +224,12 @@ def parser() -> argparse.ArgumentParser:
     dist.set_defaults(run=_dist)
     lint = commands.add_parser("lint", help="kiểm tra chính tả, số hiệu, ngày, liên kết, ảnh")
     lint.set_defaults(run=_lint)
-    for command in (validate, lint):
+    review = commands.add_parser("review", help="tệp của người duy trì bị sửa, các trang có thay đổi (cho bản xem trước)")
+    review.add_argument("--changed", type=Path, required=True, help="danh sách tệp đã đổi, mỗi dòng một đường dẫn "
+                        "(git diff --name-only)")
+    review.add_argument("--pages-out", type=Path, help="ghi danh sách trang có thay đổi (JSON) vào tệp này")
+    review.set_defaults(run=_review)
+    for command in (validate, lint, review):
         command.add_argument("--format", choices=["text", "github"], default="text",
                              help="github: thêm chú thích ::error file=…,line=…:: để GitHub hiện lỗi ngay tại dòng")
     for name, run, text in (("schema", _schema, "xuất lược đồ JSON vào schema/"),
