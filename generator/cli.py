@@ -27,8 +27,13 @@ from .sitedir import SiteDirError, build_lock, check_replaceable, make_staging, 
 
 
 def _settings(content_dir: Path, content: Content) -> BuildSettings:
-    site = content.settings
-    return BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=site.repo_url)
+    """Content settings, the maintainer's options in mkdocs.yml beside the content folder, then the environment."""
+    from .maintainer import maintainer_config
+
+    config = maintainer_config(content_dir.resolve().parent)
+    return BuildSettings.resolve(content_dir, base_url=content.settings.base_url, repo_url=config.repo_url,
+                                 edit_branch=config.edit_branch, editor_auth_url=config.editor_auth_url,
+                                 embed_origins=config.embed_origins)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -66,7 +71,7 @@ def _hosting(args: argparse.Namespace) -> int:
     settings = _settings(args.content, content)
     site_dir = args.site_dir or ("/var/www/html" if settings.site_path == "/" else "/var/www" + settings.site_path)
     try:
-        rules = hosting.rules(settings.site_path, site_dir, content.settings.embed_origins)
+        rules = hosting.rules(settings.site_path, site_dir, settings.embed_origins)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -83,7 +88,7 @@ def _dist(args: argparse.Namespace) -> int:
     content = load_content(args.content)
     settings = _settings(args.content, content)
     site_dir = "/var/www/html" if settings.site_path == "/" else "/var/www" + settings.site_path
-    configs = hosting.render(hosting.rules(settings.site_path, site_dir, content.settings.embed_origins))
+    configs = hosting.render(hosting.rules(settings.site_path, site_dir, settings.embed_origins))
     archive, checksum = make_dist(args.site, args.out, settings.today, configs)
     print(f"Đã tạo {archive} và {checksum}")
     return 0
