@@ -110,13 +110,14 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    """A pull request's changed files: maintainer-only files flagged, the pages that show the change listed."""
+    """A pull request's changed files: maintainer-only files flagged, the pages that show the change listed. Run from the
+    repository root: the changed paths and .github/CODEOWNERS are relative to it."""
     from .editor.review import read_changed, write_review
 
     content = load_content(args.content)
     settings = _settings(args.content, content)
     changed = read_changed(args.changed)
-    for line in write_review(settings.project_dir, content, settings, changed, args.pages_out, args.format == "github"):
+    for line in write_review(Path.cwd(), content, settings, changed, args.pages_out, args.format == "github"):
         print(line)
     return 0
 

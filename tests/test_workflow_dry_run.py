@@ -14,7 +14,9 @@ import json
 import re
 from pathlib import Path
 
-from .workflow_dry_run import PREVIEW_URL, SITE_URL, dry_run, preview_run
+import pytest
+
+from .workflow_dry_run import PREVIEW_URL, SITE_URL, DryRun, dry_run, preview_run
 
 
 def annotations(text: str, kind: str = "error") -> list[str]:
@@ -78,8 +80,14 @@ def test_a_lint_error_in_a_post_is_annotated_at_its_line(tmp_path: Path) -> None
         parse_annotation(warning, run.repo)
 
 
-def test_a_pull_request_gets_a_preview_on_its_own_origin_and_a_comment_listing_the_changed_pages(tmp_path: Path) -> None:
-    run = dry_run(tmp_path, pr=7)
+@pytest.fixture(scope="module")
+def pull_request(tmp_path_factory: pytest.TempPathFactory) -> DryRun:
+    """One pull request (#7, one post changed) through the content job: a site build, shared by the tests below."""
+    return dry_run(tmp_path_factory.mktemp("pr7"), pr=7)
+
+
+def test_a_pull_request_gets_a_preview_on_its_own_origin_and_a_comment_listing_the_changed_pages(pull_request: DryRun) -> None:
+    run = pull_request
     assert run.jobs["content"].succeeded, "\n".join(run.log[-30:])
     preview_url = f"{PREVIEW_URL}pr-7/"
     assert not preview_url.startswith(SITE_URL.split("/nq57")[0]), "another origin than the production site"
@@ -110,18 +118,18 @@ def test_a_failed_check_says_so_and_keeps_the_old_preview_out_of_date(tmp_path: 
     assert "**Kiểm tra nội dung chưa đạt**" in body and "chưa được cập nhật" in body and "đã cũ" in body, body
 
 
-def test_a_newer_commit_marks_the_preview_out_of_date_and_nothing_is_deployed(tmp_path: Path) -> None:
-    run = dry_run(tmp_path, pr=9)
-    preview_run(run, pr=9, pr_head_sha="f" * 40)
+def test_a_newer_commit_marks_the_preview_out_of_date_and_nothing_is_deployed(pull_request: DryRun) -> None:
+    run = pull_request
+    preview_run(run, pr=7, pr_head_sha="f" * 40)
     assert run.jobs["preview"].outputs["pr"]["deploy"] == "false"
     body = run.comment()
     assert "Bản xem trước đã cũ" in body and f"`{run.head_sha[:7]}`" in body and "`fffffff`" in body, body
 
 
-def test_a_run_cannot_claim_another_pull_request(tmp_path: Path) -> None:
+def test_a_run_cannot_claim_another_pull_request(pull_request: DryRun) -> None:
     """pr.json is written by the pull request's own code: a fork's number must match its own head repository."""
-    run = dry_run(tmp_path, pr=10)
-    job = preview_run(run, pr=10, pr_head_repo="nguoi-khac/nq57")
+    run = pull_request
+    job = preview_run(run, pr=7, pr_head_repo="nguoi-khac/nq57")
     assert not job.succeeded and run.gh_calls() and not any("-f" in call for call in run.gh_calls())
     assert "không phải của lần chạy CI này" in job.output
 
@@ -129,18 +137,24 @@ def test_a_run_cannot_claim_another_pull_request(tmp_path: Path) -> None:
 def test_without_a_preview_repository_the_comment_links_the_download(tmp_path: Path) -> None:
     """A fork's CI sees no variables: relative links, and the preview is the run's artifact."""
     run = dry_run(tmp_path, pr=11, preview_url="")
-    assert "SITE_URL=" not in (run.repo / ".dry-run-env").read_text(encoding="utf-8")
+    env = run.repo / ".dry-run-env"
+    assert not env.exists() or "SITE_URL=" not in env.read_text(encoding="utf-8")
     assert not (run.repo / "site/feed.xml").exists()
     preview_run(run, pr=11, preview_repo="")
     body = run.comment()
     assert "https://github.com/ten-to-chuc/nq57/actions/runs/4242/artifacts/99" in body and "index.html" in body, body
 
 
-def test_a_closed_pull_request_takes_its_preview_down(tmp_path: Path) -> None:
-    run = dry_run(tmp_path, pr=12)
-    preview_run(run, pr=12)
-    assert (run.preview_files() / "pr-12").is_dir()
-    (run.repo / "preview" / "pr.json").write_text(json.dumps({"number": 12, "head_sha": run.head_sha, "outcome": "closed"}))
-    preview_run(run, pr=12, state="closed")
-    assert not (run.preview_files() / "pr-12").exists()
+def test_a_closed_pull_request_takes_its_preview_down(pull_request: DryRun) -> None:
+    run = pull_request
+    preview_run(run, pr=7)
+    assert (run.preview_files() / "pr-7").is_dir()
+    meta = run.repo / "preview" / "pr.json"
+    built = meta.read_text(encoding="utf-8")
+    meta.write_text(json.dumps({"number": 7, "head_sha": run.head_sha, "outcome": "closed"}), encoding="utf-8")
+    try:
+        preview_run(run, pr=7, state="closed")
+    finally:
+        meta.write_text(built, encoding="utf-8")
+    assert not (run.preview_files() / "pr-7").exists()
     assert "đã đóng: bản xem trước đã được gỡ" in run.comment()
