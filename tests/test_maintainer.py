@@ -90,3 +90,23 @@ def test_changed_pages_of_the_fixture(fixture_content) -> None:
                                                   ("docs/trien-khai.md", "trien-khai/")]
     many = json.loads(pages_json(pages * 20))
     assert len(many["pages"]) == 30 and many["more"] == 30
+
+
+def test_a_build_takes_branch_and_login_server_from_mkdocs_yml(project_copy: Path, tmp_path: Path) -> None:
+    """The plugin's options reach the edit links and the browser editor's configuration (not cai-dat.yml)."""
+    import yaml
+
+    from .conftest import CI_REPO_URL, build_site, replace_once
+
+    replace_once(project_copy / "mkdocs.yml", "      edit_branch: main\n",
+                 "      edit_branch: nhap-noi-dung\n      editor_auth_url: https://dang-nhap.example.org\n")
+    site = tmp_path / "site"
+    result = build_site(site, config=project_copy / "mkdocs.yml", env={"REPO_URL": CI_REPO_URL})
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (site / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{CI_REPO_URL}/edit/nhap-noi-dung/content/muc-tieu-2030.yml"' in page
+    cms = site / "quan-tri" / "config.yml"
+    assert cms.exists() == (ROOT / "node_modules" / "decap-cms").is_dir(), "packaged only with npm's Decap (make node)"
+    if cms.exists():
+        backend = yaml.safe_load(cms.read_text(encoding="utf-8"))["backend"]
+        assert backend["branch"] == "nhap-noi-dung" and backend["base_url"] == "https://dang-nhap.example.org"
