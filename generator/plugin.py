@@ -28,6 +28,7 @@ from .content.loader import display_path, symlink_problem
 from .content.photos import PhotoError
 from .content.reader import symlinks
 from .editor import guide
+from .maintainer import MaintainerConfig
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
@@ -55,6 +56,11 @@ class ContentPluginConfig(Config):
     paths relative to ``docs/``, listed by a maintainer (mkdocs.yml is not content: CODEOWNERS)."""
     docs_templates = config_options.DictOfItems(config_options.Type(str), default={})
     """``docs/`` page → the theme template its front matter may name (``tim-kiem.md: tim-kiem.html``)."""
+    # Security settings only maintainers change (generator/maintainer.py, SECURITY.md), checked there.
+    repo_url = config_options.Optional(config_options.Type(str))
+    edit_branch = config_options.Type(str, default="main")
+    editor_auth_url = config_options.Optional(config_options.Type(str))
+    embed_origins = config_options.Type(list, default=[])
 
 
 class ContentPlugin(BasePlugin[ContentPluginConfig]):
@@ -95,7 +101,14 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             self.content = load_content(content_dir)
             site = self.content.settings
             try:
-                self.settings = BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=site.repo_url)
+                maintainer = MaintainerConfig.from_options(dict(self.config))
+            except SettingsError as exc:
+                raise ContentError([Problem("mkdocs.yml", None, None, str(exc))]) from None
+            try:
+                self.settings = BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=maintainer.repo_url,
+                                                      edit_branch=maintainer.edit_branch,
+                                                      editor_auth_url=maintainer.editor_auth_url,
+                                                      embed_origins=maintainer.embed_origins)
             except SettingsError as exc:
                 raise ContentError([Problem(self.content.source("settings"), None, None, str(exc))]) from None
         except ContentError as exc:
@@ -211,7 +224,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         assert self.settings is not None and self.content is not None
         source = self.sources.get(page.file.src_uri) or f"{self.docs_prefix}/{page.file.src_uri}"
         if self.settings.repo_url:
-            branch = quote(self.content.settings.edit_branch, safe="")
+            branch = quote(self.settings.edit_branch, safe="")
             page.edit_url = f"{self.settings.repo_url}/edit/{branch}/{quote(source, safe='/')}"
         if self.settings.site_url and page.canonical_url:
             context["print_qr"] = Markup(qr_svg(page.canonical_url))

@@ -374,16 +374,14 @@ def build_hostile(folder: Path) -> Path:
         "![Ảnh](assets/anh/hoi-nghi.jpg)\n", encoding="utf-8")
     (project / "docs/assets/anh").mkdir(parents=True)
     phone_photo(project / "docs/assets/anh/hoi-nghi.jpg", size=(800, 600))
-    settings = project / "content/cai-dat.yml"
-    text = settings.read_text(encoding="utf-8")
-    branch = "edit_branch: '" + HOSTILE_BRANCH.replace("'", "''") + "'\n"
-    settings.write_text(re.sub(r"(?m)^edit_branch:.*\n", "", text) + branch, encoding="utf-8")
     name, _ = known_script_name()
     (project / "docs" / name).parent.mkdir(parents=True)
     (project / "docs" / name).write_text(PWN, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      docs_allow:\n", f"      docs_allow:\n        - {name}\n"), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    branch = "      edit_branch: '" + HOSTILE_BRANCH.replace("'", "''") + "'\n"
+    text = re.sub(r"(?m)^      edit_branch:.*\n", "", text)
+    config.write_text(text.replace("      docs_allow:\n", f"{branch}      docs_allow:\n        - {name}\n"), encoding="utf-8")
     site = project / "site"
     result = build_site(site, config=config, env={"REPO_URL": "https://github.com/example/nq57"})
     assert result.returncode == 0, result.stdout + result.stderr

@@ -69,7 +69,7 @@ response: two headers would both be enforced, and the stricter blocks WebAssembl
 
 WIDGET_PREFIX = "nhung/"
 """Widgets made for an iframe on the district's portal (``registry.WIDGETS``): their ``frame-ancestors``
-add the portal origins of ``embed_origins`` in cai-dat.yml; every other page may be framed only by the site itself."""
+add the portal origins of ``embed_origins`` in mkdocs.yml; every other page may be framed only by the site itself."""
 
 SVG_POLICY: dict[str, tuple[str, ...]] = {
     "default-src": ("'none'",),
