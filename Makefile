@@ -51,8 +51,9 @@ build: setup node
 	$(PY) -m generator lint
 	$(PY) -m generator build
 
+# A preview: unapproved editorial items are shown, each marked "Bản nháp — chưa duyệt" (generator/settings.py).
 serve: setup
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_MODE=preview $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 lint: setup
 	$(VENV)/bin/ruff check generator tests bench

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
 from .content import Content, ContentError, docsfiles, load_content
+from .content.approval import edition, omissions
 from .content.errors import Problem
 from .content.loader import display_path, symlink_problem
 from .content.photos import PhotoError
@@ -46,6 +47,15 @@ from .views.admin import decap_dist
 
 log = logging.getLogger("nq57")
 """Outside MkDocs' logger on purpose: a reminder must not fail a ``--strict`` build (the issue asks to warn, not fail)."""
+
+
+def log_edition(content: Content, settings: BuildSettings) -> None:
+    """Say which build this is and, in production, what it left out: one line per file, with counts and items."""
+    if settings.preview:
+        log.warning("BẢN XEM TRƯỚC (SITE_MODE=preview): mục chưa duyệt được hiện kèm dòng “Bản nháp — chưa duyệt”")
+        return
+    for omission in omissions(content):
+        log.warning("BẢN CHÍNH THỨC: %s", omission)
 
 
 class ContentPluginConfig(Config):
@@ -134,6 +144,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if decap_dist(root) is None:  # a warning, not a failure: the reading site does not need the editor
             log.warning("CẢNH BÁO (WARNING): chưa có node_modules/decap-cms: trang quan-tri/ sẽ không có trình soạn thảo "
                         "trên trình duyệt; chạy `npm ci` rồi dựng lại (Decap CMS not packaged)")
+        log_edition(self.content, self.settings)
+        self.content = edition(self.content, self.settings.preview)  # production: approved editorial items only
         # repo_url is not given to MkDocs: Material would then fetch star counts from the forge's API on every visit.
         self.menu = nav(self.content, self.settings)
         self.offline = offline_pages(self.content, self.settings)

@@ -18,6 +18,7 @@ from .content.document import section_passages
 from .editor import guide
 from .render.printref import qr_path
 from .render.share import indicator_image
+from .settings import BuildSettings
 from .views import implementation, news, plan, widgets
 from .views.admin import admin_view
 from .views.home import home_view
@@ -26,7 +27,7 @@ from .views.poster import poster_view
 from .views.quiz import quiz_view
 from .views.site import PlanLink, Site
 from .views.sources import sources_view
-from .views.study_aids import false_claims_view, glossary_view, questions_view
+from .views.study_aids import clarifications_view, glossary_view, questions_view
 from .views.targets import indicator_pages, targets_view
 from .views.units import ResponsibilitiesView, UnitPage
 
@@ -42,6 +43,7 @@ class Page:
 
 Pages = Callable[[Site], Iterable[Page]]
 Anchors = Callable[[Content], Iterable[PlanLink]]
+Enabled = Callable[[Content, BuildSettings], bool]
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,12 @@ class PageKind:
     """Parts of the plan its pages show, which posts may name in ``related`` and questions in ``passage``."""
     offline: bool = False
     """Pre-cached by the service worker although not in the menu: opened once, it works with no network."""
+    enabled: Enabled | None = None
+    """Whether the kind is on for this build's content (already the build's edition: approved items only in
+    production). Off: no page, no menu entry, no link to it. None: always on."""
+
+    def on(self, content: Content, settings: BuildSettings) -> bool:
+        return self.enabled is None or self.enabled(content, settings)
 
 
 def _source(site: Site, attribute: str) -> str:
@@ -72,7 +80,7 @@ def single(path: str, attribute: str, view: Callable[[Site], Any]) -> Pages:
 # Paths of the pages other pages link to by name.
 HOME, VIEWPOINTS, TASKS = "index.md", "quan-diem-chi-dao.md", "nhiem-vu-giai-phap.md"
 TARGETS, VISION = "muc-tieu-2030.md", "tam-nhin-2045.md"
-FULL_TEXT, QUESTIONS, FALSE_CLAIMS, GLOSSARY = "toan-van.md", "hoi-dap.md", "phan-bac.md", "thuat-ngu.md"
+FULL_TEXT, QUESTIONS, CLARIFICATIONS, GLOSSARY = "toan-van.md", "hoi-dap.md", "lam-ro.md", "thuat-ngu.md"
 STUDY, TIMELINE, SOURCES = "ke-hoach-huyen.md", "lich-thuc-hien.md", "van-ban-goc.md"
 QUIZ, QUIZ_BANK = "trac-nghiem.md", "trac-nghiem/cau-hoi.json"
 HANDOUT, SLIDES = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md"
@@ -111,8 +119,12 @@ def _poster(site: Site) -> list[Page]:
 
 
 def _meeting(path: str) -> Pages:
-    """The handout page and the slides: one view, two templates."""
-    return single(path, "meeting", lambda site: meeting_view(site, MEETING_PAGES, TARGETS, VISION))
+    """The handout page and the slides: one view, two templates (the quiz linked only when it is on)."""
+    def view(site: Site) -> Any:
+        pages = {name: target for name, target in MEETING_PAGES.items()
+                 if name != "quiz" or has_quiz(site.content, site.settings)}
+        return meeting_view(site, pages, TARGETS, VISION)
+    return single(path, "meeting", view)
 
 
 def _guide(site: Site) -> Iterable[Page]:
@@ -147,8 +159,9 @@ def _indicator_widgets(site: Site) -> Iterator[Page]:
 
 def _widget_entries(site: Site) -> list[widgets.WidgetEntry]:
     """Every widget, as the portal admins' page lists it: the three summaries, then each indicator."""
-    entries = [widgets.WidgetEntry(kind, page_url(path)) for kind, path in
-               (("targets", WIDGET_TARGETS), ("milestones", WIDGET_MILESTONES), ("news", WIDGET_NEWS))]
+    summaries = [("targets", WIDGET_TARGETS), ("milestones", WIDGET_MILESTONES)]
+    summaries += [("news", WIDGET_NEWS)] if has_posts(site.content, site.settings) else []
+    entries = [widgets.WidgetEntry(kind, page_url(path)) for kind, path in summaries]
     entries += [widgets.WidgetEntry("indicator", page_url(page.path), page.view.card.indicator.title, live=number == 0)
                 for number, page in enumerate(_indicator_widgets(site))]
     return entries
@@ -158,6 +171,37 @@ def _widgets_guide(site: Site) -> widgets.WidgetsGuideView:
     return widgets.WidgetsGuideView(_widget_entries(site), site.settings.site_url,
                                     list(site.settings.embed_origins))
 
+
+
+# Page kinds whose items are editorial text (content.approval): on only when the build's edition has one.
+def has_questions(content: Content, settings: BuildSettings) -> bool:
+    return bool(content.questions.questions)
+
+
+def has_clarifications(content: Content, settings: BuildSettings) -> bool:
+    return bool(content.clarifications.items)
+
+
+def has_glossary(content: Content, settings: BuildSettings) -> bool:
+    return bool(content.glossary.terms)
+
+
+def has_quiz(content: Content, settings: BuildSettings) -> bool:
+    return bool(content.quiz.questions)
+
+
+def has_posts(content: Content, settings: BuildSettings) -> bool:
+    return bool(content.posts)
+
+
+def _questions(site: Site) -> Any:
+    other = CLARIFICATIONS if has_clarifications(site.content, site.settings) else None
+    return questions_view(site, FULL_TEXT, other)
+
+
+def _clarifications(site: Site) -> Any:
+    other = QUESTIONS if has_questions(site.content, site.settings) else None
+    return clarifications_view(site, FULL_TEXT, other)
 
 
 PAGE_KINDS: list[PageKind] = [
@@ -181,12 +225,12 @@ PAGE_KINDS: list[PageKind] = [
              single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True),
     PageKind("full-text", "full-text.md.j2", single(FULL_TEXT, "plan", plan.full_text_view), nav=True),
     PageKind("sources", "sources.md.j2", single(SOURCES, "plan", lambda site: sources_view(site, FULL_TEXT))),
-    PageKind("questions", "questions.md.j2",
-             single(QUESTIONS, "questions", lambda site: questions_view(site, FULL_TEXT, FALSE_CLAIMS)), nav=True),
-    PageKind("false-claims", "false-claims.md.j2",
-             single(FALSE_CLAIMS, "false_claims", lambda site: false_claims_view(site, FULL_TEXT, QUESTIONS)), nav=True),
-    PageKind("glossary", "glossary.md.j2", single(GLOSSARY, "glossary", glossary_view), nav=True),
-    PageKind("news", "news-list.md.j2", _news_lists, nav=True),
+    PageKind("questions", "questions.md.j2", single(QUESTIONS, "questions", _questions), nav=True,
+             enabled=has_questions),
+    PageKind("clarifications", "clarifications.md.j2", single(CLARIFICATIONS, "clarifications", _clarifications),
+             nav=True, enabled=has_clarifications),
+    PageKind("glossary", "glossary.md.j2", single(GLOSSARY, "glossary", glossary_view), nav=True, enabled=has_glossary),
+    PageKind("news", "news-list.md.j2", _news_lists, nav=True, enabled=has_posts),
     PageKind("post", "news-post.md.j2", _posts),
     PageKind("indicator", "indicator.md.j2", _indicators),
     PageKind("poster", "poster.md.j2", _poster),
@@ -199,15 +243,20 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("widget-milestones", "widget-milestones.md.j2", single(
         WIDGET_MILESTONES, "organisation", lambda site: widgets.milestones_widget(site, page_url(TIMELINE)))),
     PageKind("widget-news", "widget-news.md.j2", single(
-        WIDGET_NEWS, "news", lambda site: widgets.news_widget(site, page_url(news.list_path(1))))),
+        WIDGET_NEWS, "news", lambda site: widgets.news_widget(site, page_url(news.list_path(1)))), enabled=has_posts),
     PageKind("widget-indicator", "widget-indicator.md.j2", _indicator_widgets),
     PageKind("widgets-guide", "widgets-guide.md.j2", single(WIDGETS_GUIDE, "settings", _widgets_guide)),
     PageKind("handout", "handout.md.j2", _meeting(HANDOUT)),
     PageKind("slides", "slides.md.j2", _meeting(SLIDES), offline=True),
-    PageKind("quiz", "quiz.md.j2", single(QUIZ, "quiz", lambda site: quiz_view(site, QUIZ, QUIZ_BANK))),
+    PageKind("quiz", "quiz.md.j2", single(QUIZ, "quiz", lambda site: quiz_view(site, QUIZ, QUIZ_BANK)), enabled=has_quiz),
     # The browser editor (Decap CMS): for editors, not readers: not in the menu, not indexed, not pre-cached.
     PageKind("quan-tri", "admin.md.j2", single(ADMIN, "news", admin_view)),
 ]
+
+
+def kinds_on(pages_by_kind: dict[str, list[Page]]) -> frozenset[str]:
+    """The kinds that have a page in this build: templates link to a page of another kind only when it is on."""
+    return frozenset(name for name, pages in pages_by_kind.items() if pages)
 
 
 def plan_links(content: Content) -> list[PlanLink]:

@@ -77,7 +77,8 @@ def test_contributing_is_a_complete_vietnamese_guide() -> None:
 
 def test_guide_is_a_site_page_editing_contributing(project_copy: Path) -> None:
     site = project_copy / "site"
-    result = build_site(site, config=project_copy / "mkdocs.yml", env={"REPO_URL": REPO_URL})
+    # A preview, so that the district's posts (not approved yet) have their pages and edit links.
+    result = build_site(site, config=project_copy / "mkdocs.yml", env={"REPO_URL": REPO_URL, "SITE_MODE": "preview"})
     assert result.returncode == 0, result.stderr
     page = (site / "huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
     reference = (site / "huong-dan-bien-tap/truong-du-lieu/index.html").read_text(encoding="utf-8")

@@ -261,7 +261,7 @@ def test_tags_show_their_names_and_empty_categories_are_hidden(tmp_path: Path) -
     (content_dir / "tin-tuc" / "2025-03-12-chi-bo.md").write_text(
         POST.format(category=used["id"], tags="nghi-quyet-57, chua-co-ten"), encoding="utf-8")
     content = load_content(content_dir)
-    rendered = {p.path: p.markdown for p in render_pages(content, settings(TODAY, content_dir))}
+    rendered = {p.path: p.markdown for p in render_pages(content, settings(TODAY, content_dir, preview=True))}
     post = next(text for path, text in rendered.items() if path.startswith("tin-tuc/20"))
     assert "Từ khóa: [Nghị quyết 57-NQ/TW](" in post and "[nghi-quyet-57]" not in post
     assert "# Từ khóa: Nghị quyết 57-NQ/TW" in rendered["tin-tuc/the/nghi-quyet-57.md"]

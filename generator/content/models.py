@@ -132,6 +132,77 @@ class ContentModel(BaseModel):
 
 
 # --------------------------------------------------------------------------
+# Approval of editorial text: who put the committee's name to it, and when
+# --------------------------------------------------------------------------
+
+
+def _known_body(body: str, info: ValidationInfo) -> str:
+    """``by`` names a body of ``approving_bodies`` in cai-dat.yml (the loader passes their ids as ``bodies``)."""
+    bodies = (info.context or {}).get("bodies")
+    if bodies is not None and body not in bodies:
+        allowed = ", ".join(f"`{ident}`" for ident in bodies)
+        raise PydanticCustomError(
+            "unknown_approving_body",
+            "cơ quan duyệt “{body}” không có trong `approving_bodies` của cai-dat.yml; {allowed}",
+            {"body": body, "allowed": f"ghi một trong các mã: {allowed}" if bodies else
+             "cai-dat.yml chưa khai báo cơ quan duyệt nào: thêm `approving_bodies:` (mỗi cơ quan một `id` và `name`)"})
+    return body
+
+
+class ApprovingBody(ContentModel):
+    """Một cơ quan có thẩm quyền duyệt lời biên tập trước khi đăng (ví dụ Ban Thường vụ, Ban Tuyên giáo)."""
+
+    id: Slug = Field(description="Mã cơ quan, ghi ở trường `approved.by` của mục được duyệt, ví dụ `ban-thuong-vu`.")
+    name: Name = Field(description="Tên cơ quan đúng như văn bản viết, ví dụ `Ban Thường vụ Huyện ủy`.")
+
+
+class Approval(ContentModel):
+    """Ai duyệt và ngày duyệt: chỉ ghi khi cơ quan đã duyệt thật (có văn bản hoặc biên bản); không ghi thay."""
+
+    by: Annotated[Slug, AfterValidator(_known_body)] = Field(
+        description="Mã cơ quan đã duyệt, một trong các `id` ở `approving_bodies` của cai-dat.yml.")
+    on: DocDate = Field(description="Ngày duyệt, viết như văn bản, ví dụ `5/12/2026`.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _on_is_a_key(cls, data: object) -> object:
+        """YAML 1.1 (PyYAML) reads the key ``on`` as the boolean true: give it back its name."""
+        if isinstance(data, dict) and True in data and "on" not in data:
+            data = {("on" if key is True else key): value for key, value in data.items()}
+        return data
+
+
+APPROVED_DESCRIPTION = (
+    "Ai duyệt, ngày nào: `{by: <mã cơ quan trong approving_bodies của cai-dat.yml>, on: <ngày, ví dụ 5/12/2026>}`. "
+    "Chưa duyệt thì để trống: bản chính thức không đăng mục này, bản xem trước hiện kèm dòng “Bản nháp — chưa duyệt”.")
+
+
+def is_draft(item: object) -> bool:
+    """An editorial item nobody has approved yet (``approved`` empty)."""
+    return getattr(item, "approved", None) is None
+
+
+_UNSAID = re.compile(
+    r"(?:không|chưa)\s+(?:nêu|quy\s+định|đề\s+cập|nhắc(?:\s+tới|\s+đến)?|ghi|đặt|dùng\s+cụm\s+từ)\b"
+    r"|\b(?:Kế\s+hoạch|Nghị\s+quyết|văn\s+bản)\s+(?:không|chưa)\s+(?:nói|có|viết)\b", re.IGNORECASE)
+"""Phrases that tell the reader what the plan does NOT say (``Kế hoạch không nêu …``): an answer says what it says."""
+
+
+def _says_only_what_is_said(text: str) -> str:
+    """An answer in the committee's name says what the plan says, never what it leaves out."""
+    if found := _UNSAID.search(text):
+        raise PydanticCustomError(
+            "unsaid_in_answer",
+            "câu trả lời nói điều Kế hoạch không nêu (“{phrase}”): chỉ viết điều văn bản nêu, bằng lời văn bản; "
+            "nếu Kế hoạch không trả lời được câu hỏi thì bỏ câu hỏi này", {"phrase": found.group()})
+    return text
+
+
+Answer = Annotated[Text, AfterValidator(_says_only_what_is_said)]
+"""Lời trả lời của Ban biên tập: chỉ nói điều Kế hoạch nói, không viết “Kế hoạch không nêu …”."""
+
+
+# --------------------------------------------------------------------------
 # Settings (cai-dat.yml): what another district changes to reuse the generator
 # --------------------------------------------------------------------------
 
@@ -171,6 +242,14 @@ class Settings(ContentModel):
     governing_body: Name | None = Field(None, description="Cơ quan chủ quản của trang, ví dụ `Huyện ủy Yên Bình`; hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
     responsible_person: Name | None = Field(None, description="Người chịu trách nhiệm nội dung (họ tên, chức vụ); hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
     notice: Text | None = Field(None, description="Thông báo hiện trên đầu mọi trang (không bắt buộc), ví dụ trang được lưu giữ sau khi sắp xếp đơn vị hành chính.")
+    approving_bodies: list[ApprovingBody] = Field(default_factory=list, max_length=20, description="Các cơ quan có thẩm quyền duyệt lời biên tập (tóm tắt, hỏi – đáp, làm rõ, thuật ngữ, trắc nghiệm, câu hỏi thảo luận, tin, bài); mỗi mục được duyệt ghi `approved: {by: <id>, on: <ngày>}`. Để trống thì chưa mục nào được đăng ở bản chính thức.")
+
+    @model_validator(mode="after")
+    def _unique_bodies(self) -> Settings:
+        ids = [body.id for body in self.approving_bodies]
+        if len(ids) != len(set(ids)):
+            raise PydanticCustomError("duplicate_id", "có hai cơ quan duyệt trùng mã `id`; mỗi mã chỉ dùng một lần")
+        return self
 
     @property
     def missing_publisher_details(self) -> list[str]:
@@ -599,6 +678,7 @@ class Post(ContentModel):
     tags: list[Slug] = Field(default_factory=list, max_length=8, title="Từ khóa (thẻ)", description="Các thẻ (tối đa 8), chữ thường không dấu, ví dụ `chuyen-doi-so`.")
     related: list[Slug] = Field(default_factory=list, title="Phần Kế hoạch liên quan", description="Mã các phần của Kế hoạch mà bài nói tới: chỉ tiêu (`kinh-te-so`), nhóm nhiệm vụ, quan điểm hoặc đơn vị.")
     source: Text | None = Field(None, title="Nguồn", description="Nguồn của thông tin trong bài, ví dụ tên văn bản.")
+    approved: Approval | None = Field(None, title="Đã duyệt", description=APPROVED_DESCRIPTION + " Bài đã đăng giữ nguyên dòng này.")
 
 
 # --------------------------------------------------------------------------
@@ -619,9 +699,10 @@ class QuizQuestion(ContentModel):
     id: Slug = Field(description="Mã câu hỏi, dùng làm neo `trac-nghiem/#<id>`.")
     question: Name = Field(description="Câu hỏi (lời biên tập viên).")
     options: list[QuizOption] = Field(min_length=3, max_length=4, description="3 đến 4 phương án, đúng một phương án có `correct: true`.")
-    explanation: Text = Field(description="Lời giải thích (lời biên tập viên), chỉ dựa vào văn bản.")
+    explanation: Answer = Field(description="Lời giải thích (lời biên tập viên), chỉ dựa vào văn bản.")
     passage: Slug = Field(description="Mã phần văn bản mà câu hỏi kiểm tra: chỉ tiêu, quan điểm, nhóm nhiệm vụ, đơn vị (`kinh-te-so`, `ubnd-huyen` …) hoặc mục (`can-cu`, `muc-dich`, `yeu-cau`, `cap-huyen`, `cap-co-so`, `xay-dung-ke-hoach`, `bao-cao-vien`).")
     quote: Text = Field(description="Câu trích nguyên văn từ phần `passage`, làm căn cứ cho đáp án.")
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
     @model_validator(mode="after")
     def _one_correct_option(self) -> QuizQuestion:
@@ -664,6 +745,7 @@ class DiscussionQuestion(ContentModel):
 
     question: Name = Field(description="Câu hỏi thảo luận.")
     passage: Slug | None = Field(None, description="Mã phần văn bản câu hỏi dựa vào (không bắt buộc), như trường `passage` của câu hỏi trắc nghiệm.")
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
 
 class Meeting(ContentModel):
@@ -765,9 +847,10 @@ class Question(ContentModel):
 
     id: Slug = Field(description="Mã câu hỏi, thành neo liên kết `hoi-dap/#<id>`; đừng đổi sau khi đã chia sẻ.")
     question: Name = Field(description="Câu hỏi, như người đọc hỏi.")
-    answer: Text = Field(description="Câu trả lời ngắn do Ban biên tập viết, chỉ nói điều Kế hoạch nói.")
+    answer: Answer = Field(description="Câu trả lời ngắn do Ban biên tập viết, chỉ nói điều Kế hoạch nói (không viết “Kế hoạch không nêu …”).")
     quotes: Quotes
     source: SourceRef
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
 
 class QuestionGroup(ContentModel):
@@ -794,26 +877,38 @@ class QuestionSection(UniqueIds):
         return [question for group in self.groups for question in group.questions]
 
 
-class FalseClaim(ContentModel):
-    """Một thông tin sai lệch, xuyên tạc và lời đáp chỉ bằng điều Kế hoạch nói."""
+def _not_the_document(question: str, info: ValidationInfo) -> str:
+    """A misunderstanding to clear up is never a sentence of the plan: that would call the plan's own words wrong."""
+    document = (info.context or {}).get("document")
+    if document is not None and question in document:
+        raise PydanticCustomError(
+            "question_is_document_text",
+            "câu hỏi này là nguyên văn Kế hoạch; mục “Làm rõ” không được coi lời văn bản là nhận thức chưa đúng. "
+            "Viết câu hỏi bằng lời trung tính của Ban biên tập, hoặc bỏ mục")
+    return question
 
-    id: Slug = Field(description="Mã, thành neo liên kết `phan-bac/#<id>`.")
-    claim: Name = Field(description="Luận điệu, nêu trung tính (không nhắc lại lời lẽ kích động).")
-    answer: Text = Field(description="Lời đáp ngắn do Ban biên tập viết, chỉ nói điều Kế hoạch nói.")
+
+class Clarification(ContentModel):
+    """Một nhận thức chưa đúng cần làm rõ: một câu hỏi nêu trung tính, lời đáp trích nguyên văn Kế hoạch."""
+
+    id: Slug = Field(description="Mã, thành neo liên kết `lam-ro/#<id>`.")
+    question: Annotated[Name, AfterValidator(_not_the_document)] = Field(description="Câu hỏi nêu trung tính (không nhắc lại lời lẽ kích động, không gán nhãn “luận điệu”, “thù địch”), không chép câu của Kế hoạch.")
+    answer: Answer = Field(description="Lời đáp ngắn do Ban biên tập viết, chỉ dùng lời văn của Kế hoạch.")
     quotes: Quotes
     source: SourceRef
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
 
-class FalseClaimSection(UniqueIds):
-    """Trang Phản bác thông tin sai lệch."""
+class ClarificationSection(UniqueIds):
+    """Trang “Làm rõ một số nhận thức chưa đúng” (thay trang “Phản bác” trước đây)."""
 
-    title: Name = Field(description="Tiêu đề trang.")
+    title: Name = Field(description="Tiêu đề trang, ví dụ `Làm rõ một số nhận thức chưa đúng`.")
     intro: Text | None = Field(None, description="Đoạn giới thiệu (không bắt buộc).")
-    claims: list[FalseClaim] = Field(min_length=1)
+    items: list[Clarification] = Field(default_factory=list, description="Các mục; trang chỉ có khi có ít nhất một mục đã duyệt (bản xem trước: có ít nhất một mục).")
 
     @model_validator(mode="after")
-    def _unique(self) -> FalseClaimSection:
-        self._check_unique([c.id for c in self.claims])
+    def _unique(self) -> ClarificationSection:
+        self._check_unique([item.id for item in self.items])
         return self
 
 
@@ -826,6 +921,7 @@ class Term(ContentModel):
     explanation: Text = Field(description="Giải thích ngắn, trung tính, kiến thức phổ thông; trang ghi rõ là lời Ban biên tập.")
     source: Text | None = Field(None, description="Nguồn của lời giải thích, nếu lấy từ một văn bản khác (không bắt buộc).")
     link: bool = Field(True, description="`false` để không tự động liên kết thuật ngữ này trong các trang.")
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
     @property
     def forms(self) -> list[str]:
@@ -865,6 +961,7 @@ class SummaryItem(ContentModel):
     text: Name = Field(description="Một câu ngắn, dễ hiểu, do Ban biên tập viết, có chủ ngữ, chỉ nói điều câu trích nói.")
     passage: Slug = Field(description="Mã phần văn bản chứa câu trích, như trường `passage` của câu hỏi trắc nghiệm (`yeu-cau`, `cap-co-so`, `kinh-te-so` …); trang chủ liên kết tới đó.")
     quote: Text = Field(description="Câu (hoặc vế câu) chép nguyên văn từ phần `passage`, làm căn cứ cho ý tóm tắt.")
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
 
 class Summary(ContentModel):
@@ -872,3 +969,24 @@ class Summary(ContentModel):
 
     title: Name = Field(description="Tiêu đề khối tóm tắt, ví dụ `Kế hoạch đề ra những gì`.")
     items: list[SummaryItem] = Field(default_factory=list, max_length=8, description="Các ý tóm tắt (3–6 ý là vừa một màn hình điện thoại); để trống thì trang chủ không có khối này.")
+
+
+# --------------------------------------------------------------------------
+# The home page's "Nghị quyết và người dân" block (nguoi-dan.yml): what the plan means for citizens
+# --------------------------------------------------------------------------
+
+
+class CitizenLine(ContentModel):
+    """Một dòng cho người dân: điều Kế hoạch đặt ra có liên quan tới người dân, gắn với một câu trích mục tiêu hay nhiệm vụ."""
+
+    text: Name = Field(description="Một câu ngắn, dễ hiểu, do Ban biên tập viết, chỉ nói điều câu trích nói.")
+    passage: Slug = Field(description="Mã phần văn bản chứa câu trích: chỉ tiêu (`dich-vu-cong-truc-tuyen`), quan điểm, nhóm nhiệm vụ, đơn vị hoặc mục (`cap-co-so`); trang chủ liên kết tới đó.")
+    quote: Text = Field(description="Câu (hoặc vế câu) chép nguyên văn từ phần `passage`: mục tiêu hay nhiệm vụ làm căn cứ.")
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
+
+
+class CitizensSection(ContentModel):
+    """Khối “Nghị quyết và người dân” trên trang chủ: vài dòng ngắn, mỗi dòng dẫn tới câu văn gốc."""
+
+    title: Name = Field("Nghị quyết và người dân", description="Tiêu đề khối.")
+    items: list[CitizenLine] = Field(default_factory=list, max_length=6, description="Các dòng (3–5 dòng là vừa một màn hình điện thoại); không có dòng nào đã duyệt thì trang chủ không có khối này.")

@@ -13,7 +13,9 @@ Scope, decided so the lint never asks anyone to change the plan's wording:
 - links (inline and reference-style) in post bodies, ``docs/**/*.md`` and YAML texts (``links.py``): pages,
   files and anchors the build will have, addresses copied from the browser, ``../``;
 - silent traps on the validated models (``traps.py``): a result dated after the
-  build, measurements the trend line leaves out.
+  build, measurements the trend line leaves out;
+- editorial items waiting for approval (``content.approval``): one warning per item at its line, since a
+  production build leaves them out.
 """
 
 from __future__ import annotations
@@ -23,15 +25,17 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 
 from ..content import Content, content_files, load_content, load_model
+from ..content.approval import drafts
 from ..content.models import Corrections
 from ..content.posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matter
+from ..content.reader import parse_yaml
 from ..render import feeds
 from ..render.pages import render_pages
 from ..settings import BuildSettings, SettingsError, build_date
@@ -141,6 +145,7 @@ class Linter:
         self.stray_files()
         self.publisher_details()
         self.silent_traps()
+        self.awaiting_approval()
         for post in self.content.posts:
             self.post(post)
         if self.docs_dir.is_dir():
@@ -172,6 +177,27 @@ class Linter:
         for trap in traps.traps(self.content, self.today):
             self.add(self.display(self.content_dir / trap.file), traps.line_of(self.content_dir, trap),
                      trap.severity, trap.message, trap.fix)
+
+    def awaiting_approval(self) -> None:
+        """Every editorial item without ``approved:``: a production build leaves it out, a preview marks it a draft."""
+        bodies = (", ".join(body.id for body in self.content.settings.approving_bodies)
+                  or "cai-dat.yml chưa có `approving_bodies`")
+        located: dict[str, Any] = {}
+        for item in drafts(self.content):
+            if item.attribute == "posts":
+                post = next(post for post in self.content.posts if post.source == item.file)
+                name, line = self.display(self.content_dir / NEWS_DIR / Path(post.source).name), post.line_of("title") or 1
+            else:
+                path = self.content_dir / item.file
+                name = self.display(path)
+                if name not in located:
+                    located[name] = parse_yaml(path.read_text(encoding="utf-8-sig"), name)
+                position = located[name].position(item.path)
+                line = position[0] if position else 1
+            self.add(name, line, "warning",
+                     f"chờ duyệt: “{item.label}” chưa có `approved:`; bản chính thức không đăng mục này",
+                     f"khi cơ quan có thẩm quyền đã duyệt, thêm `approved: {{by: <mã>, on: <ngày duyệt>}}` "
+                     f"(mã: {bodies}); không ghi thay khi chưa duyệt")
 
     def publisher_details(self) -> None:
         """The footer of a state body's information site names its publisher; say which details are still empty."""
@@ -316,7 +342,9 @@ class Linter:
                                              repo_url=None).site_url
         except SettingsError:
             site_url = None  # the build reports it; links are still checked
-        settings = BuildSettings.resolve(self.content_dir, base_url=None, repo_url=None)
+        # Every page a preview has: a link to a page that is off in production until its items are approved is
+        # not a broken link (the page appears with the approval).
+        settings = replace(BuildSettings.resolve(self.content_dir, base_url=None, repo_url=None), preview=True)
         rendered = [(page.path, page.markdown) for page in render_pages(self.content, settings)]
         return build_sitemap(self.content, rendered, self.docs_dir, {feeds.RSS_PATH, feeds.JSON_PATH}, site_url)
 

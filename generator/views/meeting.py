@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.models import DocumentRef, TaskGroup, Viewpoint
+from ..content.models import DocumentRef, TaskGroup, Viewpoint, is_draft
 from .deadlines import DueItem
 from .site import Site
 from .targets import IndicatorCard, headlines
@@ -28,6 +28,8 @@ class Discussion:
     passage_title: str | None
     passage_page: str | None
     """The page of the passage the question starts from (docs path with fragment), when it names one."""
+    draft: bool = False
+    """Not approved yet: shown only in a preview build, with the draft banner."""
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,11 @@ class MeetingView:
     reporters_heading: str
     reporters: list[str]
     discussion: list[Discussion]
+    """The editors' discussion questions the build publishes (approved ones only in production; may be empty)."""
     pdf_path: str
     pages: dict[str, str]
-    """Pages the handout refers readers to (docs paths): ``plan``, ``timeline``, ``quiz``, ``slides``, ``handout``."""
+    """Pages the handout refers readers to (docs paths): ``plan``, ``timeline``, ``quiz``, ``slides``, ``handout``;
+    ``quiz`` only when the quiz page is on in this build."""
 
 
 def meeting_view(site: Site, pages: dict[str, str], targets_page: str, vision_page: str) -> MeetingView:
@@ -67,7 +71,7 @@ def meeting_view(site: Site, pages: dict[str, str], targets_page: str, vision_pa
     cards, vision_only = headlines(content.targets_2030, content.vision_2045, targets_page, vision_page)
     discussion = [Discussion(item.question,
                              known[item.passage].title if item.passage else None,
-                             site.links[item.passage].target if item.passage else None)
+                             site.links[item.passage].target if item.passage else None, is_draft(item))
                   for item in content.meeting.discussion]
     study = content.study
     return MeetingView(
