@@ -87,7 +87,7 @@ def _one_line(value: str) -> str:
 
 MAX_PARAGRAPH = 10_000
 """A paragraph of the plan or an editor's answer (the district's longest is under 800 characters)."""
-MAX_LINE = 500
+MAX_LINE = 300
 """A heading, a deadline, a document's number and subject, a unit's name: one sentence (the longest is 170)."""
 MAX_NAME = 300
 """A name, a title or a question shown on a card, a share image, a calendar entry (the longest is 212)."""
