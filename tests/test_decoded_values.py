@@ -239,3 +239,15 @@ def test_every_string_field_of_every_content_file_has_a_length_limit_in_its_sche
             if "enum" not in prop and "const" not in prop and prop.get("x-kind") != "ngày" and "maxLength" not in prop:
                 unlimited.append(f"{name}: {field}")
     assert len(content_files()) > 10 and not unlimited
+
+
+def test_a_huge_key_or_number_gets_a_short_message(fixture_copy: Path) -> None:
+    line = replace_once(fixture_copy / "cai-dat.yml", "level: xã", "level: xã\n? " + "k" * 50_000 + "\n: 1")
+    problem = only(problems_for(fixture_copy))
+    assert problem.line == line + 1 and "tên trường quá dài (50000 ký tự, tối đa 100)" in problem.message_vi
+    assert len(str(problem)) < 1_000
+
+    replace_once(fixture_copy / "cai-dat.yml", "\n? " + "k" * 50_000 + "\n: 1", "")
+    line = replace_once(fixture_copy / "muc-tieu-2030.yml", "        value: 80\n", "        value: " + "9" * 5_000 + "\n")
+    problem = only(problems_for(fixture_copy))
+    assert problem.line == line and len(str(problem)) < 1_000

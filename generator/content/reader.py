@@ -29,6 +29,9 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 12
 """Deeper than any content file nests (the deepest, a measurement, is at depth 6)."""
 
+MAX_KEY = 100
+"""Characters in a key: every field name is far shorter; a longer one is a mistake (or an attack on messages)."""
+
 _CORE = "tag:yaml.org,2002:"
 SCALAR_TAGS = frozenset(_CORE + kind for kind in ("null", "bool", "int", "float", "str", "timestamp"))
 """The YAML core schema's scalars (and dates): ``!!binary``, ``!!python/…``, ``!!set``, ``!!omap``, ``!tên``
@@ -242,7 +245,7 @@ def _check_scalar(node: ScalarNode, value: Any, path: Path_, name: str) -> None:
         raise ContentError.at(*where, found.message(), f"hidden character {found.code} in a decoded value",
                               field=field)
     if isinstance(value, float) and not math.isfinite(value):
-        raise ContentError.at(*where, f"giá trị “{node.value}” không phải là một số hữu hạn; ghi một số cụ thể, "
+        raise ContentError.at(*where, f"giá trị “{node.value[:80]}” không phải là một số hữu hạn; ghi một số cụ thể, "
                               "ví dụ 0.7 (không dùng .nan, .inf)", "NaN and infinity are not numbers here",
                               field=field)
 
@@ -265,6 +268,11 @@ def _build(node: Node, path: Path_, located: Located, name: str, constructor: Sa
                     "a mapping key must be a scalar, not a sequence or mapping",
                     field=".".join(str(p) for p in path),
                 )
+            if len(key_node.value) > MAX_KEY:
+                raise ContentError.at(
+                    name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    f"tên trường quá dài ({len(key_node.value)} ký tự, tối đa {MAX_KEY}); tên trường là một từ như "
+                    "`title`, viết trước dấu hai chấm", "mapping key too long")
             key = _build(key_node, (*path, "<key>"), located, name, constructor)
             if isinstance(key, str):
                 key = unicodedata.normalize("NFC", key)
@@ -288,7 +296,7 @@ def _build(node: Node, path: Path_, located: Located, name: str, constructor: Sa
     except (ValueError, ConstructorError) as exc:
         raise ContentError.at(
             name, node.start_mark.line + 1, node.start_mark.column + 1,
-            f"giá trị “{node.value}” không hợp lệ (ngày không tồn tại?)", str(exc),
+            f"giá trị “{node.value[:80]}” không hợp lệ (ngày không tồn tại?)", str(exc)[:300],
             field=".".join(str(p) for p in path),
         ) from None
     _check_scalar(node, value, path, name)
