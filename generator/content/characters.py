@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cache
 
 _KINDS = (
     ("\x00-\x1f\x7f-\x9f", "ký tự điều khiển"),
@@ -28,6 +29,12 @@ Unicode line and paragraph separators; lone surrogates, noncharacters, interline
 characters (invisible text)."""
 
 _HIDDEN = re.compile("[" + "".join(chars for chars, _ in _KINDS) + "]")
+
+
+@cache
+def _hidden_except(allowed: str) -> re.Pattern[str]:
+    """The list without ``allowed`` (a lookahead: ``re`` has no set difference)."""
+    return re.compile(f"(?![{re.escape(allowed)}]){_HIDDEN.pattern}") if allowed else _HIDDEN
 _REFERENCE = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z][A-Za-z0-9]{1,31});?")
 """An HTML character reference: Markdown passes it through and the browser decodes it."""
 
@@ -65,16 +72,16 @@ class Hidden:
 
 def find_hidden(text: str, allowed: str = BLOCK_ALLOWED) -> Hidden | None:
     """The first forbidden character of ``text`` (``allowed`` excepted), written or as a character reference."""
-    found = next((Hidden(m.start(), m.group(), m.group())
-                  for m in _HIDDEN.finditer(text) if m.group() not in allowed), None)
+    match = _hidden_except(allowed).search(text)
+    found = Hidden(match.start(), match.group(), match.group()) if match else None
     if "&" in text:
         for match in _REFERENCE.finditer(text, 0, found.offset if found else len(text)):
             decoded = html.unescape(match.group())
-            if decoded != match.group() and (inner := _HIDDEN.search(decoded)):
+            if decoded != match.group() and (inner := _hidden_except(allowed).search(decoded)):
                 return Hidden(match.start(), inner.group(), match.group())
     return found
 
 
 def strip_hidden(text: str, allowed: str = BLOCK_ALLOWED) -> str:
     """``text`` without any forbidden character: an encoder's second layer behind the reader's refusal."""
-    return _HIDDEN.sub(lambda m: m.group() if m.group() in allowed else "", text)
+    return _hidden_except(allowed).sub("", text)
