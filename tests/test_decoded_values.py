@@ -170,6 +170,13 @@ def test_a_list_or_mapping_used_as_a_key_is_refused(fixture_copy: Path, key: str
     assert "tên trường phải là một chữ" in problem.message_vi
 
 
+@pytest.mark.parametrize("key", ["null", "~", "2025-01-01", "true", "on", "1.5", "12"])
+def test_a_key_that_yaml_reads_as_a_number_date_or_boolean_is_refused(fixture_copy: Path, key: str) -> None:
+    line = replace_once(fixture_copy / "cai-dat.yml", "level: xã", f"level: xã\n{key}: x") + 1
+    problem = only(problems_for(fixture_copy))
+    assert problem.line == line and f"tên trường “{key}” được đọc thành số" in problem.message_vi
+
+
 # --------------------------------------------------------------------------
 # Numbers that are not numbers, numbers far out of range
 # --------------------------------------------------------------------------

@@ -155,7 +155,8 @@ def test_line_breaks_quotes_and_separators_stay_inside_one_cell(fixture_content)
 
 @pytest.mark.parametrize(("value", "expected"), [
     (-5, -5), (-2.5, -2.5), ("-5", "-5"), ("-99,16", "-99,16"), ("+1.234,5", "+1.234,5"), ("12", "12"),
-    ("-5+1", "'-5+1"), ("- gạch đầu dòng", "'- gạch đầu dòng"), ("  =1+1", "'  =1+1"), ("Chi bộ", "Chi bộ"),
+    ("-5+1", "'-5+1"), ("- gạch đầu dòng", "'- gạch đầu dòng"), ("  =1+1", "'  =1+1"),
+    ("\u3000@x", "'\u3000@x"), ("\u00a0+1+1", "'\u00a0+1+1"), ("Chi bộ", "Chi bộ"),
     ("a\x00b\u202ec", "abc"),
 ])
 def test_numbers_stay_numbers_and_only_text_is_neutralised(value: object, expected: object) -> None:

@@ -274,8 +274,14 @@ def _build(node: Node, path: Path_, located: Located, name: str, constructor: Sa
                     f"tên trường quá dài ({len(key_node.value)} ký tự, tối đa {MAX_KEY}); tên trường là một từ như "
                     "`title`, viết trước dấu hai chấm", "mapping key too long")
             key = _build(key_node, (*path, "<key>"), located, name, constructor)
-            if isinstance(key, str):
-                key = unicodedata.normalize("NFC", key)
+            if not isinstance(key, str):
+                raise ContentError.at(
+                    name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    f"tên trường “{key_node.value[:80]}” được đọc thành số, ngày, true/false hay ô trống, không phải "
+                    "chữ; tên trường là một từ như `title`", "a mapping key must be text",
+                    field=".".join(str(p) for p in path),
+                )
+            key = unicodedata.normalize("NFC", key)
             if key in result:
                 raise ContentError.at(
                     name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,

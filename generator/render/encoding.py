@@ -84,7 +84,7 @@ def csv_cell(value: object) -> object:
     if not isinstance(value, str):
         return value
     value = strip_hidden(_BREAKS.sub("\n", value), BLOCK_ALLOWED)
-    start = value.lstrip(" \u00a0")[:1]
+    start = value.lstrip()[:1]  # a spreadsheet may trim spaces (any Unicode space) before reading a formula
     if (start in FORMULA_STARTS or value[:1] in FORMULA_STARTS) and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
