@@ -44,6 +44,10 @@ when any code opens an image; ``open_photo`` reads the warning as the editor's e
 _TOO_MANY = ("dùng ảnh chụp bằng điện thoại thường (tối đa {side} điểm ảnh mỗi cạnh, {mp} triệu điểm ảnh), "
              "không dùng ảnh quét, ảnh ghép hay ảnh toàn cảnh; hoặc thu nhỏ ảnh rồi tải lên lại")
 
+FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
+"""The only decoders Pillow may use on an editor's file, whatever its name says: a file named ``.jpg`` that is
+really EPS (Ghostscript), PSD, TIFF or one of Pillow's many other formats is "not a photo", never decoded."""
+
 _ROTATED = {5, 6, 7, 8}
 """EXIF orientations that turn the picture a quarter: width and height swap when it is shown."""
 
@@ -77,7 +81,7 @@ def open_photo(path: Path) -> PhotoSource:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is checked below
-            with Image.open(path) as image:  # reads the header only: no pixel is decoded here
+            with Image.open(path, formats=FORMATS) as image:  # reads the header only: no pixel is decoded here
                 width, height = image.size
                 too_big = max(width, height) > MAX_SIDE or width * height > MAX_PIXELS
                 orientation = 1 if too_big else image.getexif().get(0x0112, 1)
@@ -87,6 +91,8 @@ def open_photo(path: Path) -> PhotoSource:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
         raise PhotoError(f"không đọc được ảnh {path.name}: tệp hỏng hoặc không phải ảnh JPEG, PNG, WebP, HEIC; "
                          "mở ảnh trên máy xem có hiện không, rồi tải lên lại") from None
+    if max(width, height) > MAX_SIDE:
+        raise PhotoError(f"ảnh {path.name} quá dài hoặc quá rộng ({width}×{height} điểm ảnh); " + advice)
     if too_big:
         megapixels = f"{width * height / 1_000_000:.1f}".replace(".", ",")
         raise PhotoError(f"ảnh {path.name} quá nhiều điểm ảnh ({width}×{height}, {megapixels} triệu điểm ảnh); "

@@ -27,7 +27,7 @@ from functools import cache
 from PIL import Image, ImageCms
 
 from ..content.models import PostImage
-from ..content.photos import PHOTO_DIR, PhotoSource
+from ..content.photos import FORMATS, PHOTO_DIR, PhotoSource
 from ..text import slugify
 
 WIDTHS = (360, 720, 1080)
@@ -119,7 +119,7 @@ def _decoded(opened: Image.Image, photo: PhotoSource) -> Image.Image:
 
 def _pixels(photo: PhotoSource) -> Image.Image:
     """The photo's pixels, upright, in sRGB, opaque, in a new image that carries no metadata at all."""
-    with Image.open(photo.path) as opened:
+    with Image.open(photo.path, formats=FORMATS) as opened:
         orientation = opened.getexif().get(0x0112, 1)
         image = _decoded(opened, photo)
         if (turn := _TRANSPOSE.get(orientation)) is not None:
