@@ -33,7 +33,7 @@ summary: Bài thử của bộ kiểm thử.
 def write_post(content: Path, title: str, body: str = "Nội dung bài.") -> Path:
     folder = content / "tin-tuc"
     folder.mkdir(exist_ok=True)
-    path = folder / "bai-thu.md"
+    path = folder / "2025-04-01-bai-thu.md"
     path.write_text(POST.format(title=title, body=body), encoding="utf-8")
     return path
 
@@ -63,7 +63,7 @@ BIDI_TITLES = {
 def test_direction_override_in_a_post_title_is_refused(fixture_copy: Path, title: str) -> None:
     write_post(fixture_copy, title)
     problem = only(problems_for(fixture_copy))
-    assert problem.file.endswith("tin-tuc/bai-thu.md")
+    assert problem.file.endswith("tin-tuc/2025-04-01-bai-thu.md")
     assert problem.line == 2, "the title's line in the .md file (the '---' counts)"
     assert "ký tự đảo chiều văn bản" in problem.message_vi
     assert problem.field == ("" if "&" in title else "title"), "a reference is found in the raw file already"

@@ -46,7 +46,7 @@ def with_photo(content: Path, name: str, size: tuple[int, int], mode: str = "1")
     (content / "anh").mkdir(exist_ok=True)
     (content / "tin-tuc").mkdir(exist_ok=True)
     Image.new(mode, size).save(content / "anh" / name, compress_level=1)
-    (content / "tin-tuc" / "bai-thu.md").write_text(POST.format(src=name), encoding="utf-8")
+    (content / "tin-tuc" / "2025-04-01-bai-thu.md").write_text(POST.format(src=name), encoding="utf-8")
     return content / "anh" / name
 
 
@@ -74,7 +74,7 @@ def test_an_oversized_photo_is_refused_from_its_header_in_capped_memory(
         fixture_copy: Path, size: tuple[int, int], shown: str) -> None:
     with_photo(fixture_copy, "anh-lon.png", size)
     [problem] = problems_for(fixture_copy)
-    assert problem.file.endswith("tin-tuc/bai-thu.md") and problem.line == SRC_LINE and problem.field == "image.src"
+    assert problem.file.endswith("tin-tuc/2025-04-01-bai-thu.md") and problem.line == SRC_LINE and problem.field == "image.src"
     assert problem.message_vi.startswith(f"ảnh anh-lon.png {shown}")
     assert "không dùng ảnh quét" in problem.message_vi
 

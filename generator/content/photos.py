@@ -44,9 +44,10 @@ when any code opens an image; ``open_photo`` reads the warning as the editor's e
 _TOO_MANY = ("dùng ảnh chụp bằng điện thoại thường (tối đa {side} điểm ảnh mỗi cạnh, {mp} triệu điểm ảnh), "
              "không dùng ảnh quét, ảnh ghép hay ảnh toàn cảnh; hoặc thu nhỏ ảnh rồi tải lên lại")
 
-FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
-"""The only decoders Pillow may use on an editor's file, whatever its name says: a file named ``.jpg`` that is
-really EPS (Ghostscript), PSD, TIFF or one of Pillow's many other formats is "not a photo", never decoded."""
+FORMATS = ("JPEG", "PNG", "WEBP", "HEIF", "GIF")
+"""The only decoders Pillow may use on an editor's file, whatever its name says (GIF for images of ``docs/``;
+a phone's MPO is read by the JPEG decoder): a file named ``.jpg`` that is really EPS (Ghostscript), PSD, TIFF
+or one of Pillow's many other formats is "not a photo", never decoded."""
 
 _ROTATED = {5, 6, 7, 8}
 """EXIF orientations that turn the picture a quarter: width and height swap when it is shown."""
