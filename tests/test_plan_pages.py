@@ -7,7 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from generator.content import load_content
-from generator.render.calendar import MAX_OCTETS, escape_text, fold, render_calendar
+from generator.render.calendar import render_calendar
+from generator.render.encoding import ICS_MAX_OCTETS as MAX_OCTETS
+from generator.render.encoding import ics_fold as fold
+from generator.render.encoding import ics_text as escape_text
 from generator.views.deadlines import due_items
 from generator.views.units import unit_views
 

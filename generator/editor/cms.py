@@ -119,7 +119,7 @@ def _scalar_widget(annotation: Any, info: FieldInfo) -> dict[str, Any]:
     if annotation is float:
         return {"widget": "number", "value_type": "float"}
     limit = _max_length(info)
-    keys: dict[str, Any] = {"widget": "text" if limit and limit > 200 else "string"}
+    keys: dict[str, Any] = {"widget": "text" if limit and limit > models.MAX_LINE else "string"}
     if (pattern := _pattern(info)) is not None:
         keys["pattern"] = [pattern, patterns.hint(pattern)]
     return keys

@@ -64,7 +64,7 @@ class QuizView:
         }
 
     def bank_json(self) -> str:
-        return json.dumps(self.bank(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        return json.dumps(self.bank(), ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
 
 
 def built_url(target: str, page: str) -> str:
