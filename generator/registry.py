@@ -21,7 +21,7 @@ from .render.share import indicator_image
 from .views import implementation, news, plan, widgets
 from .views.admin import admin_view
 from .views.home import home_view
-from .views.meeting import meeting_view
+from .views.meeting import meeting_entry_view, meeting_view
 from .views.poster import poster_view
 from .views.quiz import quiz_view
 from .views.site import PlanLink, Site
@@ -57,6 +57,19 @@ class PageKind:
     """Parts of the plan its pages show, which posts may name in ``related`` and questions in ``passage``."""
     offline: bool = False
     """Pre-cached by the service worker although not in the menu: opened once, it works with no network."""
+    shown: Callable[[Site], bool] | None = None
+    """The one predicate that decides whether this kind has pages at all (None: always). A kind that is off has
+    no page, no menu entry and no link: a reader never opens a page that only says there is nothing yet."""
+
+
+def has_register(site: Site) -> bool:
+    """"Kết quả thực hiện" is on once the register of grassroots organisations names one."""
+    return bool(site.content.grassroots.organisations)
+
+
+def kind_pages(kind: PageKind, site: Site) -> list[Page]:
+    """The pages of ``kind``, or none when its predicate says it is off."""
+    return list(kind.pages(site)) if kind.shown is None or kind.shown(site) else []
 
 
 def _source(site: Site, attribute: str) -> str:
@@ -75,8 +88,9 @@ TARGETS, VISION = "muc-tieu-2030.md", "tam-nhin-2045.md"
 FULL_TEXT, QUESTIONS, FALSE_CLAIMS, GLOSSARY = "toan-van.md", "hoi-dap.md", "phan-bac.md", "thuat-ngu.md"
 STUDY, TIMELINE, SOURCES = "ke-hoach-huyen.md", "lich-thuc-hien.md", "van-ban-goc.md"
 QUIZ, QUIZ_BANK = "trac-nghiem.md", "trac-nghiem/cau-hoi.json"
-HANDOUT, SLIDES = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md"
-MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SLIDES, "handout": HANDOUT}
+HANDOUT, SLIDES, MEETING = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md", "sinh-hoat-chi-bo.md"
+MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SLIDES, "handout": HANDOUT,
+                 "full_text": FULL_TEXT}
 
 
 def unit_path(unit_id: str) -> str:
@@ -162,6 +176,9 @@ def _widgets_guide(site: Site) -> widgets.WidgetsGuideView:
 
 PAGE_KINDS: list[PageKind] = [
     PageKind("home", "home.md.j2", single(HOME, "plan", lambda site: home_view(site, TARGETS, VISION)), nav=True),
+    # Second in the menu and on the home page's first screen: what a cell secretary needs, two taps away.
+    PageKind("meeting", "meeting.md.j2", single(MEETING, "meeting", lambda site: meeting_entry_view(site, MEETING_PAGES)),
+             nav=True),
     PageKind("viewpoints", "viewpoints.md.j2", single(VIEWPOINTS, "viewpoints", plan.viewpoints_view), nav=True,
              anchors=lambda c: (PlanLink(v.id, v.title, f"{VIEWPOINTS}#{v.id}") for v in c.viewpoints.viewpoints)),
     PageKind("targets", "targets.md.j2",
@@ -178,7 +195,8 @@ PAGE_KINDS: list[PageKind] = [
              single("phan-cong.md", "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
     PageKind("implementation", "implementation.md.j2",
-             single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True),
+             single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True,
+             shown=has_register),
     PageKind("full-text", "full-text.md.j2", single(FULL_TEXT, "plan", plan.full_text_view), nav=True),
     PageKind("sources", "sources.md.j2", single(SOURCES, "plan", lambda site: sources_view(site, FULL_TEXT))),
     PageKind("questions", "questions.md.j2",

@@ -34,7 +34,7 @@ def site_view(content: Content, settings: BuildSettings) -> Site:
 
 def pages_by_kind(site: Site) -> dict[str, list[registry.Page]]:
     """Every page of every kind, in registry order."""
-    return {kind.name: list(kind.pages(site)) for kind in registry.PAGE_KINDS}
+    return {kind.name: registry.kind_pages(kind, site) for kind in registry.PAGE_KINDS}
 
 
 def render_pages(content: Content, settings: BuildSettings) -> Iterator[RenderedPage]:
