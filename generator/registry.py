@@ -116,7 +116,15 @@ def _indicators(site: Site) -> Iterator[Page]:
 
 
 POSTER = "ap-phich.md"
-ADMIN = "quan-tri.md"
+
+EDITORS = "bien-tap"
+"""The editors' area: every page for the people who update, deploy or embed the site (the editors' guide and
+its field reference, the browser editor, the embed codes, the hand-written deployment page docs/bien-tap/…).
+Nothing under it is in the reader's menu, footer, search index or sitemap; its pages say ``noindex``
+(docs/overrides/main.html reads this prefix from the plugin)."""
+ADMIN = f"{EDITORS}/quan-tri.md"
+GUIDE, FIELD_REFERENCE = f"{EDITORS}/{guide.PAGE}", f"{EDITORS}/{guide.REFERENCE}"
+"""The guide keeps CONTRIBUTING.md's relative link to its reference working: both move together."""
 
 
 def _poster(site: Site) -> list[Page]:
@@ -131,21 +139,21 @@ def _meeting(path: str) -> Pages:
 
 def _guide(site: Site) -> Iterable[Page]:
     body = guide.site_body(site.settings.project_dir)
-    return [Page(guide.PAGE, body, guide.SOURCE)] if body is not None else []
+    return [Page(GUIDE, body, guide.SOURCE)] if body is not None else []
 
 
 def _field_reference(site: Site) -> Iterable[Page]:
     """The guide's field reference, generated from the models (its edit link opens the committed copy)."""
     if guide.site_body(site.settings.project_dir) is None:
         return []
-    return [Page(guide.REFERENCE, guide.reference_site_body(), guide.REFERENCE)]
+    return [Page(FIELD_REFERENCE, guide.reference_site_body(), guide.REFERENCE)]
 
 
 # Widgets for the portal's iframes (views/widgets.py): under nhung/, which the CSP lets the portal frame.
 WIDGET_TARGETS = f"{widgets.PREFIX}/chi-tieu/index.md"
 WIDGET_MILESTONES = f"{widgets.PREFIX}/moc-thoi-gian/index.md"
 WIDGET_NEWS = f"{widgets.PREFIX}/tin-moi/index.md"
-WIDGETS_GUIDE = "huong-dan-nhung.md"
+WIDGETS_GUIDE = f"{EDITORS}/huong-dan-nhung.md"
 
 
 def widget_indicator_path(indicator_id: str) -> str:
@@ -210,7 +218,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("poster", "poster.md.j2", _poster),
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
-    PageKind("guide", "guide-page.md.j2", _guide),  # editors' page: linked from the footer and README, not the menu
+    PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: linked from README, not from readers' pages
     PageKind("field-reference", "field-reference-page.md.j2", _field_reference),  # linked from the guide
     PageKind("widget-targets", "widget-targets.md.j2", single(
         WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS)))),

@@ -274,10 +274,10 @@ def test_tags_show_their_names_and_empty_categories_are_hidden(tmp_path: Path) -
 
 
 def test_the_guide_leaves_the_readers_menu(fixture_content) -> None:
-    from generator.editor import guide
+    from generator.registry import GUIDE
     from generator.render.pages import nav
 
-    assert guide.PAGE not in nav(fixture_content, settings(TODAY, CONTENT_DIR))
+    assert GUIDE not in nav(fixture_content, settings(TODAY, CONTENT_DIR))
 
 
 def test_empty_publisher_details_are_named_for_the_warning(fixture_content) -> None:
