@@ -129,7 +129,7 @@ def deck(view: MeetingView) -> list[Slide]:
     for number, v in enumerate(view.viewpoints, start=1):
         slides += text_slides(f"quan-diem-{number}", f"Quan điểm {number}: {v.title}", [v.text])
     slides += pack("muc-tieu", f"Mục tiêu chính đến năm {view.targets_year}", "targets",
-                   [*view.targets, *view.vision_only], lambda card: lines(card.indicator.title) + 1)
+                   [*view.targets, *view.vision_only], _target_lines)
     for number, group in enumerate(view.tasks, start=1):
         slides += text_slides(f"nhiem-vu-{number}", f"Nhóm nhiệm vụ {number}/{len(view.tasks)}: {group.title}",
                               [group.text])
@@ -143,6 +143,14 @@ def deck(view: MeetingView) -> list[Slide]:
     slides += pack("thao-luan", "Thảo luận", "discussion", view.discussion, lambda d: lines(d.question),
                    ordered=True)
     return slides
+
+
+TARGET_CHARS = 40
+"""What a target's level adds to its title on a slide: ": tối thiểu 30% GDP (năm 2045: tối thiểu 50% GDP)"."""
+
+
+def _target_lines(card: IndicatorCard) -> int:
+    return lines(card.indicator.title + "x" * TARGET_CHARS)
 
 
 @dataclass(frozen=True)

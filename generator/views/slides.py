@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Any, Literal
 
-LINE_CHARS = 60
-"""Characters of body text on one line of a slide at 28–29 px in 1280 px (a conservative count)."""
-SLIDE_LINES = 10
-"""Lines of body text under a heading that fit a 720 px slide with its controls."""
+LINE_CHARS = 72
+"""Characters of body text on one line of a slide at 28–29 px in 1280 px (about 80 measured; kept lower)."""
+SLIDE_LINES = 11
+"""Lines of body text under a one-line heading that fit a 720 px slide with its controls (about 13 measured)."""
 
 SlideKind = Literal["text", "targets", "deadlines", "discussion", "titles"]
 
