@@ -22,15 +22,17 @@ import difflib
 import posixpath
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from math import ceil
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from ..content import Content, content_files, load_content, load_model
-from ..content.models import Corrections
+from ..content.models import Corrections, Quiz
 from ..content.posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matter
 from ..render import feeds
 from ..render.pages import render_pages
@@ -101,6 +103,24 @@ def confusions(content_dir: Path) -> list[Confusion]:
     return found
 
 
+CROWDED_SHARE = 0.4
+"""More right answers than this share under one letter is a warning (the quiz page shuffles options, the
+printed list and the no-JavaScript page do not)."""
+
+
+def crowded_letter(quiz: Quiz) -> tuple[str, int, int] | None:
+    """(letter, count, total) when one position holds more than ``CROWDED_SHARE`` of the right answers and more
+    than an even spread over three options would (a bank of 4 questions cannot do better than 2 under A)."""
+    positions = Counter(next(n for n, option in enumerate(q.options) if option.correct) for q in quiz.questions)
+    if not positions:
+        return None
+    total = len(quiz.questions)
+    position, count = max(positions.items(), key=lambda item: item[1])
+    if count > CROWDED_SHARE * total and count > ceil(total / 3):
+        return "ABCD"[position], count, total
+    return None
+
+
 def number_pattern(number: str) -> re.Pattern[str]:
     """Any spelling of a document number like ``57-NQ/TW``: ``NQ 57``, ``57/NQ-TW``, ``NQ57`` …"""
     parts = [part for part in re.split(r"[-/\s]+", number) if part]
@@ -140,6 +160,7 @@ class Linter:
                     self.yaml_links(self.display(path), text)
         self.stray_files()
         self.publisher_details()
+        self.quiz_balance()
         self.silent_traps()
         for post in self.content.posts:
             self.post(post)
@@ -179,6 +200,14 @@ class Linter:
             self.add(self.display(self.content_dir / self.content.source("settings")), 1, "warning",
                      f"chân trang còn thiếu: {', '.join(missing)}",
                      "ghi cơ quan chủ quản, người chịu trách nhiệm, địa chỉ, điện thoại, thư điện tử trong cai-dat.yml")
+
+    def quiz_balance(self) -> None:
+        """A bank whose right answers sit mostly under one letter lets a reader score by always tapping it."""
+        if (found := crowded_letter(self.content.quiz)) is not None:
+            letter, count, total = found
+            self.add(self.display(self.content_dir / self.content.source("quiz")), 1, "warning",
+                     f"{count}/{total} câu có đáp án đúng ở phương án {letter} (quá {round(CROWDED_SHARE * 100)}%)",
+                     "đổi thứ tự các phương án (chỉ đổi chỗ, không sửa lời) để đáp án đúng rải đều ở A, B, C, D")
 
     def future_date(self, name: str, line: int, value: date) -> None:
         if value > self.today + timedelta(days=FUTURE_DAYS):
