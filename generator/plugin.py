@@ -107,8 +107,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             log.warning("CẢNH BÁO (WARNING): cai-dat.yml: chân trang còn thiếu %s (cơ quan chủ quản, người chịu trách nhiệm, "
                         "địa chỉ, điện thoại, thư điện tử)", ", ".join(missing))
         if decap_dist(root) is None:  # a warning, not a failure: the reading site does not need the editor
-            log.warning("CẢNH BÁO (WARNING): chưa có node_modules/decap-cms: trang bien-tap/quan-tri/ sẽ không có trình soạn thảo "
-                        "trên trình duyệt; chạy `npm ci` rồi dựng lại (Decap CMS not packaged)")
+            log.warning("CẢNH BÁO (WARNING): chưa có node_modules/decap-cms: trang bien-tap/quan-tri/ sẽ không có "
+                        "trình soạn thảo trên trình duyệt; chạy `npm ci` rồi dựng lại (Decap CMS not packaged)")
         # repo_url is not given to MkDocs: Material would then fetch star counts from the forge's API on every visit.
         self.menu = nav(self.content, self.settings)
         self.offline = offline_pages(self.content, self.settings)

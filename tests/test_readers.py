@@ -14,11 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.content import load_content
-from generator.registry import EDITORS, MEETING, PAGE_KINDS
-from generator.render.pages import nav, render_pages
+from generator.render.pages import render_pages
 
-from .conftest import FIXTURE, ROOT, build_site, copy_project, replace_once, settings
+from .conftest import FIXTURE, build_site, copy_project, settings
 
 CONTENT = FIXTURE / "content"
 AFTER_ALL = date(2028, 1, 1)

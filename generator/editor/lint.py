@@ -25,8 +25,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from math import ceil
 from datetime import date, timedelta
+from math import ceil
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
