@@ -121,6 +121,12 @@ def crowded_letter(quiz: Quiz) -> tuple[str, int, int] | None:
     return None
 
 
+def truncated_label(title: str, measure: str) -> bool:
+    """True when ``title`` is ``measure`` with words cut from its start or its end (a label that no longer says of what)."""
+    title, measure = title.casefold().split(), measure.casefold().split()
+    return len(title) < len(measure) and (measure[:len(title)] == title or measure[-len(title):] == title)
+
+
 def number_pattern(number: str) -> re.Pattern[str]:
     """Any spelling of a document number like ``57-NQ/TW``: ``NQ 57``, ``57/NQ-TW``, ``NQ57`` …"""
     parts = [part for part in re.split(r"[-/\s]+", number) if part]
@@ -161,6 +167,7 @@ class Linter:
         self.stray_files()
         self.publisher_details()
         self.quiz_balance()
+        self.indicator_labels()
         self.silent_traps()
         for post in self.content.posts:
             self.post(post)
@@ -208,6 +215,19 @@ class Linter:
             self.add(self.display(self.content_dir / self.content.source("quiz")), 1, "warning",
                      f"{count}/{total} câu có đáp án đúng ở phương án {letter} (quá {round(CROWDED_SHARE * 100)}%)",
                      "đổi thứ tự các phương án (chỉ đổi chỗ, không sửa lời) để đáp án đúng rải đều ở A, B, C, D")
+
+    def indicator_labels(self) -> None:
+        """A card reads "Đạt 80% — <title>": for a bare percentage (unit ``%``; "% GDP", "doanh nghiệp" say of what
+        themselves), a title cut from its measure ("Giao dịch không dùng tiền mặt" for
+        "Tỉ lệ giao dịch không dùng tiền mặt") leaves the reader asking 80% of what."""
+        for attribute in ("targets_2030", "vision_2045"):
+            path = self.content_dir / self.content.source(attribute)
+            for indicator in getattr(self.content, attribute).indicators:
+                if indicator.unit == "%" and truncated_label(indicator.title, indicator.measure):
+                    self.add(self.display(path), 1, "warning",
+                             f"chỉ tiêu “{indicator.id}”: tên “{indicator.title}” là một phần của đại lượng đo "
+                             f"“{indicator.measure}”, người đọc không biết con số đo cái gì",
+                             f"ghi `title: {indicator.measure}` (lấy lời của đại lượng đo)")
 
     def future_date(self, name: str, line: int, value: date) -> None:
         if value > self.today + timedelta(days=FUTURE_DAYS):
