@@ -20,8 +20,8 @@ from .duties import Duty, SectionRef, all_duties
 Status = Literal["done", "passed", "soon", "upcoming"]
 """``done``: a result (document, date) recorded, or, for a milestone of the grassroots organisations
 (``tracks``), every organisation directly under the committee has recorded its plan or report;
-``passed``: the date passed with no result recorded (the site knows nothing more, so templates say it
-neutrally); ``soon``: within ``SOON_DAYS``; ``upcoming``: later."""
+``passed``: the date passed with no result recorded (the site knows nothing more, so no badge is shown:
+``DueItem.badge`` is None and the date and duty are told as history); ``soon``: within ``SOON_DAYS``; ``upcoming``: later."""
 
 SOON_DAYS = 14
 """A deadline this close counts as 'sắp đến hạn' (due soon)."""

@@ -33,3 +33,18 @@ def test_timeline_screenshot(phone, site_url: str) -> None:
     phone.goto(site_url + "lich-thuc-hien/")
     assert phone.locator("h2", has_text="Đã qua").count() == 1
     phone.screenshot(path=str(SCREENSHOTS / "lich-thuc-hien-360x640.png"))
+
+
+def test_handout_print_page_at_projector_size(browser, site_url: str) -> None:
+    """The handout's print page at 1280×720 as printed: the sheet only, its number kept on one line."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="vi-VN")
+    page = context.new_page()
+    try:
+        page.goto(site_url + "tai-lieu-sinh-hoat-chi-bo/")
+        page.emulate_media(media="print")
+        spans = page.eval_on_selector_all(".nq-handout .nq-nowrap", "els => els.map(e => e.getClientRects().length)")
+        assert spans and set(spans) == {1}, spans  # each "57-NQ/TW" on one line
+        assert page.locator(".nq-handout h2").count() == 6
+        page.screenshot(path=str(SCREENSHOTS / "tai-lieu-sinh-hoat-chi-bo-1280x720.png"))
+    finally:
+        context.close()
