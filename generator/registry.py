@@ -22,7 +22,7 @@ from .settings import BuildSettings
 from .views import implementation, news, plan, widgets
 from .views.admin import admin_view
 from .views.home import home_view
-from .views.meeting import meeting_view
+from .views.meeting import meeting_entry_view, meeting_view
 from .views.poster import poster_view
 from .views.quiz import quiz_view
 from .views.site import PlanLink, Site
@@ -67,6 +67,11 @@ class PageKind:
         return self.enabled is None or self.enabled(content, settings)
 
 
+def has_register(content: Content, settings: BuildSettings) -> bool:
+    """"Kết quả thực hiện" is on once the register of grassroots organisations names one."""
+    return bool(content.grassroots.organisations)
+
+
 def _source(site: Site, attribute: str) -> str:
     """The repository path of a content file, e.g. ``content/quan-diem.yml``."""
     return f"{site.settings.content_prefix}/{site.content.source(attribute)}"
@@ -83,8 +88,9 @@ TARGETS, VISION = "muc-tieu-2030.md", "tam-nhin-2045.md"
 FULL_TEXT, QUESTIONS, CLARIFICATIONS, GLOSSARY = "toan-van.md", "hoi-dap.md", "lam-ro.md", "thuat-ngu.md"
 STUDY, TIMELINE, SOURCES = "ke-hoach-huyen.md", "lich-thuc-hien.md", "van-ban-goc.md"
 QUIZ, QUIZ_BANK = "trac-nghiem.md", "trac-nghiem/cau-hoi.json"
-HANDOUT, SLIDES = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md"
-MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SLIDES, "handout": HANDOUT}
+HANDOUT, SLIDES, MEETING = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md", "sinh-hoat-chi-bo.md"
+MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SLIDES, "handout": HANDOUT,
+                 "full_text": FULL_TEXT}
 
 
 def unit_path(unit_id: str) -> str:
@@ -110,7 +116,15 @@ def _indicators(site: Site) -> Iterator[Page]:
 
 
 POSTER = "ap-phich.md"
-ADMIN = "quan-tri.md"
+
+EDITORS = "bien-tap"
+"""The editors' area: every page for the people who update, deploy or embed the site (the editors' guide and
+its field reference, the browser editor, the embed codes, the hand-written deployment page docs/bien-tap/…).
+Nothing under it is in the reader's menu, footer, search index or sitemap; its pages say ``noindex``
+(docs/overrides/main.html reads this prefix from the plugin)."""
+ADMIN = f"{EDITORS}/quan-tri.md"
+GUIDE, FIELD_REFERENCE = f"{EDITORS}/{guide.PAGE}", f"{EDITORS}/{guide.REFERENCE}"
+"""The guide keeps CONTRIBUTING.md's relative link to its reference working: both move together."""
 
 
 def _poster(site: Site) -> list[Page]:
@@ -118,32 +132,33 @@ def _poster(site: Site) -> list[Page]:
     return [Page(POSTER, view, _source(site, "targets_2030"))] if view else []
 
 
+def _meeting_pages(site: Site) -> dict[str, str]:
+    """The pages a cell meeting uses, the quiz only when it is on."""
+    return {name: target for name, target in MEETING_PAGES.items() if name != "quiz" or has_quiz(site.content, site.settings)}
+
+
 def _meeting(path: str) -> Pages:
-    """The handout page and the slides: one view, two templates (the quiz linked only when it is on)."""
-    def view(site: Site) -> Any:
-        pages = {name: target for name, target in MEETING_PAGES.items()
-                 if name != "quiz" or has_quiz(site.content, site.settings)}
-        return meeting_view(site, pages, TARGETS, VISION)
-    return single(path, "meeting", view)
+    """The handout page and the slides: one view, two templates."""
+    return single(path, "meeting", lambda site: meeting_view(site, _meeting_pages(site), TARGETS, VISION))
 
 
 def _guide(site: Site) -> Iterable[Page]:
     body = guide.site_body(site.settings.project_dir)
-    return [Page(guide.PAGE, body, guide.SOURCE)] if body is not None else []
+    return [Page(GUIDE, body, guide.SOURCE)] if body is not None else []
 
 
 def _field_reference(site: Site) -> Iterable[Page]:
     """The guide's field reference, generated from the models (its edit link opens the committed copy)."""
     if guide.site_body(site.settings.project_dir) is None:
         return []
-    return [Page(guide.REFERENCE, guide.reference_site_body(), guide.REFERENCE)]
+    return [Page(FIELD_REFERENCE, guide.reference_site_body(), guide.REFERENCE)]
 
 
 # Widgets for the portal's iframes (views/widgets.py): under nhung/, which the CSP lets the portal frame.
 WIDGET_TARGETS = f"{widgets.PREFIX}/chi-tieu/index.md"
 WIDGET_MILESTONES = f"{widgets.PREFIX}/moc-thoi-gian/index.md"
 WIDGET_NEWS = f"{widgets.PREFIX}/tin-moi/index.md"
-WIDGETS_GUIDE = "huong-dan-nhung.md"
+WIDGETS_GUIDE = f"{EDITORS}/huong-dan-nhung.md"
 
 
 def widget_indicator_path(indicator_id: str) -> str:
@@ -206,6 +221,9 @@ def _clarifications(site: Site) -> Any:
 
 PAGE_KINDS: list[PageKind] = [
     PageKind("home", "home.md.j2", single(HOME, "plan", lambda site: home_view(site, TARGETS, VISION)), nav=True),
+    # Second in the menu and on the home page's first screen: what a cell secretary needs, two taps away.
+    PageKind("meeting", "meeting.md.j2", single(MEETING, "meeting", lambda site: meeting_entry_view(site, _meeting_pages(site))),
+             nav=True),
     PageKind("viewpoints", "viewpoints.md.j2", single(VIEWPOINTS, "viewpoints", plan.viewpoints_view), nav=True,
              anchors=lambda c: (PlanLink(v.id, v.title, f"{VIEWPOINTS}#{v.id}") for v in c.viewpoints.viewpoints)),
     PageKind("targets", "targets.md.j2",
@@ -222,7 +240,8 @@ PAGE_KINDS: list[PageKind] = [
              single("phan-cong.md", "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
     PageKind("implementation", "implementation.md.j2",
-             single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True),
+             single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True,
+             enabled=has_register),
     PageKind("full-text", "full-text.md.j2", single(FULL_TEXT, "plan", plan.full_text_view), nav=True),
     PageKind("sources", "sources.md.j2", single(SOURCES, "plan", lambda site: sources_view(site, FULL_TEXT))),
     PageKind("questions", "questions.md.j2", single(QUESTIONS, "questions", _questions), nav=True,
@@ -236,7 +255,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("poster", "poster.md.j2", _poster),
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
-    PageKind("guide", "guide-page.md.j2", _guide),  # editors' page: linked from the footer and README, not the menu
+    PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: linked from README, not from readers' pages
     PageKind("field-reference", "field-reference-page.md.j2", _field_reference),  # linked from the guide
     PageKind("widget-targets", "widget-targets.md.j2", single(
         WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS)))),

@@ -76,10 +76,10 @@ def test_widget_views_come_from_the_fixture_content(fixture_content) -> None:
 
 
 def test_admin_page_shows_each_widget_beside_its_code_as_text(built_site: Path) -> None:
-    page = (built_site / "huong-dan-nhung" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "bien-tap" / "huong-dan-nhung" / "index.html").read_text(encoding="utf-8")
     widgets = [p for p in html_pages(built_site) if p.startswith("nhung/")]
     assert page.count("<iframe ") == 4  # the three summaries and the first indicator
-    assert all(f'="../{w.removesuffix("index.html")}"' in page for w in widgets), "every widget reachable"
+    assert all(f'="../../{w.removesuffix("index.html")}"' in page for w in widgets), "every widget reachable"
     assert page.count("&lt;iframe src=") == len(widgets)
     assert page.count("&lt;script src=") == len(widgets)
     assert "<script>" not in page  # the embed code is text, never an inline script of ours

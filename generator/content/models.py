@@ -805,6 +805,8 @@ class Meeting(ContentModel):
     """Tài liệu sinh hoạt chi bộ (PDF, trang in) và trang trình chiếu."""
 
     title: Name = Field(description="Tên tài liệu, ví dụ `Tài liệu sinh hoạt chi bộ`.")
+    compiled_by: Name | None = Field(None, description="Cơ quan biên soạn tài liệu, ví dụ `Ban Tuyên giáo Huyện ủy`; in ở đầu tài liệu và ghi ở các lời chú thích (tiêu đề ngắn, câu hỏi thảo luận). Để trống thì tài liệu không ghi tên cơ quan biên soạn.")
+    compiled_on: DocDate | None = Field(None, description="Ngày biên soạn tài liệu, in ở đầu tài liệu (không bắt buộc).")
     discussion: list[DiscussionQuestion] = Field(min_length=3, max_length=5, description="3 đến 5 câu hỏi thảo luận do biên tập viên soạn; tài liệu ghi rõ đây không phải lời văn bản.")
 
 

@@ -1,6 +1,6 @@
-"""The browser editor's configuration (Decap CMS, page ``quan-tri/``), generated from the content models.
+"""The browser editor's configuration (Decap CMS, page ``bien-tap/quan-tri/``), generated from the content models.
 
-Decap reads ``quan-tri/config.yml``: which folder holds posts, which form field edits
+Decap reads ``bien-tap/quan-tri/config.yml``: which folder holds posts, which form field edits
 which front-matter key, where uploaded photos go. Everything here is derived from
 ``models.Post`` (field names, required or not, Vietnamese ``title`` as label and
 ``description`` as hint, length limits, patterns with their Vietnamese sentence) and
@@ -32,7 +32,8 @@ from ..content import Content, models, patterns
 from ..content.photos import PHOTO_DIR
 from ..content.posts import NEWS_DIR
 
-CONFIG_PATH = "quan-tri/config.yml"
+CONFIG_PATH = "bien-tap/quan-tri/config.yml"
+"""Under the editors' area (``registry.EDITORS``) beside the editor's page ``registry.ADMIN``."""
 """Where the built site carries the configuration; the page's ``<link rel="cms-config-url">`` names it."""
 
 DATE_FORMAT = "YYYY-MM-DD"

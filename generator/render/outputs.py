@@ -65,7 +65,7 @@ def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
 
 
 ADMIN_DIR = posixpath.dirname(CONFIG_PATH)
-"""``quan-tri/``: the browser editor's page, its configuration and Decap's files."""
+"""``bien-tap/quan-tri/``: the browser editor's page, its configuration and Decap's files."""
 
 
 def cms_outputs(content: Content, settings: BuildSettings) -> list[Output]:

@@ -45,7 +45,8 @@ def render_pages(content: Content, settings: BuildSettings) -> Iterator[Rendered
     env = environment()
     env.globals.update(site=site, c=site.content, today=settings.today, kinds_on=registry.kinds_on(kinds), list_path=list_path,
                        category_path=category_path, tag_path=tag_path, unit_path=registry.unit_path,
-                       indicator_page_path=indicator_page_path, absolute_url=absolute_url(settings))
+                       indicator_page_path=indicator_page_path, absolute_url=absolute_url(settings),
+                       guide_page=registry.GUIDE)
     templates = {kind.name: kind.template for kind in registry.PAGE_KINDS}
     for name, pages in kinds.items():
         template = env.get_template(templates[name])

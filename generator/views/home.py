@@ -32,8 +32,7 @@ class HomeView:
     vision_only: list[IndicatorCard]
     """2045 headline indicators with no 2030 card measuring the same thing."""
     deadlines: list[DueItem]
-    deadlines_ahead: bool
-    """True when ``deadlines`` are still to come; False when every date has passed (the latest are shown)."""
+    """The next deadlines still to come; empty when every date has passed (the block is then left out)."""
     latest_posts: list[LoadedPost]
     summary_title: str
     summary: list[SummaryLine]
@@ -51,5 +50,5 @@ def home_view(site: Site, targets_page: str, vision_page: str) -> HomeView:
                 for item in content.summary.items]
     citizens = [SummaryLine(line.text, line.quote, site.links[line.passage], is_draft(line))
                 for line in content.citizens.items]
-    return HomeView(cards, vision_only, shown, bool(shown) and shown[0].due >= today, content.posts[:LATEST_POSTS],
+    return HomeView(cards, vision_only, shown, content.posts[:LATEST_POSTS],
                     content.summary.title, summary, content.citizens.title, citizens)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.models import Clarification, Question, Term
-from ..text import fold
+from ..text import vietnamese_key
 from .site import PlanLink, Site
 
 
@@ -56,7 +56,7 @@ class GlossaryView:
     title: str
     intro: str | None
     terms: list[Term]
-    """In alphabetical order (Vietnamese letters folded), so a reader can scan for a term."""
+    """In Vietnamese alphabetical order (ă, â after a, đ after d; tones secondary), so a reader can scan for a term."""
 
 
 def passage(site: Site, source: str, full_text_page: str) -> PlanLink:
@@ -82,4 +82,4 @@ def clarifications_view(site: Site, full_text_page: str, questions_page: str | N
 
 def glossary_view(site: Site) -> GlossaryView:
     section = site.content.glossary
-    return GlossaryView(section.title, section.intro, sorted(section.terms, key=lambda t: (fold(t.term), t.term)))
+    return GlossaryView(section.title, section.intro, sorted(section.terms, key=lambda t: vietnamese_key(t.term)))
