@@ -258,9 +258,9 @@ def translate(exc: ValidationError, file: str, located: Any, model: type[BaseMod
             text += f" (đang ghi “{str(error.get('input'))[:80]}”)"
             shown = False
         elif raw is not None and THOUSANDS.match(raw) and kind.startswith(("int_", "float_", "greater", "less")):
+            read = f"{float(raw):g}".replace(".", ",")
             text = (f"số “{raw}” có dấu chấm ngăn cách hàng nghìn, nhưng dấu chấm trong số là dấu thập phân (đọc thành "
-                    f"{float(raw):g}".replace(".", ",") + "); viết liền, không dấu chấm: "
-                    f"{raw.replace('.', '')}")
+                    f"{read}); viết liền, không dấu chấm: {raw.replace('.', '')}")
             shown = False
         if shown and kind not in {"missing", "extra_forbidden"} and "input" in error and error["input"] is not None:
             text += f" ({shown_value(error['input'])})"

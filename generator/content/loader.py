@@ -23,7 +23,8 @@ from . import grassroots, models
 from .document import DOCUMENT_PARTS, SECTIONS, DocumentText, Passage, document_text, passages
 from .errors import ContentError, Problem, translate
 from .models import plain_text
-from .posts import NEWS_DIR, LoadedPost, load_posts
+from .photos import PHOTO_DIR, misplaced_photos
+from .posts import NEWS_DIR, LoadedPost, category_problem, load_posts
 from .reader import read_yaml, symlinks
 
 M = TypeVar("M", bound=BaseModel)
@@ -145,8 +146,16 @@ def load_content(root: Path, today: date | None = None) -> Content:
             loaded[entry.attribute] = load_model(path, entry.model, display, context)
         except ContentError as exc:
             problems.extend(exc.problems)
-    posts, post_problems = load_posts(root / NEWS_DIR, display_path(root / NEWS_DIR))
+    news = loaded.get("news")
+    categories = [category.id for category in news.categories] if isinstance(news, models.NewsSection) else None
+    posts, post_problems = load_posts(root / NEWS_DIR, display_path(root / NEWS_DIR), categories,
+                                      display_path(root / "tin-tuc.yml"))
     problems.extend(post_problems)
+    problems.extend(Problem(shown, None, None,
+                            f"ảnh “{name}” không nằm trong thư mục content/{PHOTO_DIR}/ nên không được đăng: chuyển tệp "
+                            f"vào content/{PHOTO_DIR}/ (tên viết thường, ví dụ “{name.lower()}”) rồi ghi "
+                            f"`src: {name.lower()}`", f"photo outside content/{PHOTO_DIR}/: move it there")
+                    for shown, name in misplaced_photos(root, display_path(root)) if f"/{NEWS_DIR}/" not in shown)
     records, record_problems = grassroots.load_records(root / grassroots.RECORDS_DIR,
                                                        display_path(root / grassroots.RECORDS_DIR))
     problems.extend(record_problems)
@@ -178,11 +187,9 @@ def _cross_references(content: Content) -> list[Problem]:
     known = plan_ids(content)
     for post in content.posts:
         if post.meta.category not in categories:
-            problems.append(Problem(
-                post.source, post.line_of("category"), None,
-                f"chuyên mục “{post.meta.category}” không có trong {display_path(content.root / content.source('news'))}; "
-                f"chọn một trong: {', '.join(sorted(categories))}",
-                "unknown category", "category"))
+            problems.append(category_problem(post.source, post.line_of("category"), post.meta.category,
+                                             [category.id for category in content.news.categories],
+                                             display_path(content.root / content.source("news"))))
         for index, ref in enumerate(post.meta.related):
             if ref not in known:
                 position = post.located.position(("related", index))

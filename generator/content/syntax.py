@@ -85,7 +85,7 @@ def diagnose(text: str, failed_at: int | None) -> Diagnosis | None:
         if entry and _unclosed(entry[0]) and _quote_runs_on(lines, index, entry[1]):
             mark = entry[0].strip()[0]
             kind = "kép" if mark == '"' else "đơn"
-            return Diagnosis(number, f"dấu ngoặc {kind} {mark} mở ở dòng này chưa được "
+            return Diagnosis(number, f"dấu ngoặc {kind} mở ở dòng này chưa được "
                              f"đóng: thêm dấu {mark} ở cuối giá trị, hoặc bỏ dấu ở đầu; trong câu hãy dùng ngoặc kép "
                              "cong “…”", "unclosed quote opened on this line")
         if entry and entry[0].strip() in {"[]", "{}"} and _has_children(lines, index, entry[1]):
