@@ -254,3 +254,36 @@ def test_a_photo_elsewhere_in_content_is_an_error_with_where_to_move_it(fixture_
         "hoi-nghi.jpg", None,
         "ảnh “hoi-nghi.jpg” không nằm trong thư mục content/anh/ nên không được đăng: chuyển tệp vào content/anh/ "
         "(tên viết thường, ví dụ “hoi-nghi.jpg”) rồi ghi `src: hoi-nghi.jpg`")
+
+
+def test_the_plans_own_wording_changed_is_an_error_in_validate_with_the_original(fixture_copy: Path) -> None:
+    from generator.content import load_content
+    from generator.content.document import document_pieces, words
+    from generator.content.loader import display_path
+
+    parts = load_content(fixture_copy).parts
+    pieces = list(document_pieces(**parts))
+    title = parts["plan"].title
+    # The fixture commune has no scanned copy: write one from its own fields, with one documented OCR error.
+    (fixture_copy / "source").mkdir()
+    source = fixture_copy / "source" / "ke-hoach-ocr.txt"
+    source.write_text("\n".join(p.text.replace(title, "TIÊU ĐỀ BỊ NHẬN DẠNG SAI") for p in pieces) + "\n",
+                      encoding="utf-8")
+    (fixture_copy / "ocr-corrections.yml").write_text(
+        f"corrections:\n  - wrong: TIÊU ĐỀ BỊ NHẬN DẠNG SAI\n    right: {title}\n", encoding="utf-8")
+    load_content(fixture_copy)  # unchanged, it passes
+
+    heading = parts["tasks"].heading
+    last = heading.split()[-1]
+    line = replace_once(fixture_copy / "nhiem-vu.yml", f"heading: {heading}\n", f"heading: {heading[:-len(last)]}Sửa\n")
+    index = next(i for i, p in enumerate(pieces) if p.attribute == "tasks" and p.path == ("heading",))
+    before = [w for p in pieces[:index + 1] for w in words(p.text)]
+    after = [w for p in pieces[index + 1:] for w in words(p.text)]
+    at = len(before) - 1  # the heading's last word
+    original = " ".join([*before[at - 6:], *after[:6]])
+    written = " ".join([*before[at - 6:at], "Sửa", *after[:6]])
+    assert _only(fixture_copy) == (
+        "nhiem-vu.yml", line,
+        f"câu chữ của Kế hoạch bị thay đổi. Văn bản gốc ({display_path(source)}, dòng {index + 1}) ghi: “{original}”; "
+        f"ở đây đang là: “{written}”. Sửa lại đúng nguyên văn (tiêu đề, câu trích phải giữ từng chữ); nếu bản gốc có "
+        f"lỗi nhận dạng chữ, ghi cách sửa vào {display_path(fixture_copy / 'ocr-corrections.yml')}")

@@ -20,12 +20,24 @@ from pydantic import BaseModel, ValidationError
 
 from ..settings import build_date
 from . import grassroots, models
-from .document import DOCUMENT_PARTS, SECTIONS, DocumentText, Passage, document_text, passages
+from .document import (
+    CORRECTIONS,
+    DOCUMENT_PARTS,
+    SECTIONS,
+    SOURCE_TEXT,
+    DocumentText,
+    Passage,
+    corrected_source,
+    differences,
+    document_pieces,
+    document_text,
+    passages,
+)
 from .errors import ContentError, Problem, translate
 from .models import plain_text
 from .photos import PHOTO_DIR, misplaced_photos
 from .posts import NEWS_DIR, LoadedPost, category_problem, load_posts
-from .reader import read_yaml, symlinks
+from .reader import read_text, read_yaml, symlinks
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -132,6 +144,7 @@ def load_content(root: Path, today: date | None = None) -> Content:
     if problems:
         raise ContentError(problems)  # nothing is read while a link could point outside the repository
     loaded: dict[str, BaseModel] = {}
+    wording_checked = False
     for entry in content_files():
         path = root / entry.name
         display = display_path(path)
@@ -139,6 +152,9 @@ def load_content(root: Path, today: date | None = None) -> Content:
             problems.append(Problem(display, None, None, "thiếu tệp nội dung bắt buộc", "required content file is missing"))
             continue
         context = None
+        if entry.quotes and all(name in loaded for name in DOCUMENT_PARTS) and not wording_checked:
+            wording_checked = True
+            problems.extend(plan_wording(root, {name: loaded[name] for name in DOCUMENT_PARTS}))
         if entry.quotes and all(name in loaded for name in DOCUMENT_PARTS):
             parts = {name: loaded[name] for name in DOCUMENT_PARTS}
             context = {"document": document_text(**parts), "passages": passages(**parts)}
@@ -247,6 +263,44 @@ def _passage_references(content: Content) -> list[Problem]:
     for index, item in enumerate(content.meeting.discussion):
         if item.passage is not None and item.passage not in known:
             unknown("meeting", ("discussion", index, "passage"), item.passage)
+    return problems
+
+
+def plan_wording(root: Path, parts: dict[str, Any]) -> list[Problem]:
+    """The plan's own words (headings, quoted sentences) unchanged: the corrected OCR copy, word for word.
+
+    ``parts`` are the validated models named in ``DOCUMENT_PARTS``. A locality without
+    ``content/source/ke-hoach-ocr.txt`` has nothing to compare with and is not checked.
+    """
+    source_path = root / SOURCE_TEXT
+    if not source_path.is_file() or not (root / CORRECTIONS).is_file():
+        return []
+    corrections_file = display_path(root / CORRECTIONS)
+    try:
+        corrections = load_model(root / CORRECTIONS, models.Corrections, corrections_file)
+    except ContentError as exc:
+        return exc.problems
+    files = {entry.attribute: entry.name for entry in content_files()}
+    source = corrected_source(read_text(source_path, display_path(source_path)), corrections.corrections)
+    if source is None:
+        raw = read_text(source_path, display_path(source_path))
+        stale = next(c for c in corrections.corrections if c.wrong not in raw)
+        return [Problem(corrections_file, read_yaml(root / CORRECTIONS, corrections_file).position(
+            ("corrections", corrections.corrections.index(stale), "wrong"))[0], None,
+            f"chữ sai “{stale.wrong}” không còn trong bản chụp {display_path(source_path)}; sửa hoặc xóa mục này",
+            "an OCR correction no longer matches the source", "")]
+    problems = []
+    for change in differences(source, list(document_pieces(**parts))):
+        piece = change.piece
+        where = root / files[piece.attribute] if piece.attribute else None
+        shown = display_path(where) if where else display_path(root / files["plan"])
+        position = read_yaml(where, shown).position(piece.path) if where else None
+        problems.append(Problem(
+            shown, position[0] if position else None, None,
+            f"câu chữ của Kế hoạch bị thay đổi. Văn bản gốc ({display_path(source_path)}, dòng {change.source_line}) "
+            f"ghi: “{change.original}”; ở đây đang là: “{change.written}”. Sửa lại đúng nguyên văn (tiêu đề, câu trích "
+            f"phải giữ từng chữ); nếu bản gốc có lỗi nhận dạng chữ, ghi cách sửa vào {corrections_file}",
+            "the plan's wording differs from the corrected source", ".".join(map(str, piece.path))))
     return problems
 
 
