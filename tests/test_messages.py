@@ -287,3 +287,42 @@ def test_the_plans_own_wording_changed_is_an_error_in_validate_with_the_original
         f"câu chữ của Kế hoạch bị thay đổi. Văn bản gốc ({display_path(source)}, dòng {index + 1}) ghi: “{original}”; "
         f"ở đây đang là: “{written}”. Sửa lại đúng nguyên văn (tiêu đề, câu trích phải giữ từng chữ); nếu bản gốc có "
         f"lỗi nhận dạng chữ, ghi cách sửa vào {display_path(fixture_copy / 'ocr-corrections.yml')}")
+
+
+REPEAT = ("  - date: 2025-03-19\n    form: học tập lại cho người vắng buổi đầu\n    members: 30\n    citizens: 0\n")
+"""A second session of Chi bộ thôn Đồng Tâm (42 members; 40 came to the first): 70 attendances, at most 42 people."""
+
+
+def test_a_repeat_session_says_to_record_the_distinct_members_with_an_example(fixture_copy: Path) -> None:
+    path = fixture_copy / "to-chuc-co-so" / "chi-bo-thon-dong-tam.yml"
+    replace_once(path, "plan:\n", REPEAT + "plan:\n")
+    line = path.read_text(encoding="utf-8").splitlines().index("sessions:") + 1
+    from generator.content.loader import display_path
+
+    register = display_path(fixture_copy / "to-chuc-co-so.yml")
+    assert _only(fixture_copy) == (
+        "to-chuc-co-so/chi-bo-thon-dong-tam.yml", line,
+        f"cộng các buổi được 70 lượt đảng viên, nhiều hơn số đảng viên của tổ chức (42, ghi trong {register}): có "
+        "đảng viên dự nhiều buổi. Giữ nguyên số người dự từng buổi và thêm dòng `participants: <số đảng viên khác "
+        f"nhau đã dự ít nhất một buổi>` ngay trên dòng `sessions:` (dòng {line}), ví dụ `participants: 40` nếu mọi "
+        "người dự buổi sau đều đã dự buổi đầu")
+
+
+def test_a_repeat_session_with_participants_counts_each_member_once(fixture_copy: Path) -> None:
+    from generator.content import load_content
+    from generator.views.compilation import organisation_rows
+
+    path = fixture_copy / "to-chuc-co-so" / "chi-bo-thon-dong-tam.yml"
+    replace_once(path, "plan:\n", REPEAT + "plan:\n")
+    replace_once(path, "sessions:\n", "participants: 41\nsessions:\n")
+    [row] = [r for r in organisation_rows(load_content(fixture_copy)) if r.name == "Chi bộ thôn Đồng Tâm"]
+    assert (row.sessions, row.members_attending, row.members) == (3, 41, 42)
+
+
+def test_participants_fewer_than_the_largest_session_is_refused(fixture_copy: Path) -> None:
+    path = fixture_copy / "to-chuc-co-so" / "chi-bo-thon-dong-tam.yml"
+    line = replace_once(path, "sessions:\n", "participants: 12\nsessions:\n")
+    assert _only(fixture_copy) == (
+        "to-chuc-co-so/chi-bo-thon-dong-tam.yml", line,
+        "số đảng viên đã tham gia (12) ít hơn số người dự buổi đông nhất (40); ghi số đảng viên khác nhau đã dự ít "
+        "nhất một buổi, ít nhất là 40")
