@@ -13,12 +13,22 @@ import re
 import yaml
 
 from generator.content import load_content
-from generator.content.document import document_pieces, words
+from generator.content.document import CORRECTIONS, SOURCE_TEXT, document_pieces, words
+from generator.content.document import corrected_source as corrected_source_of
 from generator.content.loader import plan_wording
+from generator.content.models import Corrections
 from generator.render.pages import render_pages
 from generator.settings import build_date
 
 from .conftest import CONTENT, settings
+
+
+def corrected_source() -> str:
+    """The OCR copy with the documented corrections applied (``document.corrected_source``, as validate reads it)."""
+    corrections = Corrections.model_validate(yaml.safe_load((CONTENT / CORRECTIONS).read_text(encoding="utf-8")))
+    text = corrected_source_of((CONTENT / SOURCE_TEXT).read_text(encoding="utf-8"), corrections.corrections)
+    assert text is not None, "a correction no longer matches the source"
+    return text
 
 
 def full_text_markdown() -> str:

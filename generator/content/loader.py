@@ -295,8 +295,12 @@ def plan_wording(root: Path, parts: dict[str, Any]) -> list[Problem]:
         where = root / files[piece.attribute] if piece.attribute else None
         shown = display_path(where) if where else display_path(root / files["plan"])
         position = read_yaml(where, shown).position(piece.path) if where else None
+        line = position[0] if position else None
+        if where and line and where.read_text(encoding="utf-8-sig").splitlines()[line - 1].rstrip().endswith(
+                (">-", ">", "|", "|-", ">+", "|+")):
+            line += 1  # a folded paragraph (`- >-`): its words start on the next line
         problems.append(Problem(
-            shown, position[0] if position else None, None,
+            shown, line, None,
             f"câu chữ của Kế hoạch bị thay đổi. Văn bản gốc ({display_path(source_path)}, dòng {change.source_line}) "
             f"ghi: “{change.original}”; ở đây đang là: “{change.written}”. Sửa lại đúng nguyên văn (tiêu đề, câu trích "
             f"phải giữ từng chữ); nếu bản gốc có lỗi nhận dạng chữ, ghi cách sửa vào {corrections_file}",
