@@ -250,8 +250,9 @@ def translate(exc: ValidationError, file: str, located: Any, model: type[BaseMod
                     "duy trì kho mã được đổi (SECURITY.md). Xóa dòng này (và các dòng thụt vào bên dưới nó) khỏi tệp này")
         elif kind == "extra_forbidden" and name in vocabulary and (where := _misplaced(name, loc, located, model)):
             text = where
-        elif kind == "extra_forbidden" and (close := difflib.get_close_matches(name, vocabulary, n=1)) \
-                and close[0] != name:
+        elif kind == "extra_forbidden" and name in vocabulary:
+            text += " (trường này thuộc một nhóm khác trong tệp: kiểm tra thụt lề của dòng này so với các dòng trên)"
+        elif kind == "extra_forbidden" and (close := difflib.get_close_matches(name, vocabulary, n=1)):
             text += f"; có phải ý bạn là “{close[0]}”?"
         elif kind == "literal_error":
             text = f"giá trị không hợp lệ; chỉ được chọn một trong: {_choices(error, _field_at(model, loc)[1])}"
