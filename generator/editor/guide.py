@@ -58,6 +58,24 @@ def update(root: Path) -> bool:
     return True
 
 
+def task_pages(root: Path) -> list[str]:
+    """The guide's task pages (``huong-dan-bien-tap/*.md`` but the generated reference), one per editing task.
+
+    Each is a file in the repository (linked from CONTRIBUTING.md, read on GitHub) and a page of the site at the
+    same path; its link back to the guide names CONTRIBUTING.md, which the site page names by its page instead.
+    """
+    folder = root / Path(REFERENCE).parent
+    if not folder.is_dir():
+        return []
+    return [path.relative_to(root).as_posix() for path in sorted(folder.glob("*.md"))
+            if path.relative_to(root).as_posix() != REFERENCE]
+
+
+def task_site_body(root: Path, name: str) -> str:
+    """A task page as a site page: links to the guide file point at the guide's page."""
+    return (root / name).read_text(encoding="utf-8").replace(f"]({GUIDE_LINK})", f"](../{PAGE})")
+
+
 def site_body(root: Path) -> str | None:
     """The guide's Markdown for its site page (None when the project has no CONTRIBUTING.md)."""
     path = root / SOURCE
