@@ -28,7 +28,7 @@ from .sitedir import SiteDirError, build_lock, check_replaceable, make_staging, 
 
 def _settings(content_dir: Path, content: Content) -> BuildSettings:
     site = content.settings
-    return BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=site.repo_url)
+    return BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=site.repo_url, time_zone=site.time_zone)
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -126,7 +126,7 @@ class Linter:
         self.confusions = confusions(self.content_dir)
         self.number = content.plan.resolution.number
         self.number_re = number_pattern(self.number)
-        self.today = build_date()
+        self.today = build_date(time_zone=content.settings.time_zone, project_dir=self.content_dir.resolve().parent)
         self.sitemap = self._sitemap()
 
     # -- file walking -------------------------------------------------------
@@ -312,10 +312,10 @@ class Linter:
         """Every page (with its anchors) and file the built site will have, as paths under docs/."""
         try:
             site_url = BuildSettings.resolve(self.content_dir, base_url=self.content.settings.base_url,
-                                             repo_url=None).site_url
+                                             repo_url=None, time_zone=self.content.settings.time_zone).site_url
         except SettingsError:
             site_url = None  # the build reports it; links are still checked
-        settings = BuildSettings.resolve(self.content_dir, base_url=None, repo_url=None)
+        settings = BuildSettings(content_dir=self.content_dir, today=self.today)  # relative links: no site URL
         rendered = [(page.path, page.markdown) for page in render_pages(self.content, settings)]
         return build_sitemap(self.content, rendered, self.docs_dir, {feeds.RSS_PATH, feeds.JSON_PATH}, site_url)
 
