@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from generator.registry import TIMELINE
 from generator.render.calendar import CALENDAR_PATH
 from generator.settings import BuildSettings, build_date
 
-from .conftest import FIXTURE, ROOT, replace_once
+from .conftest import FIXTURE, PUBLISHED_URL, ROOT, replace_once
 
 EVENING_UTC = datetime(2027, 1, 5, 20, 0, tzinfo=UTC)
 """20:00 UTC on 5 January 2027, 03:00 on 6 January in Vietnam."""
@@ -97,9 +98,10 @@ def test_an_explicit_source_date_epoch_wins(evening: pytest.MonkeyPatch, event: 
 
 
 def _repository(folder: Path, committed: datetime) -> Path:
-    """A git repository with one commit made at ``committed``; returns its content folder."""
-    (folder / "content").mkdir(parents=True)
-    (folder / "content" / "cai-dat.yml").write_text("site_name: x\n", encoding="utf-8")
+    """A git repository with one commit made at ``committed`` (of ``folder`` as it is); returns its content folder."""
+    if not (folder / "content").is_dir():
+        (folder / "content").mkdir(parents=True)
+        (folder / "content" / "cai-dat.yml").write_text("site_name: x\n", encoding="utf-8")
     stamp = committed.isoformat()
     env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp, "GIT_CONFIG_GLOBAL": os.devnull}
     for command in (["init", "-q"], ["add", "."], ["-c", "user.name=Biên tập", "-c", "user.email=bt@example.org",
@@ -129,6 +131,23 @@ def test_without_git_history_the_clock_decides(evening: pytest.MonkeyPatch, tmp_
     """A folder downloaded as a zip (no repository): today in the site's zone."""
     (tmp_path / "content").mkdir()
     assert BuildSettings.resolve(tmp_path / "content", base_url=None, repo_url=None).today == VIETNAM_DAY
+
+
+def test_a_real_build_of_a_commit_is_dated_by_it_everywhere(project_copy: Path) -> None:
+    """``python -m generator build`` with no SOURCE_DATE_EPOCH (as ``make build`` runs it now): statuses and the sitemap's
+    ``lastmod`` (MkDocs would take its own clock in UTC) carry the commit's day in Vietnam, so a rebuild repeats."""
+    _repository(project_copy, datetime(2026, 3, 1, 23, 30, tzinfo=UTC))
+    env = {key: value for key, value in os.environ.items() if key not in {"SOURCE_DATE_EPOCH", "GITHUB_EVENT_NAME"}}
+    env["SITE_URL"] = PUBLISHED_URL  # the sitemap lists pages only with a site address
+    site = project_copy / "site"
+    command = [sys.executable, "-m", "generator", "build", "--config-file", str(project_copy / "mkdocs.yml"),
+               "--site-dir", str(site)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    timeline = (site / TIMELINE.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    assert "Trạng thái tính đến ngày 2/3/2026" in timeline
+    lastmod = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / "sitemap.xml").read_text(encoding="utf-8")))
+    assert lastmod == {"2026-03-02"}, "every page of the sitemap, dated by the commit"
 
 
 def test_the_makefile_no_longer_fixes_the_date() -> None:
