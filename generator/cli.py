@@ -20,6 +20,7 @@ from .content import Content, ContentError, load_content
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import glossary_links
 from .registry import GLOSSARY, page_url
+from .render.fonts import RendererError
 from .render.outputs import site_outputs, write_outputs
 from .render.pages import offline_pages
 from .settings import BuildSettings, SettingsError
@@ -27,8 +28,14 @@ from .sitedir import SiteDirError, build_lock, check_replaceable, make_staging, 
 
 
 def _settings(content_dir: Path, content: Content) -> BuildSettings:
-    site = content.settings
-    return BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=site.repo_url, time_zone=site.time_zone)
+    """Content settings, the maintainer's options in mkdocs.yml beside the content folder, then the environment."""
+    from .maintainer import maintainer_config
+
+    config = maintainer_config(content_dir.resolve().parent)
+    return BuildSettings.resolve(content_dir, base_url=content.settings.base_url, repo_url=config.repo_url,
+                                 edit_branch=config.edit_branch, editor_auth_url=config.editor_auth_url,
+                                 embed_origins=config.embed_origins,
+                                 time_zone=content.settings.time_zone)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -66,7 +73,7 @@ def _hosting(args: argparse.Namespace) -> int:
     settings = _settings(args.content, content)
     site_dir = args.site_dir or ("/var/www/html" if settings.site_path == "/" else "/var/www" + settings.site_path)
     try:
-        rules = hosting.rules(settings.site_path, site_dir, content.settings.embed_origins)
+        rules = hosting.rules(settings.site_path, site_dir, settings.embed_origins)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -83,7 +90,7 @@ def _dist(args: argparse.Namespace) -> int:
     content = load_content(args.content)
     settings = _settings(args.content, content)
     site_dir = "/var/www/html" if settings.site_path == "/" else "/var/www" + settings.site_path
-    configs = hosting.render(hosting.rules(settings.site_path, site_dir, content.settings.embed_origins))
+    configs = hosting.render(hosting.rules(settings.site_path, site_dir, settings.embed_origins))
     archive, checksum = make_dist(args.site, args.out, settings.today, configs)
     print(f"Đã tạo {archive} và {checksum}")
     return 0
@@ -102,6 +109,19 @@ def _lint(args: argparse.Namespace) -> int:
     for line in report(findings):
         print(line)
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    """A pull request's changed files: maintainer-only files flagged, the pages that show the change listed. Run from the
+    repository root: the changed paths and .github/CODEOWNERS are relative to it."""
+    from .editor.review import read_changed, write_review
+
+    content = load_content(args.content)
+    settings = _settings(args.content, content)
+    changed = read_changed(args.changed)
+    for line in write_review(Path.cwd(), content, settings, changed, args.pages_out, args.format == "github"):
+        print(line)
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -212,7 +232,12 @@ def parser() -> argparse.ArgumentParser:
     dist.set_defaults(run=_dist)
     lint = commands.add_parser("lint", help="kiểm tra chính tả, số hiệu, ngày, liên kết, ảnh")
     lint.set_defaults(run=_lint)
-    for command in (validate, lint):
+    review = commands.add_parser("review", help="tệp của người duy trì bị sửa, các trang có thay đổi (cho bản xem trước)")
+    review.add_argument("--changed", type=Path, required=True, help="danh sách tệp đã đổi, mỗi dòng một đường dẫn "
+                        "(git diff --name-only)")
+    review.add_argument("--pages-out", type=Path, help="ghi danh sách trang có thay đổi (JSON) vào tệp này")
+    review.set_defaults(run=_review)
+    for command in (validate, lint, review):
         command.add_argument("--format", choices=["text", "github"], default="text",
                              help="github: thêm chú thích ::error file=…,line=…:: để GitHub hiện lỗi ngay tại dòng")
     for name, run, text in (("schema", _schema, "xuất lược đồ JSON vào schema/"),
@@ -241,4 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except SettingsError as exc:
         print(f"LỖI: {exc}", file=sys.stderr)
+        return 1
+    except RendererError as exc:  # the PDF or an image cannot be drawn here: what to do, no traceback
+        print(exc, file=sys.stderr)
         return 1

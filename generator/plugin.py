@@ -12,26 +12,33 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import quote
 
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data
 
-from .content import Content, ContentError, load_content
+from .content import Content, ContentError, docsfiles, load_content
 from .content.errors import Problem
 from .content.loader import display_path, symlink_problem
+from .content.photos import PhotoError
 from .content.reader import symlinks
 from .editor import guide
+from .maintainer import MaintainerConfig
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
 from .registry import GLOSSARY, SOURCES, page_url
 from .render.environment import TEMPLATES
 from .render.error_page import error_fragment, error_page
+from .render.fonts import RendererError
 from .render.outputs import Output, site_outputs
 from .render.pages import nav, offline_pages
+from .render.photos import clean_image
 from .render.printref import qr_svg
 from .render.share import HOME_IMAGE
 from .settings import BuildSettings, SettingsError
@@ -44,6 +51,16 @@ log = logging.getLogger("nq57")
 class ContentPluginConfig(Config):
     content_dir = config_options.Type(str, default="content")
     """Folder of the YAML content, relative to mkdocs.yml."""
+    docs_allow = config_options.ListOfItems(config_options.Type(str), default=[])
+    """Files under ``docs/`` published although not Markdown, CSS or a raster image (``content.docsfiles``):
+    paths relative to ``docs/``, listed by a maintainer (mkdocs.yml is not content: CODEOWNERS)."""
+    docs_templates = config_options.DictOfItems(config_options.Type(str), default={})
+    """``docs/`` page → the theme template its front matter may name (``tim-kiem.md: tim-kiem.html``)."""
+    # Security settings only maintainers change (generator/maintainer.py, SECURITY.md), checked there.
+    repo_url = config_options.Optional(config_options.Type(str))
+    edit_branch = config_options.Type(str, default="main")
+    editor_auth_url = config_options.Optional(config_options.Type(str))
+    embed_origins = config_options.Type(list, default=[])
 
 
 class ContentPlugin(BasePlugin[ContentPluginConfig]):
@@ -84,7 +101,14 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             self.content = load_content(content_dir)
             site = self.content.settings
             try:
-                self.settings = BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=site.repo_url,
+                maintainer = MaintainerConfig.from_options(dict(self.config))
+            except SettingsError as exc:
+                raise ContentError([Problem("mkdocs.yml", None, None, str(exc))]) from None
+            try:
+                self.settings = BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=maintainer.repo_url,
+                                                      edit_branch=maintainer.edit_branch,
+                                                      editor_auth_url=maintainer.editor_auth_url,
+                                                      embed_origins=maintainer.embed_origins,
                                                       time_zone=site.time_zone)
             except SettingsError as exc:
                 raise ContentError([Problem(self.content.source("settings"), None, None, str(exc))]) from None
@@ -94,7 +118,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             self.problems = exc.problems
             log.error("%s", exc.report())
             config.nav = ["index.md"]
-            config.extra["content_error"] = error_fragment(self.problems)  # 404.html shows it too
+            config.extra["content_error"] = Markup(error_fragment(self.problems))  # 404.html shows it too
             return config
         config.site_name = site.site_name
         config.site_description = site.site_description
@@ -122,7 +146,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if self.problems:
             return self.error_files(files, config)
         assert self.content is not None and self.settings is not None
-        self.outputs = site_outputs(self.content, self.settings)
+        try:
+            self.outputs = site_outputs(self.content, self.settings)
+        except RendererError as exc:  # the handout PDF or a share image cannot be drawn here: say what to do
+            raise PluginError(str(exc)) from None
         for output in self.outputs:
             if (existing := files.get_file_from_path(output.path)) is not None:
                 files.remove(existing)
@@ -130,6 +157,44 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             if output.source:
                 self.sources[output.path] = output.source
         self.pages = {file.src_uri for file in files.documentation_pages()}
+        return self.checked_docs(files, config)
+
+    def checked_docs(self, files: Files, config) -> Files:
+        """Files from ``docs/`` (pages, theme folder) only as ``content.docsfiles`` allows; raster images cleaned."""
+        docs_dir = Path(config.docs_dir).resolve()
+        root = Path(config.config_file_path).parent.resolve()
+        problems: list[Problem] = []
+        for file in list(files):
+            if file.generated_by or not file.abs_src_path or file.inclusion.is_excluded():
+                continue
+            source = Path(file.abs_src_path).resolve()
+            if not source.is_relative_to(docs_dir):
+                continue  # the installed theme, not something a pull request adds
+            path = source.relative_to(docs_dir).as_posix()
+            display = source.relative_to(root).as_posix() if source.is_relative_to(root) else source.as_posix()
+            found = [p for p in (docsfiles.name_problem(display, path),
+                                 docsfiles.file_problem(display, path, self.config.docs_allow)) if p]
+            suffix = source.suffix.lower()
+            if not found and suffix in docsfiles.PAGE_SUFFIXES:
+                text = source.read_text(encoding="utf-8-sig", errors="replace")
+                found = docsfiles.front_matter_problems(display, path, text, get_data(text)[1],
+                                                        self.config.docs_templates)
+            elif not found and suffix in docsfiles.IMAGE_SUFFIXES and path not in self.config.docs_allow:
+                try:
+                    cleaned = clean_image(source)
+                except PhotoError as exc:
+                    found = [Problem(display, None, None, str(exc), "image refused")]
+                else:
+                    files.remove(file)
+                    files.append(File.generated(config, file.src_uri, content=cleaned))
+            if found:
+                problems += found
+                files.remove(file)
+        if problems:
+            error = ContentError(problems)
+            if not self.serving:
+                raise PluginError(error.report())
+            log.error("%s", error.report())  # `mkdocs serve`: shown, and the refused files are left out
         return files
 
     def error_files(self, files: Files, config) -> Files:
@@ -150,20 +215,30 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             page.update_date = self.settings.today.isoformat()
         return page
 
+    def on_env(self, env, *, config, files):
+        """Every theme template escapes what it prints (Material's do not: ``page.edit_url`` in
+        ``partials/actions.html``, ``page.meta.description`` in ``base.html``, nav titles …). The HTML the
+        site means to print is marked safe where it is made: the page body (``on_page_context``), the error
+        list, the print QR code; the built pages are otherwise byte for byte the same (tests/test_security_files.py)."""
+        env.autoescape = True
+        return env
+
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """Every page body MkDocs renders from Markdown (content, posts, docs/) goes through the allowlist."""
         return sanitize_fragment(html)
 
     def on_page_context(self, context, *, page, config, nav):
         """Edit links of generated pages open the file they came from (YAML, post, guide), never a phantom .md."""
+        page.content = Markup(page.content or "")  # sanitised in on_page_content: the one value printed as HTML
         if self.problems:
             return context
         assert self.settings is not None and self.content is not None
         source = self.sources.get(page.file.src_uri) or f"{self.docs_prefix}/{page.file.src_uri}"
         if self.settings.repo_url:
-            page.edit_url = f"{self.settings.repo_url}/edit/{self.content.settings.edit_branch}/{source}"
+            branch = quote(self.settings.edit_branch, safe="")
+            page.edit_url = f"{self.settings.repo_url}/edit/{branch}/{quote(source, safe='/')}"
         if self.settings.site_url and page.canonical_url:
-            context["print_qr"] = qr_svg(page.canonical_url)
+            context["print_qr"] = Markup(qr_svg(page.canonical_url))
         return context
 
     def on_post_build(self, *, config) -> None:

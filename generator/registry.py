@@ -156,7 +156,7 @@ def _widget_entries(site: Site) -> list[widgets.WidgetEntry]:
 
 def _widgets_guide(site: Site) -> widgets.WidgetsGuideView:
     return widgets.WidgetsGuideView(_widget_entries(site), site.settings.site_url,
-                                    list(site.content.settings.embed_origins))
+                                    list(site.settings.embed_origins))
 
 
 

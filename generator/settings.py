@@ -2,11 +2,11 @@
 
 Four values may come from the environment, so that CI can set them without a
 commit: ``SITE_URL`` (the published address, wins over ``base_url`` in
-``cai-dat.yml``), ``REPO_URL`` (for "Sửa trang này" links, wins over
-``repo_url``), ``SOURCE_DATE_EPOCH`` (the build's "today", so that the same
-commit gives the same site byte for byte) and ``GITHUB_EVENT_NAME`` (set by
-GitHub Actions: a scheduled or manual run builds with today's date; see
-``build_date``). Nothing else reads the environment.
+``cai-dat.yml``), ``REPO_URL`` (for edit links and the browser editor, wins over
+``repo_url`` in mkdocs.yml), ``SOURCE_DATE_EPOCH`` (the build's "today", so that the same
+commit gives the same site byte for byte) and ``GITHUB_EVENT_NAME`` (set by GitHub Actions:
+a scheduled or manual run builds with today's date; see ``build_date``). Nothing else reads
+the environment.
 """
 
 from __future__ import annotations
@@ -100,17 +100,29 @@ class BuildSettings:
     """The published address with one trailing slash, or None (no feeds, no QR codes, relative links only)."""
     repo_url: str | None = None
     """The repository's web address, for edit links; None hides them."""
+    edit_branch: str = "main"
+    """The branch edit links and the browser editor write to."""
+    editor_auth_url: str | None = None
+    """The browser editor's GitHub login server (Decap's ``base_url``); None: Decap's default (Netlify only)."""
+    embed_origins: tuple[str, ...] = ()
+    """Portal origins allowed to frame the widgets (CSP ``frame-ancestors``)."""
 
     @classmethod
     def resolve(cls, content_dir: Path, *, base_url: str | None, repo_url: str | None,
-                time_zone: str = DEFAULT_TIME_ZONE, environ: Mapping[str, str] = os.environ) -> BuildSettings:
-        """Environment over content settings, once; every later stage reads only this object."""
+                environ: Mapping[str, str] = os.environ, edit_branch: str = "main", editor_auth_url: str | None = None,
+                embed_origins: tuple[str, ...] = (), time_zone: str = DEFAULT_TIME_ZONE) -> BuildSettings:
+        """Environment over configuration, once; every later stage reads only this object. ``repo_url``,
+        ``edit_branch``, ``editor_auth_url`` and ``embed_origins`` come from maintainer configuration
+        (``generator.maintainer``: mkdocs.yml), never from content; ``time_zone`` from ``cai-dat.yml``."""
         content_dir = Path(content_dir)
         return cls(
             content_dir=content_dir,
             today=build_date(environ, time_zone=time_zone, project_dir=content_dir.resolve().parent),
             site_url=_site_url(environ.get("SITE_URL") or base_url),
             repo_url=(environ.get("REPO_URL") or repo_url or "").rstrip("/") or None,
+            edit_branch=edit_branch,
+            editor_auth_url=editor_auth_url,
+            embed_origins=tuple(embed_origins),
         )
 
     @property

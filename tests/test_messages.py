@@ -41,7 +41,10 @@ def test_slug_mismatch_says_what_to_type_not_the_pattern() -> None:
 
 def test_photo_name_mismatch_says_what_to_type() -> None:
     [message] = _post_messages(image={"src": "ảnh hội nghị.jpg", "alt": "Hội nghị"})
-    assert message.startswith("phải là tên tệp ảnh trong thư mục content/anh/, không dấu, không dấu cách"), message
+    assert message.startswith("tên tệp ảnh “ảnh hội nghị.jpg” có chữ hoa, dấu"), message
+    assert "“anh-hoi-nghi.jpg”" in message and "`src: anh-hoi-nghi.jpg`" in message
+    [message] = _post_messages(image={"src": "hoi-nghi.gif", "alt": "Hội nghị"})  # not a photo format: the pattern's hint
+    assert message.startswith("phải là tên tệp ảnh trong thư mục content/anh/, chữ thường không dấu"), message
 
 
 def test_empty_value_never_says_none() -> None:

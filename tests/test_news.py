@@ -112,7 +112,8 @@ def test_without_a_base_url_there_are_no_feeds_and_no_links_to_them(built_site: 
 
 def test_home_page_shows_the_latest_three_posts(content_copy: Path) -> None:
     for day in range(1, 5):
-        write_post(content_copy, f"bai-{day}.md", NEW_POST.replace(vn_date(LATER), vn_date(LATER + timedelta(days=day)))
+        write_post(content_copy, f"2025-03-{day:02d}-bai-{day}.md",
+                   NEW_POST.replace(vn_date(LATER), vn_date(LATER + timedelta(days=day)))
                    .replace("related: [nhiem-vu-moi]", f"slug: bai-{day}"))
     from generator.render.pages import render_pages
 

@@ -45,7 +45,7 @@ def _no_metadata(data: bytes) -> Image.Image:
 
 @pytest.fixture(scope="module")
 def phone(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = phone_photo(tmp_path_factory.mktemp("anh") / "IMG_2025.jpg", quality=94)
+    path = phone_photo(tmp_path_factory.mktemp("anh") / "img-2025.jpg", quality=94)
     assert path.stat().st_size >= 3_000_000, path.stat().st_size
     assert Image.open(path).getexif().get_ifd(ExifTags.IFD.GPSInfo), "the test photo must carry a GPS position"
     return path

@@ -3,6 +3,7 @@ and a published folder without files no page uses. The servers themselves: tests
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import xml.etree.ElementTree as ET
@@ -51,8 +52,13 @@ def test_widgets_have_no_site_chrome_and_link_to_the_full_page(built_site: Path)
     assert '<a href="../../../muc-tieu-2030/#kinh-te-so" target="_top">Xem đầy đủ</a>' in one
 
 
+FIXTURE_PORTAL = "https://minhhoa.example.org"
+"""The fixture commune's portal, given as maintainer configuration (mkdocs.yml's ``embed_origins``)."""
+
+
 def test_widget_views_come_from_the_fixture_content(fixture_content) -> None:
-    site = site_view(fixture_content, settings(TODAY, FIXTURE / "content"))
+    build = dataclasses.replace(settings(TODAY, FIXTURE / "content"), embed_origins=(FIXTURE_PORTAL,))
+    site = site_view(fixture_content, build)
     kinds = pages_by_kind(site)
     raw = yaml.safe_load((FIXTURE / "content" / "muc-tieu-2030.yml").read_text(encoding="utf-8"))
     headline_ids = [i["id"] for p in raw["paragraphs"] for i in p.get("indicators", []) if i.get("headline")]
@@ -63,7 +69,7 @@ def test_widget_views_come_from_the_fixture_content(fixture_content) -> None:
     all_ids = [i["id"] for p in raw["paragraphs"] for i in p.get("indicators", [])]
     assert {f"nhung/chi-tieu/{i}.md" for i in all_ids} <= indicator_pages
     guide = kinds["widgets-guide"][0].view
-    assert guide.embed_origins == yaml.safe_load((FIXTURE / "content" / "cai-dat.yml").read_text())["embed_origins"]
+    assert guide.embed_origins == [FIXTURE_PORTAL]
     assert [w.url for w in guide.widgets][:3] == ["nhung/chi-tieu/", "nhung/moc-thoi-gian/", "nhung/tin-moi/"]
 
 
@@ -169,14 +175,36 @@ def test_dist_is_dated_reproducible_and_checksummed(built_site: Path, tmp_path: 
         assert bundle.read("site/index.html") == (built_site / "index.html").read_bytes()
 
 
-def test_an_embed_origin_with_a_path_is_an_editor_error(content_copy: Path) -> None:
-    from generator.content import ContentError
+def test_an_embed_origin_with_a_path_is_a_maintainer_error(project_copy: Path) -> None:
+    """embed_origins lives in mkdocs.yml (maintainers only): a path after the host is refused, in Vietnamese."""
+    import subprocess
+    import sys
 
     from .conftest import replace_once
 
-    line = replace_once(content_copy / "cai-dat.yml", "  - https://yenbinh.yenbai.gov.vn",
-                        "  - https://yenbinh.yenbai.gov.vn/nq57/")
+    replace_once(project_copy / "mkdocs.yml", "        - https://yenbinh.yenbai.gov.vn", "        - https://yenbinh.yenbai.gov.vn/nq57/")
+    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(project_copy / "content"), "hosting",
+                             "--out", str(project_copy / "out")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "mkdocs.yml: tùy chọn `embed_origins.0` của plugin nq57 không hợp lệ" in result.stderr, result.stderr
+    assert "https://yenbinh.yenbai.gov.vn/nq57/" in result.stderr
+
+
+def test_a_security_setting_left_in_cai_dat_says_where_it_moved(content_copy: Path) -> None:
+    from generator.content import ContentError
+
+    path = content_copy / "cai-dat.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "editor_auth_url: https://dang-nhap.example.org\nembed_origins:\n  - https://a.example.org\n",
+                    encoding="utf-8")
+    lines = len(text.splitlines())
     with pytest.raises(ContentError) as error:
         load_content(content_copy)
+    problems = {(p.line, p.message_vi.split(":")[0]) for p in error.value.problems}
+    assert problems == {(lines + 1, "trường “editor_auth_url” đã chuyển khỏi tệp nội dung"),
+                        (lines + 2, "trường “embed_origins” đã chuyển khỏi tệp nội dung")}, problems
     report = error.value.report()
-    assert f"cai-dat.yml:{line}" in report and "embed_origins" in report, report
+    assert "nay đặt trong mkdocs.yml (tùy chọn `embed_origins` của plugin nq57)" in report
+    assert f"cai-dat.yml:{lines + 1}:" in report
+
+

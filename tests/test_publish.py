@@ -6,14 +6,24 @@ import hashlib
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.publish.csp import POLICY, add_csp_meta, format_policy, header_value, policy
-from generator.publish.scripts import externalise_inline_scripts
+from generator.publish.scripts import UnknownScriptError, externalise_inline_scripts, known_scripts
 
 CONFIG = '<script id="__config" type="application/json">{"base": "."}</script>'
 LD = '<script type="application/ld+json">{"@type": "WebSite"}</script>'
 FIRST = 'window.order=["first"]'
 SECOND = 'window.order.push("second")'
 MODULE = 'import x from "./x.js"; x()'
+
+
+def _digest(script: str) -> str:
+    return hashlib.sha256(script.encode()).hexdigest()
+
+
+KNOWN = {_digest(FIRST), _digest(SECOND), _digest(MODULE)}
+"""The scripts of these hand-made pages play the theme's: known by their digest."""
 
 
 def _page(body: str, head: str = "") -> str:
@@ -47,7 +57,7 @@ def _site(tmp_path: Path) -> Path:
 
 def test_inline_scripts_become_files_in_the_same_order(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    written = externalise_inline_scripts(site)
+    written = externalise_inline_scripts(site, KNOWN)
     assert written == sorted({_name(FIRST), _name(SECOND), _name(MODULE)})
     for script in (FIRST, SECOND, MODULE):
         assert (site / _name(script)).read_text(encoding="utf-8") == script
@@ -68,7 +78,7 @@ def test_inline_scripts_become_files_in_the_same_order(tmp_path: Path) -> None:
 
 def test_identical_scripts_share_one_file_with_a_path_from_each_page(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    externalise_inline_scripts(site)
+    externalise_inline_scripts(site, KNOWN)
     deep = (site / "a" / "b" / "index.html").read_text(encoding="utf-8")
     assert f'<script src="../../{_name(FIRST)}"></script>' in deep
     missing = (site / "404.html").read_text(encoding="utf-8")
@@ -78,9 +88,9 @@ def test_identical_scripts_share_one_file_with_a_path_from_each_page(tmp_path: P
 
 def test_a_second_run_changes_nothing(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    externalise_inline_scripts(site)
+    externalise_inline_scripts(site, KNOWN)
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    assert externalise_inline_scripts(site) == []
+    assert externalise_inline_scripts(site, KNOWN) == []
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
@@ -121,3 +131,60 @@ def test_meta_policy_is_first_in_head_without_frame_ancestors(tmp_path: Path) ->
         assert "frame-ancestors" not in meta.group(1)
         assert meta.group(1).startswith("default-src 'self'; script-src 'self'")
         assert ("wasm-unsafe-eval" in meta.group(1)) == (path.parent.name == "tim-kiem"), path
+
+
+def test_an_unknown_inline_script_stops_publishing_naming_the_page(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    planted = 'fetch("/").then(()=>window.__pwned=1)'
+    (site / "a" / "moi.html").write_text(_page(f"<SCRIPT>{planted}</SCRIPT>"), encoding="utf-8")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    with pytest.raises(UnknownScriptError) as caught:
+        externalise_inline_scripts(site, KNOWN)
+    assert "a/moi.html" in str(caught.value) and "LỖI" in str(caught.value)
+    assert "index.html" not in str(caught.value), "known scripts are not reported"
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before, "nothing changed before refusing"
+
+
+def test_a_file_planted_under_a_generated_name_is_overwritten(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    planted = site / _name(FIRST)
+    planted.parent.mkdir(parents=True)
+    planted.write_text("window.__pwned=1", encoding="utf-8")
+    externalise_inline_scripts(site, KNOWN)
+    assert planted.read_text(encoding="utf-8") == FIRST
+
+
+def test_known_scripts_are_the_fixed_inline_scripts_of_the_installed_theme() -> None:
+    """Recomputed here from Material's template, independently of the module's reading of it."""
+    import material
+
+    template = Path(material.__file__).parent / "templates/partials/javascripts/content.html"
+    fixed = re.findall(r"^<script>(.*)</script>$", template.read_text(encoding="utf-8"), re.M)
+    assert fixed and all("{{" not in script for script in fixed)
+    assert all(script in known_scripts() for script in fixed)
+    assert {_digest(script) for script in fixed} <= known_scripts().digests
+    outdated = (template.parent / "outdated.html").read_text(encoding="utf-8")
+    with_value = re.search(r"<script>(.*)</script>", outdated)[1]
+    assert "{{ base_url }}" in with_value
+    assert with_value.replace("{{ base_url }}", "../..") in known_scripts(), "the page's address, relative"
+    for value in ('"+alert(1)+"', "javascript:x", "..\\x", "../</script>"):
+        assert with_value.replace("{{ base_url }}", value) not in known_scripts(), value
+    redirect = re.search(r"<script>(.*)</script>", (template.parent.parent.parent / "redirect.html").read_text())[1]
+    assert redirect.replace("{{ page.meta.location }}", "x") not in known_scripts(), "another value: unknown"
+    assert FIRST not in known_scripts()
+
+
+def test_a_page_without_head_gets_the_policy_in_a_head(tmp_path: Path) -> None:
+    import html5lib
+
+    (tmp_path / "a.html").write_text("<!DOCTYPE html><html><body><p>x</p></body></html>", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>no html, no head</p>", encoding="utf-8")
+    (tmp_path / "c.html").write_text("<!-- <head> --><p>head only in a comment</p>", encoding="utf-8")
+    add_csp_meta(tmp_path)
+    add_csp_meta(tmp_path)  # twice: still one policy
+    for name in ("a.html", "b.html", "c.html"):
+        root = html5lib.parse((tmp_path / name).read_text(encoding="utf-8"), namespaceHTMLElements=False)
+        head = root.find("head")
+        assert head[0].tag == "meta" and head[0].get("http-equiv") == "Content-Security-Policy", name
+        assert head[0].get("content") == header_value(name, meta=True)
+        assert len(root.findall(".//meta")) == 1, name

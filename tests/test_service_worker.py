@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
-from .conftest import CI_REPO_URL, build_site
+import pytest
+
+from generator.publish.offline import write_service_worker
+
+from .conftest import CI_REPO_URL, ROOT, build_site
 
 
 def _version(site: Path) -> str:
@@ -33,3 +41,82 @@ def test_same_build_same_worker_changed_site_new_version(built_site: Path, proje
     changed = build_site(tmp_path / "changed", config=project_copy / "mkdocs.yml", env={"REPO_URL": CI_REPO_URL})
     assert changed.returncode == 0, changed.stderr
     assert _version(tmp_path / "changed") != _version(built_site)
+
+
+# --------------------------------------------------------------------------
+# Cache isolation: the worker answers only from its own named cache
+# --------------------------------------------------------------------------
+
+SCOPE = "https://example.org/nq57/"
+HARNESS = ROOT / "tests" / "sw_harness.cjs"
+
+
+def _worker(tmp_path: Path) -> Path:
+    """A real sw.js from the template (an empty site: no core pages, so only planted or fetched entries exist)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    return write_service_worker(site, [])
+
+
+def _run(worker: Path, **scenario: object) -> dict:
+    """The worker run by tests/sw_harness.cjs against fake caches: which cache answered each request."""
+    node = shutil.which("node")
+    if not node:
+        if os.environ.get("CI"):
+            pytest.fail("the service worker harness needs Node")
+        pytest.skip("the service worker harness needs Node")
+    result = subprocess.run([node, str(HARNESS), str(worker), json.dumps({"scope": SCOPE, **scenario})],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _own_cache(worker: Path) -> str:
+    return f"nq57:{SCOPE}:{_version(worker.parent)}"
+
+
+def test_template_reads_no_cache_but_its_own(tmp_path: Path) -> None:
+    text = _worker(tmp_path).read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    assert "caches.match" not in code, "a lookup across every cache of the origin"
+    assert re.findall(r"caches\.(\w+)\(", code) and set(re.findall(r"caches\.(\w+)\(", code)) <= {"open", "delete", "keys"}
+    assert "caches.delete(CACHE)" in code, "install empties its own cache before filling it"
+
+
+def test_a_response_planted_in_another_cache_is_not_served(tmp_path: Path) -> None:
+    worker = _worker(tmp_path)
+    planted = {"evil": {"x/script.js": "alert('planted')", "assets/site.js": "alert('planted')"}}
+    report = _run(worker, planted=planted, requests=[{"url": "x/script.js"}, {"url": "assets/site.js"}])
+    assert [a["body"] for a in report["answers"]] == [f"network:{SCOPE}x/script.js", f"network:{SCOPE}assets/site.js"]
+    assert report["calls"]["globalMatch"] == 0
+    assert "evil" in report["cacheNames"], "a cache outside its prefix is not the worker's to delete"
+
+
+def test_offline_the_worker_still_ignores_another_cache(tmp_path: Path) -> None:
+    worker = _worker(tmp_path)
+    report = _run(worker, network=False, planted={"evil": {"muc-tieu-2030/": "<script>planted</script>"}},
+                  requests=[{"url": "muc-tieu-2030/", "mode": "navigate"}])
+    assert report["answers"] == [{"url": f"{SCOPE}muc-tieu-2030/", "body": None}]
+
+
+def test_control_the_harness_serves_what_the_worker_itself_cached(tmp_path: Path) -> None:
+    """The worker does answer from its own cache offline: the tests above could fail."""
+    worker = _worker(tmp_path)
+    report = _run(worker, network=False, requests=[{"url": "./", "mode": "navigate"}])
+    assert report["answers"] == [{"url": SCOPE, "body": None}]  # nothing cached yet: no answer
+    site = worker.parent
+    again = write_service_worker(site, [("", "index.html")])  # now the home page is a core page
+    report = _run(again, network=False, requests=[{"url": "./", "mode": "navigate"}, {"url": "x/", "mode": "navigate"}])
+    assert [a["body"] for a in report["answers"]] == [f"network:{SCOPE}", f"network:{SCOPE}"], "offline page served"
+
+
+def test_install_empties_its_own_cache_and_activate_drops_its_other_caches(tmp_path: Path) -> None:
+    worker = _worker(tmp_path)
+    own = _own_cache(worker)
+    stale, foreign = f"nq57:{SCOPE}:0123456789abcdef", "other-app"
+    planted = {own: {"x/planted.js": "alert('planted before install')"}, stale: {"a": "old"}, foreign: {"b": "x"},
+               f"nq57:https://example.org/other/:{_version(worker.parent)}": {"c": "x"}}
+    report = _run(worker, planted=planted, requests=[{"url": "x/planted.js"}])
+    assert report["answers"] == [{"url": f"{SCOPE}x/planted.js", "body": f"network:{SCOPE}x/planted.js"}]
+    assert sorted(report["cacheNames"]) == sorted([own, foreign, f"nq57:https://example.org/other/:{_version(worker.parent)}"])

@@ -18,7 +18,9 @@ from fontTools.ttLib import TTFont
 from PIL import Image
 
 from bench.pageweight import html_pages
-from generator.render.share import HEIGHT, WIDTH, font_path, share_images
+from generator.render import fonts
+from generator.render.fonts import FONT_DIR, RendererError
+from generator.render.share import HEIGHT, INK, WIDTH, Line, ShareImage, font_path, share_images
 
 from .conftest import PUBLISHED_URL, settings
 
@@ -42,6 +44,19 @@ def _missing_glyphs(text: str, font: str) -> set[str]:
 def test_the_glyph_check_can_fail() -> None:
     """Noto Sans has no ≥: the check below would catch a share image that used it."""
     assert _missing_glyphs("tối thiểu ≥ 30%", "bold") == {"≥"}
+
+
+def test_share_images_draw_with_the_packaged_fonts_only(images, monkeypatch, tmp_path: Path) -> None:
+    assert {font_path("regular"), font_path("bold")} == {FONT_DIR / "NotoSans-Regular.ttf", FONT_DIR / "NotoSans-Bold.ttf"}
+    monkeypatch.setattr(fonts, "FONT_DIR", tmp_path)  # the package without its fonts: no fallback to the machine's
+    with pytest.raises(RendererError, match=r"^LỖI: thiếu tệp phông chữ .*NotoSans-(Bold|Regular)\.ttf"):
+        images[0].png()
+
+
+def test_a_character_noto_sans_lacks_stops_the_image_with_the_words_around_it() -> None:
+    image = ShareImage("assets/share/x.png", (Line("Tỉ lệ hồ sơ → trực tuyến", "bold", 60, 40, 3, INK),), "Xã mẫu")
+    with pytest.raises(RendererError, match=r"^LỖI: ảnh chia sẻ assets/share/x.png có ký tự “→” \(U\+2192\).*“Tỉ lệ hồ sơ"):
+        image.png()
 
 
 def test_every_character_on_every_share_image_has_a_glyph(images, fixture_content) -> None:

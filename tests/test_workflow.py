@@ -19,12 +19,25 @@ from generator.settings import BuildSettings, SettingsError
 
 from .conftest import ROOT
 
-WORKFLOW = ROOT / ".github/workflows/ci.yml"
+WORKFLOWS = ROOT / ".github/workflows"
+WORKFLOW = WORKFLOWS / "ci.yml"
+TESTS = WORKFLOWS / "test.yml"
+PREVIEW = WORKFLOWS / "preview.yml"
+ALL = [WORKFLOW, TESTS, PREVIEW]
+
+
+def _load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def workflow() -> dict:
-    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    return _load(WORKFLOW)
+
+
+@pytest.fixture(scope="module")
+def workflows() -> dict[str, dict]:
+    return {path.name: _load(path) for path in ALL}
 
 
 def _runs(job: dict) -> list[str]:
@@ -35,8 +48,17 @@ def _uses(job: dict) -> list[str]:
     return [step.get("uses", "") for step in job["steps"]]
 
 
-def test_workflow_matches_the_github_schema() -> None:
-    command = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)]
+def _jobs(workflows: dict[str, dict]) -> list[tuple[str, str, dict]]:
+    return [(name, job_name, job) for name, flow in workflows.items() for job_name, job in flow["jobs"].items()]
+
+
+def test_workflow_files_are_the_three_described() -> None:
+    assert sorted(p.name for p in WORKFLOWS.glob("*.y*ml")) == sorted(p.name for p in ALL)
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_workflow_matches_the_github_schema(path: Path) -> None:
+    command = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(path)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -65,23 +87,25 @@ def actionlint(*files: Path) -> list[dict]:
 
 
 def test_actionlint_finds_nothing() -> None:
-    assert actionlint(WORKFLOW) == []
+    assert actionlint(*ALL) == []
 
 
 def test_actionlint_would_catch_a_mistake(tmp_path: Path) -> None:
-    broken = tmp_path / "ci.yml"
-    text = WORKFLOW.read_text(encoding="utf-8")
-    broken.write_text(text.replace("needs: content", "needs: conten", 1).replace("timeout-minutes: 15", "timeout-minutes: x", 1),
-                      encoding="utf-8")
+    broken = tmp_path / "test.yml"
+    text = TESTS.read_text(encoding="utf-8")
+    text = text.replace("needs: [build, test]", "needs: [buil, test]", 1).replace("timeout-minutes: 15", "timeout-minutes: x", 1)
+    broken.write_text(text, encoding="utf-8")
     assert sorted(f["kind"] for f in actionlint(broken)) == ["job-needs", "syntax-check"]
 
 
-def test_triggers_include_pull_requests_main_and_a_daily_build(workflow: dict) -> None:
-    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
-    assert "closed" in triggers["pull_request"]["types"], "the preview is removed when a pull request closes"
-    assert triggers["push"]["branches"] == ["main"]
-    [schedule] = triggers["schedule"]
+def test_triggers_pull_requests_main_a_daily_build_and_the_trusted_preview(workflows: dict[str, dict]) -> None:
+    ci, tests, preview = (workflows[p.name][True] for p in ALL)  # YAML 1.1 reads the key `on` as true
+    assert "closed" in ci["pull_request"]["types"], "the preview is removed when a pull request closes"
+    assert ci["push"]["branches"] == tests["push"]["branches"] == ["main"]
+    [schedule] = tests["schedule"]
     assert schedule["cron"].split()[2:] == ["*", "*", "*"], "every day"
+    assert set(preview) == {"workflow_run"} and preview["workflow_run"]["workflows"] == [workflows["ci.yml"]["name"]]
+    assert "pull_request_target" not in ci and "pull_request_target" not in tests
 
 
 def test_content_checks_come_first_and_annotate_lines(workflow: dict) -> None:
@@ -90,32 +114,108 @@ def test_content_checks_come_first_and_annotate_lines(workflow: dict) -> None:
     validate = next(i for i, r in enumerate(runs) if "generator validate --format github" in r)
     lint = next(i for i, r in enumerate(runs) if "generator lint --format github" in r)
     build = runs.index("make build")
-    assert validate < lint < build
-    node = next(i for i, r in enumerate(runs) if "install" in r and "nodejs npm" in r)
-    assert node < build, "the build copies the browser editor from npm: Node.js is installed before it"
+    node = next(i for i, u in enumerate(_uses(content)) if u.startswith("actions/setup-node@"))
+    assert runs.index("make setup") < validate < lint < node < build, \
+        "annotations first; Node (for packaging the browser editor) only after them, before the build"
     assert "needs" not in content
     assert any(u.startswith("actions/upload-artifact@") for u in _uses(content))
 
 
-def test_preview_does_not_wait_for_the_tests(workflow: dict) -> None:
-    jobs = workflow["jobs"]
-    assert jobs["preview"]["needs"] == "content", "built even when browser or budget tests fail"
-    assert jobs["test"]["needs"] == "content"
-    assert "bash .ci/run" in _runs(jobs["test"])
-    preview = [s for s in jobs["preview"]["steps"] if s.get("uses", "").startswith("rossjrw/pr-preview-action@")]
-    assert preview and preview[0]["with"]["action"] == "deploy"
-    remove = [s for s in jobs["preview-remove"]["steps"] if s.get("uses", "").startswith("rossjrw/pr-preview-action@")]
-    assert remove and remove[0]["with"]["action"] == "remove"
-    assert "closed" in jobs["preview-remove"]["if"]
-    assert jobs["preview"]["permissions"]["pull-requests"] == "write", "it comments the link on the pull request"
+SYSTEM_INSTALL = re.compile(r"\b(apt-get|apt|dpkg|yum|dnf|apk|brew|choco)\b|npm install -g|pip install|curl[^|\n]*\|\s*(ba)?sh")
+"""A command that installs something the README's quick start (Python, make, then `make build`) does not."""
 
 
-def test_deploy_needs_the_tests_and_keeps_the_previews(workflow: dict) -> None:
-    deploy = workflow["jobs"]["deploy"]
-    assert set(deploy["needs"]) == {"content", "test"}
-    assert "refs/heads/main" in deploy["if"]
+@pytest.mark.parametrize("command", ["apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm",
+                                     "apt install fonts-noto-core", "pip install weasyprint", "curl -fsSL x | bash"])
+def test_a_system_install_is_recognised(command: str) -> None:
+    assert SYSTEM_INSTALL.search(command)
+    assert not SYSTEM_INSTALL.search("make setup") and not SYSTEM_INSTALL.search(".venv/bin/python -m generator lint")
+
+
+def test_the_content_job_is_the_readme_quick_start_in_a_bare_python_image(workflows: dict[str, dict]) -> None:
+    """Only the full test job (.ci/run: Chromium, nginx, Apache) installs system packages. Every other job runs the
+    README's commands in the official Python image, or GitHub's runner with what the actions below bring."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make build" in readme and "make test" in readme
+    allowed = {"actions/checkout", "actions/upload-artifact", "actions/download-artifact", "actions/setup-node",
+               "JamesIves/github-pages-deploy-action"}
+    for name, job_name, job in _jobs(workflows):
+        if (name, job_name) == ("test.yml", "test"):
+            assert _runs(job)[-1] == "bash .ci/run"
+            continue
+        for run in _runs(job):
+            assert not SYSTEM_INSTALL.search(run), f"{name}/{job_name} installs a package: {run}"
+        for uses in filter(None, _uses(job)):
+            assert uses.split("@")[0] in allowed, f"{name}/{job_name}: {uses}"
+        if "container" in job:
+            assert job["container"] == "python:3.11-bookworm", f"{name}/{job_name}"
+    content = workflows["ci.yml"]["jobs"]["content"]
+    assert content["container"] == "python:3.11-bookworm"
+    assert {r for r in _runs(content) if r.startswith("make")} == {"make setup", "make build"}
+
+
+def test_every_action_is_pinned_by_commit_with_its_version_in_a_comment() -> None:
+    for path in ALL:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(- )?uses:", line)]
+        assert lines, path
+        for line in lines:
+            assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+$", line), f"{path.name}: {line.strip()}"
+
+
+def test_least_privilege_permissions(workflows: dict[str, dict]) -> None:
+    for name, flow in workflows.items():
+        assert flow["permissions"] == {}, f"{name}: nothing by default"
+    writes = {}
+    for name, job_name, job in _jobs(workflows):
+        assert "permissions" in job, f"{name}/{job_name} says what it needs"
+        writes.update({(name, job_name, scope): level for scope, level in job["permissions"].items() if level == "write"})
+    assert writes == {("test.yml", "deploy", "contents"): "write", ("preview.yml", "preview", "pull-requests"): "write"}
+
+
+def test_no_expression_is_interpolated_into_a_shell_script(workflows: dict[str, dict]) -> None:
+    """Pull request titles, branch names, bodies and every other value reach scripts through env:, never as text."""
+    for name, job_name, job in _jobs(workflows):
+        for run in _runs(job):
+            assert "${{" not in run, f"{name}/{job_name}: {run}"
+
+
+def test_code_that_a_pull_request_controls_never_meets_a_secret_or_a_write_token(workflows: dict[str, dict]) -> None:
+    for name in ("ci.yml", "test.yml"):
+        text = (WORKFLOWS / name).read_text(encoding="utf-8")
+        assert not re.search(r"secrets\.[A-Za-z_]", text), name
+    for job_name, job in workflows["ci.yml"]["jobs"].items():
+        assert all(level != "write" for level in job["permissions"].values()), job_name
+    for step in workflows["ci.yml"]["jobs"]["content"]["steps"] + workflows["test.yml"]["jobs"]["test"]["steps"]:
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+    preview = workflows["preview.yml"]["jobs"]["preview"]
+    [checkout] = [s for s in preview["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+    assert "ref" not in checkout["with"] and "repository" not in checkout["with"], "main's own scripts, never the PR's"
+    assert checkout["with"]["sparse-checkout"] == ".github/scripts"
+    assert all(r.startswith(("python3 .github/scripts/", "bash .github/scripts/")) for r in _runs(preview) if r)
+
+
+def test_previews_never_reach_the_production_origin(workflows: dict[str, dict]) -> None:
+    for path in ALL:
+        assert "pr-preview" not in path.read_text(encoding="utf-8"), path.name
+    content = workflows["ci.yml"]["jobs"]["content"]
+    [address] = [s for s in content["steps"] if "SITE_URL=" in s.get("run", "")]
+    assert address["env"] == {"PREVIEW_URL": "${{ vars.PREVIEW_URL }}", "PR_NUMBER": "${{ github.event.number }}"}
+    preview = workflows["preview.yml"]["jobs"]["preview"]
+    [publish] = [s for s in preview["steps"] if "preview-pages.sh" in s.get("run", "")]
+    assert "vars.PREVIEW_REPO" in publish["if"]
+    assert "JamesIves" not in (WORKFLOWS / "preview.yml").read_text(encoding="utf-8"), "previews never go to gh-pages here"
+
+
+def test_production_is_deployed_from_main_only_after_the_tests(workflows: dict[str, dict]) -> None:
+    jobs = workflows["test.yml"]["jobs"]
+    deploy = jobs["deploy"]
+    assert set(deploy["needs"]) == {"build", "test"}
+    for job in (jobs["build"], deploy):
+        assert job["if"] == "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'"
     [pages] = [s for s in deploy["steps"] if s.get("uses", "").startswith("JamesIves/github-pages-deploy-action@")]
-    assert pages["with"]["clean-exclude"] == "pr-preview/"
+    assert pages["with"]["clean"] is True and "clean-exclude" not in pages["with"], "no preview kept beside production"
+    assert "bash .ci/run" in _runs(jobs["test"])
 
 
 def test_annotation_format_and_escaping() -> None:

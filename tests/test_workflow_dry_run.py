@@ -2,18 +2,21 @@
 
 No GitHub runner here: these tests execute the real ``run:`` steps of ``ci.yml``
 in a copy of the repository and check what an editor would see — annotations at
-the right file and line, in Vietnamese; the preview built for its own address;
-the comment that links to it.
+the right file and line, in Vietnamese; the preview built for its own address on
+another origin than the production site, pushed to the preview repository by the
+trusted workflow; the comment that lists the changed pages, or says the check failed
+or the preview is out of date.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
-from .workflow_dry_run import dry_run
+import pytest
 
-SITE_URL = "https://ten-to-chuc.github.io/nq57/"
+from .workflow_dry_run import PREVIEW_URL, SITE_URL, DryRun, dry_run, preview_run
 
 
 def annotations(text: str, kind: str = "error") -> list[str]:
@@ -77,15 +80,81 @@ def test_a_lint_error_in_a_post_is_annotated_at_its_line(tmp_path: Path) -> None
         parse_annotation(warning, run.repo)
 
 
-def test_a_pull_request_gets_a_preview_built_for_its_address_and_a_comment_linking_it(tmp_path: Path) -> None:
-    run = dry_run(tmp_path, pr=7, site_url=SITE_URL)
+@pytest.fixture(scope="module")
+def pull_request(tmp_path_factory: pytest.TempPathFactory) -> DryRun:
+    """One pull request (#7, one post changed) through the content job: a site build, shared by the tests below."""
+    return dry_run(tmp_path_factory.mktemp("pr7"), pr=7)
+
+
+def test_a_pull_request_gets_a_preview_on_its_own_origin_and_a_comment_listing_the_changed_pages(pull_request: DryRun) -> None:
+    run = pull_request
     assert run.jobs["content"].succeeded, "\n".join(run.log[-30:])
-    preview_url = f"{SITE_URL}pr-preview/pr-7/"
+    preview_url = f"{PREVIEW_URL}pr-7/"
+    assert not preview_url.startswith(SITE_URL.split("/nq57")[0]), "another origin than the production site"
     assert f"SITE_URL={preview_url}" in (run.repo / ".dry-run-env").read_text(encoding="utf-8")
     feed = (run.repo / "site/feed.xml").read_text(encoding="utf-8")
     assert f"<link>{preview_url}tin-tuc/</link>" in feed, "the preview's own links point at the preview"
-    body = run.jobs["preview"].outputs["message"]["body"]
-    assert f"yêu cầu hợp nhất #7 tại: {preview_url}" in body
-    assert "Files changed" in body
-    assert any(line.endswith(f"with message: Xem trang web của yêu cầu hợp nhất #7 tại: {preview_url}")
-               for line in run.log), "the sticky comment step receives the message"
+    job = preview_run(run, pr=7)
+    assert job.succeeded, "\n".join(run.log[-30:])
+    published = run.preview_files()
+    assert (published / "pr-7" / "index.html").is_file() and (published / ".nojekyll").is_file()
+    assert sorted(p.name for p in published.iterdir() if p.name != ".git") == [".nojekyll", "pr-7"]
+    body = run.comment()
+    post = sorted((run.repo / "content/tin-tuc").glob("*.md"))[0]
+    address = next(line for line in body.splitlines() if post.name in line)
+    page = address.split(" → ")[1]
+    assert page.startswith(f"{preview_url}tin-tuc/") and (published / page.removeprefix(PREVIEW_URL) / "index.html").is_file()
+    assert f"lần sửa `{run.head_sha[:7]}`: {preview_url}" in body and body.splitlines()[0] == "<!-- nq57-preview -->"
+
+
+def test_a_failed_check_says_so_and_keeps_the_old_preview_out_of_date(tmp_path: Path) -> None:
+    run = dry_run(tmp_path, pr=8, break_content=True)
+    assert not run.jobs["content"].succeeded
+    meta = json.loads((run.repo / "preview/pr.json").read_text(encoding="utf-8"))
+    assert meta == {"number": 8, "head_sha": run.head_sha, "outcome": "failure"}, "written even after the failure"
+    preview_run(run, pr=8)
+    assert not (run.repo / ".dry-run-remote").joinpath("ten-to-chuc-xem-truoc/nq57.git/refs/heads/gh-pages").exists()
+    body = run.comment()
+    assert "**Kiểm tra nội dung chưa đạt**" in body and "chưa được cập nhật" in body and "đã cũ" in body, body
+
+
+def test_a_newer_commit_marks_the_preview_out_of_date_and_nothing_is_deployed(pull_request: DryRun) -> None:
+    run = pull_request
+    preview_run(run, pr=7, pr_head_sha="f" * 40)
+    assert run.jobs["preview"].outputs["pr"]["deploy"] == "false"
+    body = run.comment()
+    assert "Bản xem trước đã cũ" in body and f"`{run.head_sha[:7]}`" in body and "`fffffff`" in body, body
+
+
+def test_a_run_cannot_claim_another_pull_request(pull_request: DryRun) -> None:
+    """pr.json is written by the pull request's own code: a fork's number must match its own head repository."""
+    run = pull_request
+    job = preview_run(run, pr=7, pr_head_repo="nguoi-khac/nq57")
+    assert not job.succeeded and run.gh_calls() and not any("-f" in call for call in run.gh_calls())
+    assert "không phải của lần chạy CI này" in job.output
+
+
+def test_without_a_preview_repository_the_comment_links_the_download(tmp_path: Path) -> None:
+    """A fork's CI sees no variables: relative links, and the preview is the run's artifact."""
+    run = dry_run(tmp_path, pr=11, preview_url="")
+    env = run.repo / ".dry-run-env"
+    assert not env.exists() or "SITE_URL=" not in env.read_text(encoding="utf-8")
+    assert not (run.repo / "site/feed.xml").exists()
+    preview_run(run, pr=11, preview_repo="")
+    body = run.comment()
+    assert "https://github.com/ten-to-chuc/nq57/actions/runs/4242/artifacts/99" in body and "index.html" in body, body
+
+
+def test_a_closed_pull_request_takes_its_preview_down(pull_request: DryRun) -> None:
+    run = pull_request
+    preview_run(run, pr=7)
+    assert (run.preview_files() / "pr-7").is_dir()
+    meta = run.repo / "preview" / "pr.json"
+    built = meta.read_text(encoding="utf-8")
+    meta.write_text(json.dumps({"number": 7, "head_sha": run.head_sha, "outcome": "closed"}), encoding="utf-8")
+    try:
+        preview_run(run, pr=7, state="closed")
+    finally:
+        meta.write_text(built, encoding="utf-8")
+    assert not (run.preview_files() / "pr-7").exists()
+    assert "đã đóng: bản xem trước đã được gỡ" in run.comment()

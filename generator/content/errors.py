@@ -128,7 +128,11 @@ def translate(exc: ValidationError, file: str, located: Any, model: type[BaseMod
         kind = error["type"]
         name = str(loc[-1]) if loc else ""
         text = _message(error, name)
-        if kind == "extra_forbidden" and (close := difflib.get_close_matches(name, vocabulary, n=1)):
+        moved = getattr(model, "MOVED", {})
+        if kind == "extra_forbidden" and len(loc) == 1 and name in moved:
+            text = (f"trường “{name}” đã chuyển khỏi tệp nội dung: {moved[name]}, vì đây là cài đặt an toàn chỉ người "
+                    "duy trì kho mã được đổi (SECURITY.md). Xóa dòng này (và các dòng thụt vào bên dưới nó) khỏi tệp này")
+        elif kind == "extra_forbidden" and (close := difflib.get_close_matches(name, vocabulary, n=1)):
             text += f"; có phải ý bạn là “{close[0]}”?"
         if kind not in {"missing", "extra_forbidden"} and "input" in error and error["input"] is not None:
             text += f" ({shown_value(error['input'])})"

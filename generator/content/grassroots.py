@@ -11,6 +11,7 @@ been validated on its own; each problem names the file and line an editor opens.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from ..text import vn_date
+from ..text import slugify, vn_date
 from . import models
 from .errors import ContentError, Problem, translate
 from .reader import Located, read_yaml
@@ -32,6 +33,9 @@ RECORDS_DIR = "to-chuc-co-so"
 """Folder of the per-organisation result files inside ``content/``."""
 
 REGISTER_FILE = "to-chuc-co-so.yml"
+
+RECORD_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.ya?ml$")
+"""A result file's name: a slug (``chi-bo-thon-dong-tam.yml``)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,11 @@ def load_records(folder: Path, display: str) -> tuple[list[LoadedRecord], list[P
         return records, problems
     for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
         name = f"{display}/{path.name}"
+        if not RECORD_NAME.match(path.name):
+            suggestion = (slugify(path.stem) or "to-chuc") + ".yml"
+            problems.append(Problem(name, None, None, f"tên tệp “{path.name}” có chữ hoa, dấu, dấu cách hay ký tự đặc biệt; "
+                                    f"đổi tên thành “{suggestion}”", f"unsafe file name: rename to {suggestion}"))
+            continue
         try:
             located = read_yaml(path, name)
             meta = models.GrassrootsRecord.model_validate(located.data)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -167,8 +167,19 @@ class Contact(ContentModel):
     address: Name | None = Field(None, description="Địa chỉ (không bắt buộc).")
 
 
+MOVED_SETTINGS = {
+    "repo_url": "nay đặt trong mkdocs.yml (tùy chọn `repo_url` của plugin nq57) hoặc biến CI `REPO_URL` (quy trình CI tự đặt)",
+    "edit_branch": "nay đặt trong mkdocs.yml (tùy chọn `edit_branch` của plugin nq57)",
+    "editor_auth_url": "nay đặt trong mkdocs.yml (tùy chọn `editor_auth_url` của plugin nq57)",
+    "embed_origins": "nay đặt trong mkdocs.yml (tùy chọn `embed_origins` của plugin nq57)",
+}
+"""Fields that left cai-dat.yml for maintainer configuration (generator/maintainer.py), and where each went."""
+
+
 class Settings(ContentModel):
     """Cài đặt chung của trang (không phải nội dung văn bản)."""
+
+    MOVED: ClassVar[dict[str, str]] = MOVED_SETTINGS
 
     site_name: Name = Field(description="Tên trang, hiện trên thanh tiêu đề.")
     site_description: Name = Field(description="Một câu mô tả trang, dùng cho công cụ tìm kiếm.")
@@ -177,11 +188,7 @@ class Settings(ContentModel):
     locality: Name = Field(description="Tên địa phương, ví dụ `huyện Yên Bình`.")
     province: Name = Field(description="Tên tỉnh, ví dụ `Yên Bái`.")
     base_url: Url | None = Field(None, description="Địa chỉ gốc khi xuất bản, ví dụ `https://example.gov.vn/nq57/`. Biến môi trường SITE_URL được ưu tiên.")
-    repo_url: Url | None = Field(None, description="Địa chỉ kho mã nguồn, dùng cho liên kết “Sửa trang này”.")
-    edit_branch: Text = Field("main", description="Nhánh chứa nội dung trong kho mã nguồn.")
-    editor_auth_url: Url | None = Field(None, description="Địa chỉ máy chủ đăng nhập GitHub (OAuth) của trang quản trị `quan-tri/`, ví dụ `https://dang-nhap.example.gov.vn`; người quản trị cổng thông tin dựng máy chủ này (xem README, mục trình biên tập). Để trống thì trang quản trị dùng máy chủ mặc định của Decap, chỉ chạy được khi trang đặt trên Netlify.")
     contact: Contact = Field(description="Đầu mối liên hệ.")
-    embed_origins: list[Origin] = Field(default_factory=list, max_length=20, description="Các cổng thông tin được phép nhúng khung tiện ích `nhung/` (iframe), mỗi dòng một gốc như `https://yenbinh.yenbai.gov.vn` (không có đường dẫn). Trang khác không nhúng được; để trống thì chỉ chính trang này nhúng được.")
     calendar_domain: str | None = Field(None, pattern=patterns.DOMAIN, json_schema_extra=patterns.schema_extra(patterns.DOMAIN), description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
     governing_body: Name | None = Field(None, description="Cơ quan chủ quản của trang, ví dụ `Huyện ủy Yên Bình`; hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
     responsible_person: Name | None = Field(None, description="Người chịu trách nhiệm nội dung (họ tên, chức vụ); hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
@@ -580,10 +587,24 @@ class NewsSection(ContentModel):
         return self
 
 
+def _photo_name(value: object) -> object:
+    """A photo name outside ``patterns.PHOTO_NAME``, refused with the name to rename the file to."""
+    if isinstance(value, str) and not re.match(patterns.PHOTO_NAME, value):
+        from ..text import slugify
+
+        stem, dot, suffix = value.removeprefix("anh/").rpartition(".")
+        if dot and suffix.lower() in {"jpg", "jpeg", "png", "webp", "heic", "heif"}:
+            name = f"{slugify(stem) or 'anh'}.{suffix.lower()}"
+            raise PydanticCustomError("photo_name", "tên tệp ảnh “{value}” có chữ hoa, dấu, dấu cách hay ký tự đặc biệt; "
+                                      "đổi tên tệp trong content/anh/ thành “{name}” rồi ghi `src: {name}`",
+                                      {"value": value, "name": name})
+    return value
+
+
 class PostImage(ContentModel):
     """Ảnh minh họa của bài."""
 
-    src: str = Field(title="Tệp ảnh", pattern=patterns.PHOTO_NAME, json_schema_extra=patterns.schema_extra(patterns.PHOTO_NAME), description="Tên tệp ảnh trong thư mục `content/anh/`, ví dụ `hoi-nghi.jpg` (ảnh JPEG, PNG, WebP hoặc HEIC chụp bằng điện thoại, tối đa 20 MB; không nhận SVG). Trang web tự thu nhỏ ảnh và xóa thông tin vị trí chụp.")
+    src: Annotated[str, BeforeValidator(_photo_name)] = Field(title="Tệp ảnh", pattern=patterns.PHOTO_NAME, json_schema_extra=patterns.schema_extra(patterns.PHOTO_NAME), description="Tên tệp ảnh trong thư mục `content/anh/`, ví dụ `hoi-nghi.jpg` (ảnh JPEG, PNG, WebP hoặc HEIC chụp bằng điện thoại, tối đa 20 MB; không nhận SVG). Trang web tự thu nhỏ ảnh và xóa thông tin vị trí chụp.")
     alt: Text = Field(title="Mô tả ảnh", description="Mô tả ảnh cho người không xem được ảnh (bắt buộc).")
     caption: Text | None = Field(None, title="Chú thích", description="Chú thích dưới ảnh (không bắt buộc).")
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL = r"^https?://[^\s<>\"'`{}\\]+$"
-PHOTO_NAME = r"^(?:anh/)?[A-Za-z0-9_.-]+\.(?:[jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP]|[hH][eE][iI][cCfF])$"
-"""A file name in ``content/anh/`` (``anh/`` may be written too), a photo format; JSON Schema has no ``(?i)``."""
+PHOTO_NAME = r"^(?:anh/)?[a-z0-9]+(?:[-_][a-z0-9]+)*\.(?:jpe?g|png|webp|hei[cf])$"
+"""A file name in ``content/anh/`` (``anh/`` may be written too): a slug (``_`` too: the browser editor keeps
+it in the names of uploaded photos, which it writes in lower case), a photo format in lower case."""
 PHONE = r"^[0-9 +().-]+$"
 EMAIL = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"
 DOMAIN = r"^[a-z0-9.-]+$"
@@ -22,7 +23,8 @@ HINTS = {
     SLUG: "chỉ gồm chữ thường không dấu và số, nối bằng gạch ngang, ví dụ sinh-hoat-chi-bo "
           "(không dấu cách, không chữ hoa, không dấu tiếng Việt)",
     URL: "phải là địa chỉ web đầy đủ, bắt đầu bằng https:// hoặc http://, ví dụ https://tinhuy.vn/van-ban/123",
-    PHOTO_NAME: "phải là tên tệp ảnh trong thư mục content/anh/, không dấu, không dấu cách, đuôi .jpg, .jpeg, .png, "
+    PHOTO_NAME: "phải là tên tệp ảnh trong thư mục content/anh/, chữ thường không dấu, số, nối bằng gạch ngang, "
+                "đuôi .jpg, .jpeg, .png, "
                 ".webp hoặc .heic, ví dụ hoi-nghi.jpg",
     PHONE: "chỉ gồm chữ số, dấu cách và + ( ) . -, ví dụ 0216 3885 123",
     EMAIL: "phải là địa chỉ thư điện tử, ví dụ ttvh@yenbinh.gov.vn",

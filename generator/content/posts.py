@@ -29,6 +29,24 @@ WORDS_PER_MINUTE = 200
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
+POST_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
+"""A post's file name: its date, then a slug (``2025-03-10-hoi-nghi-quan-triet.md``); it reaches the edit link."""
+_DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})[-_ ]*(.*)$")
+
+
+def post_name_problem(name: str, display: str) -> Problem | None:
+    """A post file named otherwise than ``POST_NAME``, with the name to use (accents folded, lower case)."""
+    if POST_NAME.match(name):
+        return None
+    stem = name[:-3] if name.lower().endswith(".md") else name
+    dated = _DATED.match(stem)
+    day, rest = (dated[1], dated[2]) if dated else ("NNNN-TT-NN", stem)
+    suggestion = f"{day}-{slugify(rest) or 'bai-viet'}.md"
+    return Problem(display, None, None,
+                   f"tên tệp bài “{name}” không đúng mẫu năm-tháng-ngày-tên-không-dấu.md; đổi tên thành “{suggestion}”"
+                   + (" (NNNN-TT-NN là ngày đăng)" if not dated else ""),
+                   f"post file name must be YYYY-MM-DD-slug.md: rename to {suggestion}")
+
 
 @dataclass(frozen=True)
 class LoadedPost:
@@ -131,6 +149,9 @@ def load_posts(folder: Path, display: str) -> tuple[list[LoadedPost], list[Probl
     if not folder.is_dir():
         return posts, problems
     for path in sorted(folder.glob("*.md")):
+        if problem := post_name_problem(path.name, f"{display}/{path.name}"):
+            problems.append(problem)
+            continue
         try:
             posts.append(load_post(path, f"{display}/{path.name}"))
         except ContentError as exc:

@@ -164,7 +164,8 @@ class Linter:
                 if path.is_file() and path.suffix != ".md":
                     self.add(self.display(path), 1, "warning",
                              "tệp trong thư mục tin, bài nhưng không có đuôi .md nên không được đăng",
-                             f"đổi tên thành {path.stem}.md (bài viết) hoặc chuyển ảnh sang docs/assets/")
+                             f"đổi tên thành {path.stem}.md (bài viết) hoặc chuyển ảnh sang content/anh/ "
+                             "(ảnh của bài: trang xóa thông tin vị trí chụp)")
 
     def silent_traps(self) -> None:
         """Content that builds but makes the page say something else (generator/editor/traps.py)."""

@@ -5,7 +5,7 @@ is decided here once, as data (``HostingRules``), and three templates write it i
 server's language, so the Content-Security-Policy is never copied by hand: its values come
 from ``publish.csp.header_value`` for each zone of the site (every page; the search page and
 Pagefind's files; the widgets under ``nhung/`` that the portal origins of ``embed_origins`` in
-``cai-dat.yml`` may frame). Every response carries exactly one policy.
+``mkdocs.yml`` may frame). Every response carries exactly one policy.
 
 ``python -m generator hosting --out DIR`` writes ``nginx.conf``, ``apache.conf`` and
 ``web.config``; ``make dist`` puts them beside the site in the zip.

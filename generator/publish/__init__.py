@@ -6,14 +6,17 @@ DIR`` runs it on a folder another tool made. The order matters:
 
 0. ``prune``: files no page uses go (source maps, Material's lunr search worker);
 1. ``stylesheet``: one render-blocking stylesheet per page (rewrites the pages' <head>);
-2. ``scripts``: every inline script of the theme moves into a file, so that
+2. ``scripts``: every inline script of the theme *known by its hash* moves into a file (any other
+   inline script stops the build), so that
 3. ``csp``: the Content-Security-Policy (no inline scripts) can stand first in every page's <head>;
    then ``glossary``: the first use of each glossary term on a page links to its entry (page bodies only),
    before the checks, the search index and the service worker's hash see the pages;
-4. ``verify``: no page or SVG file can run a script (event handlers, ``javascript:`` URLs, inline
-   scripts, meta refresh): whatever builder made the folder, publishing stops here if one can;
-5. ``search``: the Pagefind index, from the pages as they will be served;
-6. ``offline``: the service worker, last, because its version is a hash of every other file.
+4. ``search``: the Pagefind index, from the pages as they will be served;
+5. ``offline``: the service worker, because its version is a hash of every other file;
+6. ``verify``, last, over every file of the folder: no page, XML or SVG file can run a script
+   (event handlers, ``javascript:`` URLs, inline or foreign scripts, meta refresh), every page
+   carries the policy, no type a server may run is there: whatever builder made the folder,
+   publishing fails here if one can.
 
 Page bodies are also sanitised while MkDocs renders them (``sanitize.py``, called by the plugin);
 step 4 is the guarantee that holds for any builder.
@@ -28,7 +31,7 @@ from .csp import add_csp_meta
 from .glossary import GlossaryLinks, link_glossary_terms
 from .offline import core_pages, write_service_worker
 from .prune import prune_site
-from .scripts import externalise_inline_scripts
+from .scripts import UnknownScriptError, externalise_inline_scripts
 from .search import SearchIndexError, index_site
 from .stylesheet import bundle_stylesheets
 from .verify import report, verify_site
@@ -59,14 +62,17 @@ def publish(site_dir: Path, plan: PublishPlan) -> None:
                            f"(en) {site_dir} is not a built site: no index.html")
     prune_site(site_dir)
     bundle_stylesheets(site_dir, plan.site_path)
-    externalise_inline_scripts(site_dir)
+    try:
+        externalise_inline_scripts(site_dir)
+    except UnknownScriptError as exc:
+        raise PublishError(str(exc)) from None
     add_csp_meta(site_dir)
     if plan.glossary is not None:
         link_glossary_terms(site_dir, plan.glossary)
-    if findings := verify_site(site_dir):
-        raise PublishError(report(findings))
     try:
         index_site(site_dir)
     except SearchIndexError as exc:
         raise PublishError(str(exc)) from None
     write_service_worker(site_dir, core_pages(list(plan.menu)))
+    if findings := verify_site(site_dir):
+        raise PublishError(report(findings))

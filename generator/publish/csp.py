@@ -69,7 +69,7 @@ response: two headers would both be enforced, and the stricter blocks WebAssembl
 
 WIDGET_PREFIX = "nhung/"
 """Widgets made for an iframe on the district's portal (``registry.WIDGETS``): their ``frame-ancestors``
-add the portal origins of ``embed_origins`` in cai-dat.yml; every other page may be framed only by the site itself."""
+add the portal origins of ``embed_origins`` in mkdocs.yml; every other page may be framed only by the site itself."""
 
 SVG_POLICY: dict[str, tuple[str, ...]] = {
     "default-src": ("'none'",),
@@ -121,23 +121,39 @@ def svg_header_value() -> str:
 
 
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
+_HTML = re.compile(r"<html\b[^>]*>", re.I)
+_DOCTYPE = re.compile(r"\A(?:\ufeff)?\s*<!doctype\b[^>]*>", re.I)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<!-->|<!--->", re.S)
 _META = re.compile(r"""\s*<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>""", re.I)
+
+
+def _outside_comments(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` that is not inside an HTML comment (comments blanked, offsets kept)."""
+    return pattern.search(_COMMENT.sub(lambda m: " " * len(m[0]), text))
 
 
 def add_csp_meta(site_dir: Path, search_page: str = SEARCH_PAGE) -> None:
     """Put the policy as ``<meta http-equiv>`` first in the <head> of every HTML file under ``site_dir``.
 
-    A page that has one already gets it replaced, so running twice changes nothing.
+    A page that has one already gets it replaced, so running twice changes nothing. A page
+    without ``<head>`` gets one, after ``<html>`` or the doctype (where a parser opens it):
+    the final check (``verify.py``) then reads the page as a browser does and fails the build
+    if the policy is not the first element of the head.
     """
-    for page in sorted(site_dir.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        head = _HEAD.search(text)
-        if head is None:
+    for page in sorted(site_dir.rglob("*.htm*")):
+        if page.suffix.lower() not in (".html", ".htm"):
             continue
+        text = page.read_text(encoding="utf-8")
         site_path = page.relative_to(site_dir).as_posix()
         value = header_value(site_path, search_page=search_page, meta=True)
         content = html.escape(value, quote=False).replace('"', "&quot;")
         tag = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+        head = _outside_comments(_HEAD, text)
+        if head is None:
+            opening = _outside_comments(_HTML, text) or _DOCTYPE.match(text)
+            at = opening.end() if opening else 0
+            page.write_text(f"{text[:at]}<head>{tag}</head>{text[at:]}", encoding="utf-8")
+            continue
         rest = text[head.end():]
         if existing := _META.match(rest):  # from an earlier run: replaced, not repeated
             rest = rest[existing.end():]

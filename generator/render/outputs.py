@@ -70,8 +70,8 @@ def cms_outputs(content: Content, settings: BuildSettings) -> list[Output]:
     Source maps are left out. Without npm's files only the configuration is written; the page says why."""
     plan_parts = [(link.id, link.title) for link in registry.plan_links(content)]
     config = cms_config(content, content_prefix=settings.content_prefix, repo=github_repo(settings.repo_url),
-                        branch=content.settings.edit_branch, plan_parts=plan_parts, site_url=settings.site_url,
-                        auth_url=content.settings.editor_auth_url)
+                        branch=settings.edit_branch, plan_parts=plan_parts, site_url=settings.site_url,
+                        auth_url=settings.editor_auth_url)
     text = "# Tạo tự động từ generator/editor/cms.py (lược đồ bài trong generator/content/models.py); đừng sửa tay.\n"
     outputs = [Output(CONFIG_PATH, text + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), None)]
     if (dist := decap_dist(settings.project_dir)) is not None:

@@ -19,11 +19,12 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
 from ..content.models import PostImage
-from ..content.photos import PHOTO_DIR, PhotoSource
+from ..content.photos import PHOTO_DIR, PhotoError, PhotoSource, open_photo
 from ..text import slugify
 
 WIDTHS = (360, 720, 1080)
@@ -129,3 +130,37 @@ def _encode(photo: PhotoSource) -> tuple[tuple[str, bytes], ...]:
 def encode(photo: PhotoSource) -> list[tuple[str, bytes]]:
     """(site path, bytes) of every published file of ``photo``; computed once per photo and process."""
     return list(_encode(photo))
+
+
+_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
+
+
+def clean_image(path: Path) -> bytes:
+    """An image of ``docs/`` decoded and encoded again in its own format, upright, without any metadata
+    (EXIF, GPS position, XMP, comments, colour profile): what a phone put in the file is not published.
+
+    Checked first as editors' photos are (``open_photo``: size, pixels, readable); a GIF keeps its first frame.
+    Raises ``PhotoError`` with a Vietnamese message.
+    """
+    photo = open_photo(path)
+    kind = _FORMATS[path.suffix.lower()]
+    with Image.open(photo.path) as opened:
+        if opened.format != kind and not (kind == "JPEG" and opened.format == "MPO"):
+            raise PhotoError(f"tệp {path.name} không phải ảnh {kind} như đuôi tên tệp nói ({opened.format}); "
+                             "lưu lại ảnh đúng định dạng rồi tải lên")
+        image = ImageOps.exif_transpose(opened)
+        mode = image.mode if image.mode in {"RGB", "RGBA", "L", "LA"} else ("RGBA" if kind != "JPEG" else "RGB")
+        if kind == "JPEG":
+            mode = "L" if image.mode == "L" else "RGB"
+        pixels = image.convert(mode)
+    clean = Image.frombytes(pixels.mode, pixels.size, pixels.tobytes())
+    out = io.BytesIO()
+    if kind == "JPEG":
+        clean.save(out, kind, quality=90, optimize=True, progressive=True)
+    elif kind == "WEBP":
+        clean.save(out, kind, quality=90, method=6)
+    elif kind == "GIF":
+        clean.save(out, kind)
+    else:
+        clean.save(out, kind, optimize=True)
+    return out.getvalue()

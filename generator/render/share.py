@@ -2,9 +2,10 @@
 
 When a reader shares a page on Zalo or Facebook, the app shows the page's
 ``og:image``. Material's social plugin fetches its fonts from the internet
-(and fails offline), so the images are drawn here with Pillow and Noto Sans
-from the Debian package ``fonts-noto-core`` (``.ci/run`` installs it): it covers
-every Vietnamese letter with its tone marks. Nothing is downloaded at build time.
+(and fails offline), so the images are drawn here with Pillow and Noto Sans,
+the Vietnamese subset shipped in the package (``render/fonts.py``): it covers
+every Vietnamese letter with its tone marks. Nothing is downloaded at build time,
+and no font of the machine is read.
 
 The words come from ``templates/_share.txt.j2``; this module only measures,
 wraps and draws them. Same commit, same Pillow: same bytes (no timestamp, no
@@ -20,15 +21,14 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..content import Content, ContentError
+from ..content import Content
 from ..settings import BuildSettings
 from ..views.targets import IndicatorCard, card
 from .environment import environment
+from .fonts import SHARE_FONTS, check_glyphs, font_file
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
-FONT_DIR = Path("/usr/share/fonts/truetype/noto")
-FONTS = {"regular": "NotoSans-Regular.ttf", "bold": "NotoSans-Bold.ttf"}
 BACKGROUND, INK, MUTED, ACCENT, BAND = "#ffffff", "#1a1a1a", "#4a4a4a", "#b71c1c", "#b71c1c"
 BAND_HEIGHT = 18
 
@@ -56,16 +56,12 @@ class Line:
 
 
 def font_path(name: str) -> Path:
-    return FONT_DIR / FONTS[name]
+    """The packaged font of a block (``regular`` or ``bold``); ``RendererError`` if the file is missing."""
+    return font_file(SHARE_FONTS[name])
 
 
 def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
-    path = font_path(name)
-    if not path.is_file():
-        raise ContentError.at(path, None, None,
-                              "thiếu phông chữ để vẽ ảnh chia sẻ: cài gói Debian fonts-noto-core (bash .ci/run cài sẵn)",
-                              "missing font for the share images: install the Debian package fonts-noto-core")
-    return ImageFont.truetype(str(path), size)
+    return ImageFont.truetype(str(font_path(name)), size)
 
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -151,6 +147,8 @@ class ShareImage:
         return [block.text for block in self.blocks] + [self.footer]
 
     def png(self) -> bytes:
+        texts = [(block.text, (SHARE_FONTS[block.font],)) for block in self.blocks]
+        check_glyphs([*texts, (self.footer, (SHARE_FONTS["regular"],))], f"ảnh chia sẻ {self.path}")
         return draw(self.blocks, self.footer)
 
 

@@ -2,7 +2,7 @@
 
 Two things must hold for the form to load: the build packaged Decap's files (``npm ci`` put
 them in ``node_modules/``; ``render/outputs.cms_outputs`` copies them) and the settings name a
-GitHub repository (``repo_url`` in cai-dat.yml or ``REPO_URL``), where changes become pull
+GitHub repository (``repo_url`` in mkdocs.yml or ``REPO_URL``), where changes become pull
 requests. Otherwise the page says, in Vietnamese, what is missing; the build never fails for it.
 """
 
@@ -49,6 +49,6 @@ def admin_view(site: Site) -> AdminView:
     repo_url = site.settings.repo_url
     return AdminView(
         packaged=decap_dist(site.settings.project_dir) is not None,
-        repo=github_repo(repo_url), repo_url=repo_url, branch=site.content.settings.edit_branch,
+        repo=github_repo(repo_url), repo_url=repo_url, branch=site.settings.edit_branch,
         config=Path(CONFIG_PATH).name, script=BUNDLE,
     )

@@ -53,10 +53,10 @@ def hosted_site(tmp_path_factory: pytest.TempPathFactory, ports: dict[str, int],
                 embed_origins: list[str]) -> Iterator[Path]:
     """The project built for http://127.0.0.1:<nginx port>/nq57/, the host page's origin allowed to embed."""
     project = copy_project(tmp_path_factory.mktemp("hosted") / "project")
-    settings = project / "content" / "cai-dat.yml"
-    text = settings.read_text(encoding="utf-8")
-    assert f"  - {PORTAL}\n" in text
-    settings.write_text(text.replace(f"  - {PORTAL}\n", "".join(f"  - {o}\n" for o in embed_origins)), encoding="utf-8")
+    config = project / "mkdocs.yml"  # embed_origins: the nq57 plugin's maintainer option
+    text = config.read_text(encoding="utf-8")
+    assert f"        - {PORTAL}\n" in text
+    config.write_text(text.replace(f"        - {PORTAL}\n", "".join(f"        - {o}\n" for o in embed_origins)), encoding="utf-8")
     site = project / "site"
     result = build_site(site, config=project / "mkdocs.yml",
                         env={"SITE_URL": f"http://127.0.0.1:{ports['nginx']}{SITE_PATH}"})

@@ -155,3 +155,40 @@ def test_searching_never_grows_the_cache(browser, site_url: str) -> None:
         assert cached, "nothing cached"
         assert not [url for url in cached if "/pagefind/" in url or "highlight=" in url or "?q=" in url], cached
         assert opened.split("?")[0] in cached
+
+
+PLANT = """async ([name, url, body]) => {
+    const cache = await caches.open(name);
+    await cache.put(new URL(url, location.href).href,
+                    new Response(body, {headers: {"Content-Type": "text/javascript"}}));
+    return (await (await caches.open(name)).match(new URL(url, location.href).href)).text();
+}"""
+READ = "async (url) => { const r = await fetch(url); return r.status + ' ' + (await r.text()).slice(0, 60); }"
+
+
+def test_a_response_planted_in_another_cache_is_never_served(browser, site_url: str) -> None:
+    """A same-origin page (here: script run in a site page) writes a script into a cache of its own, and into a
+    cache under the worker's prefix; the worker answers neither, online or offline, and drops the second."""
+    planted = "window.planted = true"
+    with _phone_context(browser, is_mobile=True, locale="vi-VN") as context:
+        page = context.new_page()
+        page.goto(site_url)
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.reload()
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
+        assert page.evaluate(PLANT, ["evil", "x/script.js", planted]) == planted, "the cache really holds it"
+        assert page.evaluate(PLANT, ["evil", "assets/site.js", planted]) == planted
+        assert page.evaluate(READ, site_url + "x/script.js").startswith("404 "), "not the planted script"
+        assert planted not in page.evaluate(READ, site_url + "assets/site.js")
+        context.set_offline(True)
+        assert planted not in page.evaluate(f"fetch({site_url + 'x/script.js'!r}).then(r => r.text(), e => 'offline')")
+        context.set_offline(False)
+        # A cache under the worker's prefix that it does not own: gone after the next activation.
+        stale = f"nq57:{scope}:0000000000000000"
+        page.evaluate(PLANT, [stale, "x/script.js", planted])
+        page.evaluate("navigator.serviceWorker.ready.then(r => r.unregister())")
+        page.reload()
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.wait_for_function(f"caches.keys().then(k => !k.includes({stale!r}))", timeout=10_000)
+        assert "evil" in page.evaluate("caches.keys()"), "another application's cache is not the worker's to delete"

@@ -1,0 +1,93 @@
+"""Security settings only maintainers change: the nq57 plugin's options in ``mkdocs.yml`` (SECURITY.md).
+
+Where the browser editor sends the GitHub login (``editor_auth_url``), which repository and branch it writes to
+(``repo_url``, ``edit_branch``) and which portals may frame the widgets (``embed_origins``) decide what a stranger's
+page can do with the site. They used to live in ``content/cai-dat.yml``, which any content pull request (and the
+browser editor) changes; they now live in ``mkdocs.yml``, which ``.github/CODEOWNERS`` reserves for maintainers,
+and CI's ``REPO_URL`` variable. A content file that still carries one of them is refused with a message saying where
+the value moved (``MOVED``).
+
+    plugins:
+      - nq57:
+          content_dir: content
+          repo_url: https://github.com/ten-to-chuc/nq57
+          edit_branch: main
+          editor_auth_url: https://dang-nhap.example.gov.vn
+          embed_origins:
+            - https://yenbinh.yenbai.gov.vn
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .content.models import MOVED_SETTINGS, Origin, Text, Url
+from .settings import SettingsError
+
+CONFIG_FILE = "mkdocs.yml"
+PLUGIN = "nq57"
+
+MOVED = MOVED_SETTINGS
+
+
+class MaintainerConfig(BaseModel):
+    """Cài đặt an toàn của trang, chỉ người duy trì kho mã được đổi (tùy chọn của plugin nq57 trong mkdocs.yml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    repo_url: Url | None = None
+    """Địa chỉ kho mã nguồn (liên kết “Chỉnh sửa”, trình biên tập); biến môi trường REPO_URL được ưu tiên."""
+    edit_branch: Text = "main"
+    """Nhánh chứa nội dung trong kho mã nguồn."""
+    editor_auth_url: Url | None = None
+    """Địa chỉ máy chủ đăng nhập GitHub (OAuth) của trang quản trị `quan-tri/`."""
+    embed_origins: tuple[Origin, ...] = Field((), max_length=20)
+    """Các cổng thông tin được phép nhúng khung tiện ích `nhung/` (iframe)."""
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any], where: str = CONFIG_FILE) -> MaintainerConfig:
+        """Validate the plugin's options (``content_dir`` aside); a mistake is a Vietnamese SettingsError."""
+        values = {key: value for key, value in options.items() if key in cls.model_fields and value is not None}
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            field = ".".join(str(part) for part in error["loc"])
+            raise SettingsError(f"{where}: tùy chọn `{field}` của plugin {PLUGIN} không hợp lệ "
+                                f"(giá trị hiện có: “{error.get('input')}”): "
+                                f"{_expected(str(error['loc'][0]))}") from None
+
+
+def _expected(field: str) -> str:
+    return {"embed_origins": "mỗi mục là một gốc như `https://yenbinh.yenbai.gov.vn` (https:// và tên miền, "
+                             "không có đường dẫn, không có dấu / ở cuối)",
+            "edit_branch": "tên nhánh, ví dụ `main`"}.get(field, "địa chỉ web đầy đủ bắt đầu bằng https://")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold ``!!python/name:`` tags (the TOC slug function): read them as nothing, run nothing."""
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def plugin_options(config_file: Path) -> dict[str, Any]:
+    """The nq57 plugin's options as written in ``config_file`` (empty when the file or the entry is missing)."""
+    if not config_file.is_file():
+        return {}
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    for entry in (data or {}).get("plugins") or []:
+        if isinstance(entry, dict) and PLUGIN in entry:
+            return dict(entry[PLUGIN] or {})
+    return {}
+
+
+def maintainer_config(project_dir: Path) -> MaintainerConfig:
+    """The security settings of the project whose root is ``project_dir`` (for the command line)."""
+    return MaintainerConfig.from_options(plugin_options(project_dir / CONFIG_FILE))
