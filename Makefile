@@ -32,9 +32,9 @@ setup-test: $(TEST_STAMP)
 # No index URLs in the files: pip's own configuration decides where packages come from.
 # The test set is resolved first (runtime and test extra together); the runtime set is then resolved with the
 # test set as constraints, so every package in both files has the same version (tests/test_locks.py checks it).
-# pip-tools runs from its own venv, so that the project's .venv holds only what the locks name.
+# pip-tools runs from its own venv (build/lock-venv), so that the project's .venv holds only what the locks name.
 PIP_TOOLS := pip-tools==7.6.2
-LOCK_VENV := .venv-lock
+LOCK_VENV := build/lock-venv
 LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 lock:
 	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
