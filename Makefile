@@ -68,8 +68,9 @@ build: setup
 	@$(MAKE) --no-print-directory node
 	$(PY) -m generator build
 
+# A preview: unapproved editorial items are shown, each marked "Bản nháp — chưa duyệt" (generator/settings.py).
 serve: setup
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_MODE=preview $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # ruff (the Python code) comes with the test set; an editor's machine with the runtime set checks the content only.
 lint: setup

@@ -59,7 +59,7 @@ def page_weight(site: Path, page: str) -> PageWeight:
     return PageWeight(page, len(view.files) + len(view.external), sum(by_kind.values()), by_kind, missing, search)
 
 
-ADMIN_PREFIX = "quan-tri/"
+ADMIN_PREFIX = "bien-tap/quan-tri/"
 """The browser editor (Decap CMS, ~1.9 MB gzip): a tool for editors on a desktop, not a page readers open.
 Outside the readers' budgets on purpose; tests/test_budget.py checks no other page loads it."""
 

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from .content import Content, ContentError, load_content
+from .content.approval import edition, omissions
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import glossary_links
 from .registry import GLOSSARY, page_url
@@ -44,9 +45,20 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _edition(content_dir: Path) -> tuple[Content, BuildSettings]:
+    """The content this build publishes (approved items only unless ``SITE_MODE=preview``) and its settings;
+    a production build prints, per file, which unapproved items it left out."""
+    content = load_content(content_dir)
+    settings = _settings(content_dir, content)
+    if not settings.preview:
+        for omission in omissions(content):
+            print(f"BẢN CHÍNH THỨC: {omission}", file=sys.stderr)
+    return edition(content, settings.preview), settings
+
+
 def _render(args: argparse.Namespace) -> int:
-    content = load_content(args.content)
-    written = write_outputs(site_outputs(content, _settings(args.content, content)), args.out)
+    content, settings = _edition(args.content)
+    written = write_outputs(site_outputs(content, settings), args.out)
     print(f"Đã ghi {len(written)} tệp (trang Markdown, lịch, feed, hướng dẫn) vào {args.out}")
     return 0
 
@@ -55,6 +67,7 @@ def _publish(args: argparse.Namespace) -> int:
     """The post-build steps on a folder any builder made (``publish`` module docstring gives the order)."""
     content = load_content(args.content)
     settings = _settings(args.content, content)
+    content = edition(content, settings.preview)
     menu = tuple(page_url(path) for path in offline_pages(content, settings))
     try:
         publish(args.site, PublishPlan(settings.site_path, menu, glossary_links(content.glossary, page_url(GLOSSARY))))

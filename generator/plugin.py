@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
 from .content import Content, ContentError, docsfiles, load_content
+from .content.approval import edition, omissions
 from .content.errors import Problem
 from .content.loader import display_path, symlink_problem
 from .content.photos import PhotoError
@@ -32,7 +33,7 @@ from .maintainer import MaintainerConfig
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
-from .registry import GLOSSARY, SOURCES, page_url
+from .registry import EDITORS, GLOSSARY, SOURCES, page_url
 from .render.environment import TEMPLATES
 from .render.error_page import error_fragment, error_page
 from .render.fonts import RendererError
@@ -46,6 +47,15 @@ from .views.admin import decap_dist
 
 log = logging.getLogger("nq57")
 """Outside MkDocs' logger on purpose: a reminder must not fail a ``--strict`` build (the issue asks to warn, not fail)."""
+
+
+def log_edition(content: Content, settings: BuildSettings) -> None:
+    """Say which build this is and, in production, what it left out: one line per file, with counts and items."""
+    if settings.preview:
+        log.warning("BẢN XEM TRƯỚC (SITE_MODE=preview): mục chưa duyệt được hiện kèm dòng “Bản nháp — chưa duyệt”")
+        return
+    for omission in omissions(content):
+        log.warning("BẢN CHÍNH THỨC: %s", omission)
 
 
 class ContentPluginConfig(Config):
@@ -126,15 +136,16 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         config.extra["site_settings"] = site  # the footer partial shows organisation and contact
         if self.settings.site_url:  # drawn only then (render/share.py): an og:image must be an absolute URL
             config.extra["share_image"] = HOME_IMAGE
-        if guide.site_body(root) is not None:
-            config.extra["guide_url"] = page_url(guide.PAGE)  # the footer links the editors' guide (not in the menu)
+        config.extra["editors_prefix"] = page_url(EDITORS)  # main.html: noindex, not in the search index
         config.extra["sources_url"] = page_url(SOURCES)  # and the official texts ("Văn bản gốc")
         if missing := site.missing_publisher_details:
             log.warning("CẢNH BÁO (WARNING): cai-dat.yml: chân trang còn thiếu %s (cơ quan chủ quản, người chịu trách nhiệm, "
                         "địa chỉ, điện thoại, thư điện tử)", ", ".join(missing))
         if decap_dist(root) is None:  # a warning, not a failure: the reading site does not need the editor
-            log.warning("CẢNH BÁO (WARNING): chưa có node_modules/decap-cms: trang quan-tri/ sẽ không có trình soạn thảo "
-                        "trên trình duyệt; chạy `npm ci` rồi dựng lại (Decap CMS not packaged)")
+            log.warning("CẢNH BÁO (WARNING): chưa có node_modules/decap-cms: trang bien-tap/quan-tri/ sẽ không có "
+                        "trình soạn thảo trên trình duyệt; chạy `npm ci` rồi dựng lại (Decap CMS not packaged)")
+        log_edition(self.content, self.settings)
+        self.content = edition(self.content, self.settings.preview)  # production: approved editorial items only
         # repo_url is not given to MkDocs: Material would then fetch star counts from the forge's API on every visit.
         self.menu = nav(self.content, self.settings)
         self.offline = offline_pages(self.content, self.settings)

@@ -1,12 +1,14 @@
 """One typed ``BuildSettings``, resolved once per build and passed down to every stage.
 
-Four values may come from the environment, so that CI can set them without a
+Five values may come from the environment, so that CI can set them without a
 commit: ``SITE_URL`` (the published address, wins over ``base_url`` in
 ``cai-dat.yml``), ``REPO_URL`` (for edit links and the browser editor, wins over
 ``repo_url`` in mkdocs.yml), ``SOURCE_DATE_EPOCH`` (the build's "today", so that the same
-commit gives the same site byte for byte) and ``GITHUB_EVENT_NAME`` (set by GitHub Actions:
-a scheduled or manual run builds with today's date; see ``build_date``). Nothing else reads
-the environment.
+commit gives the same site byte for byte), ``GITHUB_EVENT_NAME`` (set by GitHub Actions:
+a scheduled or manual run builds with today's date; see ``build_date``) and ``SITE_MODE``
+(``preview`` for a pull request's preview and ``make serve``: unapproved editorial items are
+shown with a "Bản nháp" banner; unset or ``production``: they are left out, so nothing
+unapproved is published by accident). Nothing else reads the environment.
 """
 
 from __future__ import annotations
@@ -75,6 +77,21 @@ class SettingsError(ValueError):
     """A build setting that cannot work; the message says in Vietnamese what to set instead."""
 
 
+MODE_VARIABLE = "SITE_MODE"
+"""The environment variable that makes a build a preview (``preview``); unset means ``production``."""
+MODES = ("production", "preview")
+
+
+def _preview(mode: str | None) -> bool:
+    """Only the exact word ``preview`` shows drafts; a typo fails the build rather than publishing them."""
+    value = (mode or "production").strip().lower()
+    if value not in MODES:
+        raise SettingsError(
+            f"{MODE_VARIABLE} “{mode}” không hợp lệ; đặt `production` (bản chính thức, chỉ đăng mục đã duyệt, mặc định) "
+            "hoặc `preview` (bản xem trước, hiện cả mục chưa duyệt kèm dòng “Bản nháp — chưa duyệt”)")
+    return value == "preview"
+
+
 def _with_slash(url: str | None) -> str | None:
     return url.rstrip("/") + "/" if url else None
 
@@ -106,6 +123,9 @@ class BuildSettings:
     """The browser editor's GitHub login server (Decap's ``base_url``); None: Decap's default (Netlify only)."""
     embed_origins: tuple[str, ...] = ()
     """Portal origins allowed to frame the widgets (CSP ``frame-ancestors``)."""
+    preview: bool = False
+    """A preview build (``SITE_MODE=preview``): unapproved editorial items are shown, each with a draft banner.
+    False (the default, a production build) publishes approved items only (``content.approval``)."""
 
     @classmethod
     def resolve(cls, content_dir: Path, *, base_url: str | None, repo_url: str | None,
@@ -123,6 +143,7 @@ class BuildSettings:
             edit_branch=edit_branch,
             editor_auth_url=editor_auth_url,
             embed_origins=tuple(embed_origins),
+            preview=_preview(environ.get(MODE_VARIABLE)),
         )
 
     @property

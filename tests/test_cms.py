@@ -104,7 +104,7 @@ def test_repository_is_taken_from_a_github_address_only() -> None:
 
 
 def _admin_page(content, build) -> str:
-    (page,) = [p for p in render_pages(content, build) if p.path == "quan-tri.md"]
+    (page,) = [p for p in render_pages(content, build) if p.path == "bien-tap/quan-tri.md"]
     return page.markdown
 
 
@@ -135,11 +135,11 @@ def test_decap_bundle_chunks_and_licence_are_copied_not_maps(fixture_content, mo
         (tmp_path / name).write_text(name)
     monkeypatch.setattr(outputs, "decap_dist", lambda project: tmp_path)
     written = {o.path for o in outputs.cms_outputs(fixture_content, settings(TODAY, FIXTURE_CONTENT))}
-    assert written == {CONFIG_PATH, *(f"quan-tri/{n}" for n in names[:4])}
+    assert written == {CONFIG_PATH, *(f"bien-tap/quan-tri/{n}" for n in names[:4])}
 
 
 def test_only_the_editor_gets_inline_styles_and_githubs_api() -> None:
-    admin, page = header_value("quan-tri/"), header_value("tin-tuc/")
+    admin, page = header_value("bien-tap/quan-tri/"), header_value("tin-tuc/")
     assert "'unsafe-inline'" in admin and "connect-src 'self' blob: https://api.github.com;" in admin
     assert "'unsafe-inline'" not in page and "github" not in page
     assert "script-src 'self' 'unsafe-eval';" in admin and "unsafe-eval" not in page

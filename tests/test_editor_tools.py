@@ -77,20 +77,21 @@ def test_contributing_is_a_complete_vietnamese_guide() -> None:
 
 def test_guide_is_a_site_page_editing_contributing(project_copy: Path) -> None:
     site = project_copy / "site"
-    result = build_site(site, config=project_copy / "mkdocs.yml", env={"REPO_URL": REPO_URL})
+    # A preview, so that the district's posts (not approved yet) have their pages and edit links.
+    result = build_site(site, config=project_copy / "mkdocs.yml", env={"REPO_URL": REPO_URL, "SITE_MODE": "preview"})
     assert result.returncode == 0, result.stderr
-    page = (site / "huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
-    reference = (site / "huong-dan-bien-tap/truong-du-lieu/index.html").read_text(encoding="utf-8")
+    page = (site / "bien-tap/huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
+    reference = (site / "bien-tap/huong-dan-bien-tap/truong-du-lieu/index.html").read_text(encoding="utf-8")
     assert 'href="truong-du-lieu/"' in page, "the guide links its field reference page"
     assert "<li><code>paragraphs[].indicators[].measurements[].source</code>" in reference
     assert 'href="../"' in reference, "the reference links back to the guide page, not to CONTRIBUTING.md"
     edited = edit_targets(site)
-    assert edited["huong-dan-bien-tap/index.html"] == "CONTRIBUTING.md"
-    assert edited["huong-dan-bien-tap/truong-du-lieu/index.html"] == guide.REFERENCE
+    assert edited["bien-tap/huong-dan-bien-tap/index.html"] == "CONTRIBUTING.md"
+    assert edited["bien-tap/huong-dan-bien-tap/truong-du-lieu/index.html"] == guide.REFERENCE
     # Widgets (nhung/) are made for the portal's iframe: no header, hence no edit link; the browser
     # editor (quan-tri/) is itself the way to edit.
     html_pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if not p.relative_to(site).as_posix().startswith(("nhung/", "quan-tri/"))} - {"404.html"}
+                  if not p.relative_to(site).as_posix().startswith(("nhung/", "bien-tap/quan-tri/"))} - {"404.html"}
     assert set(edited) == html_pages, "every page has an edit link"
     for page_path, source in edited.items():
         assert (ROOT / source).is_file(), f"{page_path}: edit link to missing {source}"

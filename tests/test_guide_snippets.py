@@ -263,7 +263,10 @@ def test_quick_start_post_with_its_photo_passes_the_checks(tmp_path: Path) -> No
         result = subprocess.run([sys.executable, "-m", "generator", "--content", "content", command], cwd=tmp_path,
                                 capture_output=True, text=True, encoding="utf-8", check=False)
         assert result.returncode == 0, result.stdout + result.stderr
-        assert mark["file"] not in result.stdout + result.stderr, "no finding on the copied post"
+        # A new post waits for approval (a reminder, tests/test_approval.py); nothing else is said about it.
+        findings = [line for line in (result.stdout + result.stderr).splitlines()
+                    if mark["file"] in line and "chờ duyệt" not in line]
+        assert findings == [], "no finding on the copied post"
 
 
 def _site_html(name: str) -> str:

@@ -21,7 +21,7 @@ def test_render_cli_writes_every_page(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")}
     assert written == {page.path for page in render_pages(load_content(CONTENT), settings(date(2025, 1, 1)))}
-    assert {"huong-dan-bien-tap.md", "don-vi/ubnd-huyen.md"} <= written
+    assert {"bien-tap/huong-dan-bien-tap.md", "don-vi/ubnd-huyen.md"} <= written
     calendar = (tmp_path / "lich-thuc-hien.ics").read_bytes()
     assert calendar.startswith(b"BEGIN:VCALENDAR\r\n"), "the calendar is written beside the pages"
     home = (tmp_path / "index.md").read_text(encoding="utf-8")

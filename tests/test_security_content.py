@@ -341,7 +341,8 @@ def build_poisoned(folder: Path) -> Path:
     write_posts(project / "content", ACCEPTED_POSTS)
     replace_once(project / "content/quan-diem.yml", VIEWPOINT_OLD, VIEWPOINT_NEW)
     site = project / "site"
-    result = build_site(site, config=project / "mkdocs.yml")
+    # A preview shows every item, the unapproved posts carrying the payloads too: the widest surface to check.
+    result = build_site(site, config=project / "mkdocs.yml", env={"SITE_MODE": "preview"})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -427,7 +428,8 @@ def test_a_quote_in_a_summary_stays_inside_every_attribute_it_reaches(project_co
         "summary: Bài thử của kiểm thử an ninh.", "summary: '" + summary.replace("'", "''") + "'")
     (project_copy / "content/tin-tuc/2025-03-27-ngoac-kep.md").write_text(post, encoding="utf-8")
     site = project_copy / "site"
-    result = build_site(site, config=project_copy / "mkdocs.yml", env={"SITE_URL": "https://example.org/nq57/"})
+    result = build_site(site, config=project_copy / "mkdocs.yml",
+                        env={"SITE_URL": "https://example.org/nq57/", "SITE_MODE": "preview"})  # the post is a draft
     assert result.returncode == 0, result.stderr
 
     class Metas(HTMLParser):

@@ -1,7 +1,7 @@
 /* The self-check quiz (trac-nghiem/), entirely in the browser: nothing is sent anywhere.
    The page holds every question with its answer behind <details> (readable without
    JavaScript); this script fetches the same bank as JSON (the page's #nq-quiz-bank link),
-   draws `draw` questions at random and asks them one at a time: a fieldset of radio
+   draws `draw` questions at random and asks them one at a time, options shuffled: a fieldset of radio
    buttons, a "Trả lời" button, feedback with the explanation, the quotation and a link
    to the passage in a live region, then the score and "Làm lại" (a new draw). */
 (function () {
@@ -53,11 +53,13 @@
   function ask() {
     var q = bank.questions[drawn[index]];
     var legendId = "nq-q-legend";
-    var choices = q.options.map(function (text, i) {
-      var id = "nq-q-option-" + i;
+    /* The options in a new order at every attempt: letters follow the order shown, values keep the bank's index. */
+    var order = draw(q.options.length, q.options.length);
+    var choices = order.map(function (original, shown) {
+      var id = "nq-q-option-" + shown;
       return el("div", { "class": "nq-choice" }, [
-        el("input", { type: "radio", name: "nq-answer", id: id, value: String(i) }),
-        el("label", { "for": id, text: "ABCD".charAt(i) + ". " + text })
+        el("input", { type: "radio", name: "nq-answer", id: id, value: String(original) }),
+        el("label", { "for": id, text: "ABCD".charAt(shown) + ". " + q.options[original] })
       ]);
     });
     var feedback = el("div", { "class": "nq-quiz__feedback", role: "status", "aria-live": "polite" });
@@ -78,7 +80,7 @@
         feedback.textContent = "Hãy chọn một phương án trước khi bấm “Trả lời”.";
         return;
       }
-      check(q, Number(chosen.value), form, feedback);
+      check(q, Number(chosen.value), form, feedback, order);
       submit.hidden = true;
       next.hidden = false;
       next.focus();
@@ -91,7 +93,7 @@
     if (index > 0) document.getElementById(legendId).focus();
   }
 
-  function check(q, chosen, form, feedback) {
+  function check(q, chosen, form, feedback, order) {
     var right = chosen === q.answer;
     if (right) score += 1;
     answers.push({ q: q, right: right });
@@ -106,7 +108,7 @@
         box.lastChild.appendChild(el("span", { "class": "nq-mark", text: " — phương án đã chọn" }));
       }
     });
-    var answer = "ABCD".charAt(q.answer) + ". " + q.options[q.answer];
+    var answer = "ABCD".charAt(order.indexOf(q.answer)) + ". " + q.options[q.answer];
     feedback.className = "nq-quiz__feedback " + (right ? "nq-quiz__feedback--right" : "nq-quiz__feedback--wrong");
     replace(feedback,
       el("p", { "class": "nq-quiz__verdict", text: right ? "✓ Đúng." : "✗ Chưa đúng. Đáp án đúng: " + answer }),

@@ -1,7 +1,7 @@
 /* Presenter view (trinh-chieu/): the page holds every slide in sequence (readable without
    JavaScript, and in print); this script shows one at a time, full window, large type.
-   Next: →, PageDown, Space, a tap on the right two thirds, a swipe left, the "Sau" button.
-   Back: ←, PageUp, a tap on the left third, a swipe right, "Trước"; "Thoát" or Escape shows every slide in sequence. Home/End: first/last.
+   Next: →, ↓, PageDown (a presenter's clicker), Space, a tap on the right two thirds, a swipe left, the "Sau" button.
+   Back: ←, ↑, PageUp, a tap on the left third, a swipe right, "Trước"; "Thoát" or Escape shows every slide in sequence. Home/End: first/last.
    The slide number is kept in the address (#slide-3) so a reload stays on it. */
 (function () {
   var deck = document.getElementById("nq-deck");
@@ -50,7 +50,7 @@
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     var target = event.target;
     if (target && /^(BUTTON|A|INPUT)$/.test(target.tagName) && (event.key === " " || event.key === "Enter")) return;
-    var moves = { ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1 };
+    var moves = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 };
     if (event.key in moves) { show(current + moves[event.key]); event.preventDefault(); }
     else if (event.key === "Home") { show(0); event.preventDefault(); }
     else if (event.key === "End") { show(slides.length - 1); event.preventDefault(); }

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..text import vn_number
 from .fields import field_names
 from .patterns import hint
 
@@ -68,6 +69,7 @@ _MESSAGES = {
     "missing": "thiếu trường bắt buộc “{name}”",
     "extra_forbidden": "trường “{name}” không có trong lược đồ",
     "string_type": "phải là chữ (văn bản)",
+    "string_unicode": "có ký tự không hợp lệ (không phải chữ Unicode); xóa ký tự đó rồi gõ lại",
     "string_too_short": "không được để trống",
     "string_too_long": "quá dài (tối đa {max_length} ký tự)",
     "int_type": "phải là số nguyên",
@@ -75,6 +77,7 @@ _MESSAGES = {
     "int_from_float": "phải là số nguyên",
     "float_type": "phải là số (dùng dấu chấm thập phân, ví dụ 0.7)",
     "float_parsing": "phải là số (dùng dấu chấm thập phân, ví dụ 0.7)",
+    "finite_number": "phải là một số cụ thể (không dùng .nan, .inf), ví dụ 0.7",
     "bool_type": "phải là true hoặc false",
     "bool_parsing": "phải là true hoặc false",
     "date_type": "phải là ngày (ví dụ 2025-03-10 hoặc 10/3/2025)",
@@ -100,6 +103,9 @@ def _message(error: Any, name: str) -> str:
         return "chưa điền: viết giá trị ngay sau dấu hai chấm (hoặc xóa cả dòng nếu trường không bắt buộc)"
     if kind == "string_pattern_mismatch":
         return hint(str(context.get("pattern", "")))
+    if kind == "string_too_long" and isinstance(error.get("input"), str):
+        return (f"quá dài: tối đa {vn_number(context['max_length'])} ký tự, hiện có {vn_number(len(error['input']))}; "
+                "rút gọn lại (đoạn dài thì tách thành nhiều đoạn)")
     if kind == "string_type" and isinstance(error.get("input"), list | dict):
         return ("phải là chữ viết ngay sau dấu hai chấm, trên cùng dòng; ở đây đang là các dòng “- …” hoặc “khóa: giá trị” "
                 "thụt vào bên dưới (với đoạn dài, viết `>-` sau dấu hai chấm rồi xuống dòng)")

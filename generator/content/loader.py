@@ -46,11 +46,12 @@ class Content:
     news: models.NewsSection = field(metadata={"file": "tin-tuc.yml"})
     grassroots: models.GrassrootsRegister = field(metadata={"file": grassroots.REGISTER_FILE})
     questions: models.QuestionSection = field(metadata={"file": "hoi-dap.yml", "quotes": True})
-    false_claims: models.FalseClaimSection = field(metadata={"file": "phan-bac.yml", "quotes": True})
+    clarifications: models.ClarificationSection = field(metadata={"file": "lam-ro.yml", "quotes": True})
     glossary: models.GlossarySection = field(metadata={"file": "thuat-ngu.yml"})
     quiz: models.Quiz = field(metadata={"file": "trac-nghiem.yml"})
     meeting: models.Meeting = field(metadata={"file": "sinh-hoat-chi-bo.yml"})
     summary: models.Summary = field(metadata={"file": "tom-tat.yml"})
+    citizens: models.CitizensSection = field(metadata={"file": "nguoi-dan.yml"})
     posts: list[LoadedPost] = field(default_factory=list)
     grassroots_records: list[grassroots.LoadedRecord] = field(default_factory=list)
     """One result file per organisation in ``to-chuc-co-so/``, in file-name order."""
@@ -121,6 +122,23 @@ def load_model(path: Path, model: type[M], display: str, context: dict[str, Any]
         raise ContentError(translate(exc, display, located, model)) from None
 
 
+RENAMED_FILES = {
+    "phan-bac.yml": (
+        "trang “Phản bác” đã đổi thành “Làm rõ một số nhận thức chưa đúng”: đổi tên tệp thành lam-ro.yml, "
+        "đổi `claims:` thành `items:`, mỗi mục thay `claim:` bằng `question:` (câu hỏi nêu trung tính, không gán nhãn "
+        "“luận điệu”), giữ `id`, `answer`, `quotes`, `source`, thêm `approved:` khi cơ quan đã duyệt; bỏ mục nào "
+        "coi lời văn của Kế hoạch là sai",
+        "phan-bac.yml was renamed lam-ro.yml (claims → items, claim → question, approved)"),
+}
+"""Content files of an earlier version, and what to do instead: an old file is an error, never silently ignored."""
+
+
+def renamed_file_problems(root: Path) -> list[Problem]:
+    """A file an earlier version read under another name: the editor is told the new name and fields."""
+    return [Problem(display_path(root / old), 1, None, message, english)
+            for old, (message, english) in RENAMED_FILES.items() if (root / old).is_file()]
+
+
 def load_content(root: Path, today: date | None = None) -> Content:
     """Validate every content file; collect all problems before raising.
 
@@ -131,6 +149,7 @@ def load_content(root: Path, today: date | None = None) -> Content:
     problems: list[Problem] = [symlink_problem(display_path(link)) for link in symlinks(root)]
     if problems:
         raise ContentError(problems)  # nothing is read while a link could point outside the repository
+    problems.extend(renamed_file_problems(root))
     loaded: dict[str, BaseModel] = {}
     for entry in content_files():
         path = root / entry.name
@@ -138,15 +157,15 @@ def load_content(root: Path, today: date | None = None) -> Content:
         if not path.is_file():
             problems.append(Problem(display, None, None, "thiếu tệp nội dung bắt buộc", "required content file is missing"))
             continue
-        context = None
+        context = approval_context(loaded)
         if entry.quotes and all(name in loaded for name in DOCUMENT_PARTS):
             parts = {name: loaded[name] for name in DOCUMENT_PARTS}
-            context = {"document": document_text(**parts), "passages": passages(**parts)}
+            context = {**(context or {}), "document": document_text(**parts), "passages": passages(**parts)}
         try:
             loaded[entry.attribute] = load_model(path, entry.model, display, context)
         except ContentError as exc:
             problems.extend(exc.problems)
-    posts, post_problems = load_posts(root / NEWS_DIR, display_path(root / NEWS_DIR))
+    posts, post_problems = load_posts(root / NEWS_DIR, display_path(root / NEWS_DIR), approval_context(loaded))
     problems.extend(post_problems)
     records, record_problems = grassroots.load_records(root / grassroots.RECORDS_DIR,
                                                        display_path(root / grassroots.RECORDS_DIR))
@@ -164,6 +183,14 @@ def load_content(root: Path, today: date | None = None) -> Content:
 def _build_date(content: Content) -> date:
     """The build's "today" for this content: its time zone, its repository's last commit (``settings.build_date``)."""
     return build_date(time_zone=content.settings.time_zone, project_dir=content.root.resolve().parent)
+
+
+def approval_context(loaded: dict[str, BaseModel]) -> dict[str, Any] | None:
+    """``{"bodies": [...]}``: the approving bodies' ids from valid settings, which ``approved.by`` must name."""
+    settings = loaded.get("settings")
+    if not isinstance(settings, models.Settings):
+        return None  # cai-dat.yml has errors of its own: those are reported, approvals are not checked against it
+    return {"bodies": [body.id for body in settings.approving_bodies]}
 
 
 def plan_ids(content: Content) -> dict[str, str]:
@@ -238,6 +265,8 @@ def _passage_references(content: Content) -> list[Problem]:
         quoted("quiz", ("questions", index), question.passage, question.quote)
     for index, item in enumerate(content.summary.items):
         quoted("summary", ("items", index), item.passage, item.quote)
+    for index, line in enumerate(content.citizens.items):
+        quoted("citizens", ("items", index), line.passage, line.quote)
     for index, cited in enumerate(content.plan.cited):
         if cited.number not in document:
             problem("plan", ("cited", index, "number"),

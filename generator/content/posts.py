@@ -110,12 +110,12 @@ def html_lines(body: str, first_line: int) -> list[int]:
     return [number for number, line in prose_lines(body, first_line) if models.find_html(line)]
 
 
-def load_post(path: Path, display: str) -> LoadedPost:
+def load_post(path: Path, display: str, context: dict | None = None) -> LoadedPost:
     """Read, split and validate one post; raise ContentError naming file, line and field."""
     front, body, body_line = split_front_matter(read_text(path, display), display)
     located = parse_yaml(front, display)
     try:
-        meta = models.Post.model_validate(located.data)
+        meta = models.Post.model_validate(located.data, context=context)
     except ValidationError as exc:
         raise ContentError(translate(exc, display, located, models.Post)) from None
     problems = [Problem(display, line, None, "nội dung bài không được chứa mã HTML (thẻ <…>); hãy dùng Markdown",
@@ -142,8 +142,10 @@ def load_post(path: Path, display: str) -> LoadedPost:
     return LoadedPost(meta, body, display, body_line, located, photo)
 
 
-def load_posts(folder: Path, display: str) -> tuple[list[LoadedPost], list[Problem]]:
-    """Every ``*.md`` post in ``folder``, newest first, and every problem found (duplicate URLs included)."""
+def load_posts(folder: Path, display: str, context: dict | None = None) -> tuple[list[LoadedPost], list[Problem]]:
+    """Every ``*.md`` post in ``folder``, newest first, and every problem found (duplicate URLs included).
+
+    ``context`` carries the approving bodies (``{"bodies": [...]}``) that ``approved.by`` must name."""
     posts: list[LoadedPost] = []
     problems: list[Problem] = []
     if not folder.is_dir():
@@ -153,7 +155,7 @@ def load_posts(folder: Path, display: str) -> tuple[list[LoadedPost], list[Probl
             problems.append(problem)
             continue
         try:
-            posts.append(load_post(path, f"{display}/{path.name}"))
+            posts.append(load_post(path, f"{display}/{path.name}", context))
         except ContentError as exc:
             problems.extend(exc.problems)
     seen: dict[str, LoadedPost] = {}

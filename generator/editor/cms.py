@@ -1,6 +1,6 @@
-"""The browser editor's configuration (Decap CMS, page ``quan-tri/``), generated from the content models.
+"""The browser editor's configuration (Decap CMS, page ``bien-tap/quan-tri/``), generated from the content models.
 
-Decap reads ``quan-tri/config.yml``: which folder holds posts, which form field edits
+Decap reads ``bien-tap/quan-tri/config.yml``: which folder holds posts, which form field edits
 which front-matter key, where uploaded photos go. Everything here is derived from
 ``models.Post`` (field names, required or not, Vietnamese ``title`` as label and
 ``description`` as hint, length limits, patterns with their Vietnamese sentence) and
@@ -32,7 +32,8 @@ from ..content import Content, models, patterns
 from ..content.photos import PHOTO_DIR
 from ..content.posts import NEWS_DIR
 
-CONFIG_PATH = "quan-tri/config.yml"
+CONFIG_PATH = "bien-tap/quan-tri/config.yml"
+"""Under the editors' area (``registry.EDITORS``) beside the editor's page ``registry.ADMIN``."""
 """Where the built site carries the configuration; the page's ``<link rel="cms-config-url">`` names it."""
 
 DATE_FORMAT = "YYYY-MM-DD"
@@ -119,7 +120,7 @@ def _scalar_widget(annotation: Any, info: FieldInfo) -> dict[str, Any]:
     if annotation is float:
         return {"widget": "number", "value_type": "float"}
     limit = _max_length(info)
-    keys: dict[str, Any] = {"widget": "text" if limit and limit > 200 else "string"}
+    keys: dict[str, Any] = {"widget": "text" if limit and limit > models.MAX_LINE else "string"}
     if (pattern := _pattern(info)) is not None:
         keys["pattern"] = [pattern, patterns.hint(pattern)]
     return keys

@@ -12,7 +12,6 @@ one, as with the feeds, no JSON is written (a portal cannot use links it cannot 
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Literal
 
@@ -22,6 +21,7 @@ from .. import registry
 from ..content import Content
 from ..settings import BuildSettings
 from ..views.site import Site
+from .encoding import json_text
 from .pages import pages_by_kind, site_view
 
 VERSION = 1
@@ -32,7 +32,7 @@ SCHEMA_DIR = f"{API_DIR}/schema"
 
 
 class Payload(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Document(Payload):
@@ -170,7 +170,7 @@ def schema(name: str, site_url: str | None) -> dict:
 
 
 def dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json_text(value, indent=1, sort_keys=False) + "\n"
 
 
 def api_files(content: Content, settings: BuildSettings) -> list[tuple[str, str]]:

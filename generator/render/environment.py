@@ -7,13 +7,16 @@ sanitiser cleans what comes out; XML output (the RSS feed) uses ``autoescape``.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from .. import text
 from ..views.site import relative, url_relative
+from .encoding import yaml_string
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -25,7 +28,17 @@ def with_unit(value: float, unit: str) -> str:
     return f"{text.number(value)}{'' if unit.startswith('%') else ' '}{unit}"
 
 
-def environment(*, autoescape: bool = False) -> Environment:
+def unbroken(value: str, words: Iterable[str]) -> Markup:
+    """``value`` as HTML in which no line breaks inside any of ``words`` (``57-NQ/TW`` would otherwise break
+    at its hyphen on a narrow column): each occurrence in a no-wrap span, the text around it escaped."""
+    html = str(escape(value))
+    for word in words:
+        html = html.replace(str(escape(word)), f'<span class="nq-nowrap">{escape(word)}</span>')
+    return Markup(html)
+
+
+def environment(*, autoescape: bool = False, finalize: Callable[[Any], Any] | None = None) -> Environment:
+    """``finalize`` encodes every printed value for the output format (``encoding.xml_text`` for XML)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -33,11 +46,12 @@ def environment(*, autoescape: bool = False) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=autoescape,
+        finalize=finalize,
     )
     env.filters.update(
         number=text.number, vn_number=text.vn_number, vn_date=text.vn_date, doc_date=text.doc_date,
         capitalize_first=text.capitalise, slugify=text.slugify, with_unit=with_unit, relative=relative,
-        url_relative=url_relative,
-        yaml_string=lambda value: json.dumps(value, ensure_ascii=False),
+        url_relative=url_relative, unbroken=unbroken,
+        yaml_string=yaml_string,
     )
     return env

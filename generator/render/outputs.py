@@ -15,6 +15,7 @@ import yaml
 
 from .. import registry
 from ..content import Content
+from ..content.approval import edition
 from ..editor.cms import CONFIG_PATH, cms_config, github_repo
 from ..registry import page_url
 from ..settings import BuildSettings
@@ -41,7 +42,10 @@ class Output:
 
 def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
     """Pages, the deadline calendar, the progress exports (CSV, JSON), the quiz bank, the handout PDF, and — only
-    with a site URL, since they need absolute links — feeds, the portal's JSON, share images and QR codes."""
+    with a site URL, since they need absolute links — feeds, the portal's JSON, share images and QR codes.
+
+    ``content`` becomes the build's edition first: a production build writes approved editorial items only."""
+    content = edition(content, settings.preview)
     outputs = [Output(page.path, page.markdown, page.source) for page in render_pages(content, settings)]
     outputs.extend(study_outputs(content, settings))
     if settings.site_url:
@@ -61,7 +65,7 @@ def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
 
 
 ADMIN_DIR = posixpath.dirname(CONFIG_PATH)
-"""``quan-tri/``: the browser editor's page, its configuration and Decap's files."""
+"""``bien-tap/quan-tri/``: the browser editor's page, its configuration and Decap's files."""
 
 
 def cms_outputs(content: Content, settings: BuildSettings) -> list[Output]:
@@ -99,12 +103,12 @@ def photo_outputs(content: Content) -> list[Output]:
 def study_outputs(content: Content, settings: BuildSettings) -> list[Output]:
     """The quiz bank as JSON and the handout as PDF, from the very view models their pages show."""
     kinds = pages_by_kind(site_view(content, settings))
-    quiz, meeting = kinds["quiz"][0], kinds["handout"][0]
+    meeting = kinds["handout"][0]
     online = settings.site_url + registry.page_url(meeting.path) if settings.site_url else None
-    return [
-        Output(quiz.view.bank_path, quiz.view.bank_json(), quiz.source),
-        Output(meeting.view.pdf_path, handout_pdf(meeting.view, settings.today.isoformat(), online), meeting.source),
-    ]
+    outputs = [Output(quiz.view.bank_path, quiz.view.bank_json(), quiz.source) for quiz in kinds["quiz"][:1]]
+    outputs.append(
+        Output(meeting.view.pdf_path, handout_pdf(meeting.view, settings.today.isoformat(), online), meeting.source))
+    return outputs
 
 
 def write_outputs(outputs: list[Output], out: Path) -> list[Path]:

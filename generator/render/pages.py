@@ -33,19 +33,22 @@ def site_view(content: Content, settings: BuildSettings) -> Site:
 
 
 def pages_by_kind(site: Site) -> dict[str, list[registry.Page]]:
-    """Every page of every kind, in registry order."""
-    return {kind.name: list(kind.pages(site)) for kind in registry.PAGE_KINDS}
+    """Every page of every kind that is on for this build (``PageKind.enabled``), in registry order."""
+    return {kind.name: list(kind.pages(site)) if kind.on(site.content, site.settings) else []
+            for kind in registry.PAGE_KINDS}
 
 
 def render_pages(content: Content, settings: BuildSettings) -> Iterator[RenderedPage]:
     """Every generated page, in a stable order."""
     site = site_view(content, settings)
+    kinds = pages_by_kind(site)
     env = environment()
-    env.globals.update(site=site, c=content, today=settings.today, list_path=list_path,
+    env.globals.update(site=site, c=site.content, today=settings.today, kinds_on=registry.kinds_on(kinds), list_path=list_path,
                        category_path=category_path, tag_path=tag_path, unit_path=registry.unit_path,
-                       indicator_page_path=indicator_page_path, absolute_url=absolute_url(settings))
+                       indicator_page_path=indicator_page_path, absolute_url=absolute_url(settings),
+                       guide_page=registry.GUIDE)
     templates = {kind.name: kind.template for kind in registry.PAGE_KINDS}
-    for name, pages in pages_by_kind(site).items():
+    for name, pages in kinds.items():
         template = env.get_template(templates[name])
         for page in pages:
             yield RenderedPage(page.path, template.render(view=page.view, page=page.path), page.source)

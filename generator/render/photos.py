@@ -8,7 +8,10 @@ get instead a few small files made here, from the pixels only:
 * EXIF rotation applied, colours converted to sRGB, transparency flattened on white,
   then the pixels copied into a new image: no EXIF, GPS, XMP, ICC or comment survives;
 * file names carry a digest of the source, so a replaced photo gets new names (no stale caches);
-* the same photo and the same Pillow give the same bytes (reproducible builds).
+* the same photo and the same Pillow give the same bytes (reproducible builds);
+* memory stays near one decoded copy of the photo: a JPEG is decoded at the smallest DCT scale that
+  still covers the largest width (``draft``), any photo is reduced by a whole factor before the colour
+  work, so a 48 MP phone photo needs a few hundred MB, not a gigabyte.
 
 ``photo_view`` needs only the header (cheap, for view models); ``encode`` does the work
 once per photo and process (``mkdocs serve`` rebuilds reuse it).
@@ -17,6 +20,7 @@ once per photo and process (``mkdocs serve`` rebuilds reuse it).
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,7 +28,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps
 
 from ..content.models import PostImage
-from ..content.photos import PHOTO_DIR, PhotoError, PhotoSource, open_photo
+from ..content.photos import FORMATS, PHOTO_DIR, PhotoError, PhotoSource, open_photo
 from ..text import slugify
 
 WIDTHS = (360, 720, 1080)
@@ -90,10 +94,37 @@ def photo_view(photo: PhotoSource, image: PostImage) -> PhotoView:
     return PhotoView(_renditions(photo, "webp"), _renditions(photo, "jpg"), image.alt, image.caption)
 
 
+REDUCING_GAP = 3
+"""Keep at least 3× the largest published width before the final Lanczos resize (as ``reducing_gap=3.0``)."""
+
+_TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+              5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+              8: Image.Transpose.ROTATE_90}
+"""EXIF orientation → the turn that makes the picture upright (what ``ImageOps.exif_transpose`` does)."""
+
+_REDUCIBLE = {"L", "LA", "RGB", "RGBA", "CMYK"}
+
+
+def _decoded(opened: Image.Image, photo: PhotoSource) -> Image.Image:
+    """The pixels at no more than ``REDUCING_GAP`` times the largest published size: bounded memory."""
+    scale = widths(photo.width)[-1] * REDUCING_GAP / photo.width
+    needed = (max(1, math.ceil(opened.width * scale)), max(1, math.ceil(opened.height * scale)))
+    if opened.format == "JPEG" and scale < 1:
+        opened.draft(None, needed)  # the decoder itself skips the detail: 1/2, 1/4 or 1/8 of the pixels
+    opened.load()
+    factor = min(opened.width // needed[0], opened.height // needed[1])
+    if factor > 1 and opened.mode in _REDUCIBLE:
+        return opened.reduce(factor)
+    return opened
+
+
 def _pixels(photo: PhotoSource) -> Image.Image:
     """The photo's pixels, upright, in sRGB, opaque, in a new image that carries no metadata at all."""
-    with Image.open(photo.path) as opened:
-        image = ImageOps.exif_transpose(opened)
+    with Image.open(photo.path, formats=FORMATS) as opened:
+        orientation = opened.getexif().get(0x0112, 1)
+        image = _decoded(opened, photo)
+        if (turn := _TRANSPOSE.get(orientation)) is not None:
+            image = image.transpose(turn)
         profile = opened.info.get("icc_profile")
         if profile and image.mode in {"RGB", "RGBA"}:
             try:
@@ -144,7 +175,7 @@ def clean_image(path: Path) -> bytes:
     """
     photo = open_photo(path)
     kind = _FORMATS[path.suffix.lower()]
-    with Image.open(photo.path) as opened:
+    with Image.open(photo.path, formats=FORMATS) as opened:
         if opened.format != kind and not (kind == "JPEG" and opened.format == "MPO"):
             raise PhotoError(f"tệp {path.name} không phải ảnh {kind} như đuôi tên tệp nói ({opened.format}); "
                              "lưu lại ảnh đúng định dạng rồi tải lên")

@@ -1,4 +1,4 @@
-"""The browser editor's page (``quan-tri/``): whether Decap CMS can run there, and if not, why.
+"""The browser editor's page (``bien-tap/quan-tri/``): whether Decap CMS can run there, and if not, why.
 
 Two things must hold for the form to load: the build packaged Decap's files (``npm ci`` put
 them in ``node_modules/``; ``render/outputs.cms_outputs`` copies them) and the settings name a

@@ -11,7 +11,7 @@ import json
 import posixpath
 from dataclasses import dataclass
 
-from ..content.models import QuizQuestion
+from ..content.models import QuizQuestion, is_draft
 from .site import Site
 
 LETTERS = "ABCD"
@@ -36,6 +36,8 @@ class QuizQuestionView:
     """The page showing the passage, as a docs path with fragment: ``muc-tieu-2030.md#kinh-te-so``."""
     passage_url: str
     """The same, as a URL relative to the quiz page as built (``../muc-tieu-2030/#kinh-te-so``), for the script."""
+    draft: bool = False
+    """Not approved yet: only a preview build has it, with the draft banner."""
 
     @property
     def answer(self) -> QuizOptionView:
@@ -62,7 +64,7 @@ class QuizView:
         }
 
     def bank_json(self) -> str:
-        return json.dumps(self.bank(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        return json.dumps(self.bank(), ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
 
 
 def built_url(target: str, page: str) -> str:
@@ -81,9 +83,10 @@ def _question(question: QuizQuestion, site: Site, page: str) -> QuizQuestionView
     target = site.links[question.passage].target
     options = [QuizOptionView(LETTERS[i], option.text, option.correct) for i, option in enumerate(question.options)]
     return QuizQuestionView(question.id, question.question, options, question.explanation, question.quote,
-                            passage.title, target, built_url(target, page))
+                            passage.title, target, built_url(target, page), is_draft(question))
 
 
 def quiz_view(site: Site, page: str, bank_path: str) -> QuizView:
     quiz = site.content.quiz
-    return QuizView(quiz.draw, [_question(q, site, page) for q in quiz.questions], bank_path)
+    # A production build may publish fewer approved questions than ``draw``: a round then asks them all.
+    return QuizView(min(quiz.draw, len(quiz.questions)), [_question(q, site, page) for q in quiz.questions], bank_path)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..content import Content
+from ..content.approval import edition
 from ..content.posts import LoadedPost
 from ..settings import BuildSettings
 from .deadlines import DueItem, due_items
@@ -66,6 +67,9 @@ def url_relative(target: str, page: str) -> str:
 
 
 def build_site(content: Content, settings: BuildSettings, links: list[PlanLink]) -> Site:
+    """What every page shares; ``content`` becomes the build's edition first (approved items only in production),
+    so no page of a production build can show an item nobody approved."""
+    content = edition(content, settings.preview)
     deadlines = due_items(content, settings.today)
     about: dict[str, list[LoadedPost]] = {}
     for post in content.posts:

@@ -85,7 +85,7 @@ def editor_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("cms-built") / "site"
     result = build_site(site, env={"REPO_URL": "https://github.com/xa-mau/trang-nq57"})
     assert result.returncode == 0, result.stdout + result.stderr
-    if not (site / "quan-tri" / "decap-cms.js").is_file():
+    if not (site / "bien-tap" / "quan-tri" / "decap-cms.js").is_file():
         pytest.fail("the build did not package Decap (node_modules/decap-cms missing?)")
     return site
 
@@ -152,9 +152,9 @@ def test_a_post_made_in_the_form_is_a_valid_post(browser, editor_url: str, repo:
     page.on("console", lambda m: problems.append(m.text) if "refused" in m.text.lower() else None)
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on("dialog", lambda dialog: dialog.accept())  # "Bạn có chắc rằng bạn muốn công bố mục này?"
-    page.goto(editor_url + "quan-tri/")
+    page.goto(editor_url + "bien-tap/quan-tri/")
     page.get_by_role("button", name="Đăng nhập").click()
-    page.goto(editor_url + "quan-tri/#/collections/tin-tuc/new")
+    page.goto(editor_url + "bien-tap/quan-tri/#/collections/tin-tuc/new")
     page.get_by_label("Tiêu đề").fill("Hội nghị quán triệt Nghị quyết 57 tại xã")
     page.get_by_label("Ngày đăng").fill("2025-06-05")  # Chromium's date input takes the ISO form from scripts
     page.get_by_label("Đơn vị đưa tin").fill("Văn phòng Đảng ủy xã")
@@ -202,7 +202,7 @@ def test_editor_on_a_phone_screen(browser, editor_url: str) -> None:
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="vi-VN")
     page = context.new_page()
     page.add_init_script(LISTENER)
-    page.goto(editor_url + "quan-tri/")
+    page.goto(editor_url + "bien-tap/quan-tri/")
     page.get_by_role("button", name="Đăng nhập").wait_for()
     page.screenshot(path=str(SCREENSHOT))
     violations = page.evaluate("window.__cspViolations || []")
