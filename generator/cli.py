@@ -35,7 +35,8 @@ def _settings(content_dir: Path, content: Content) -> BuildSettings:
     config = maintainer_config(content_dir.resolve().parent)
     return BuildSettings.resolve(content_dir, base_url=content.settings.base_url, repo_url=config.repo_url,
                                  edit_branch=config.edit_branch, editor_auth_url=config.editor_auth_url,
-                                 embed_origins=config.embed_origins)
+                                 embed_origins=config.embed_origins,
+                                 time_zone=content.settings.time_zone)
 
 
 def _validate(args: argparse.Namespace) -> int:
