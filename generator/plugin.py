@@ -42,7 +42,7 @@ from .render.pages import nav, offline_pages
 from .render.photos import clean_image
 from .render.printref import qr_svg
 from .render.share import HOME_IMAGE
-from .settings import BuildSettings, SettingsError
+from .settings import BuildSettings, SettingsError, content_folder
 from .views.admin import decap_dist
 
 log = logging.getLogger("nq57")
@@ -60,7 +60,7 @@ def log_edition(content: Content, settings: BuildSettings) -> None:
 
 class ContentPluginConfig(Config):
     content_dir = config_options.Type(str, default="content")
-    """Folder of the YAML content, relative to mkdocs.yml."""
+    """Folder of the YAML content, relative to mkdocs.yml; ``CONTENT_DIR`` and ``--content`` win over it."""
     docs_allow = config_options.ListOfItems(config_options.Type(str), default=[])
     """Files under ``docs/`` published although not Markdown, CSS or a raster image (``content.docsfiles``):
     paths relative to ``docs/``, listed by a maintainer (mkdocs.yml is not content: CODEOWNERS)."""
@@ -77,6 +77,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     """Generates the plan's pages from the content folder at build time."""
 
     def __init__(self) -> None:
+        self.content_override: Path | None = None
+        """``python -m generator --content DIR build``: the content folder the command line names."""
         self.content: Content | None = None
         self.settings: BuildSettings | None = None
         self.outputs: list[Output] = []
@@ -98,10 +100,11 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def on_shutdown(self) -> None:
         """MkDocs caches this instance for the process: a later build in it must fail on errors again."""
         self.serving = False
+        self.content_override = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        content_dir = root / self.config.content_dir
+        content_dir = content_folder(self.content_override, self.config.content_dir, root)
         self.problems, self.content, self.settings = [], None, None
         config.extra.pop("content_error", None)
         self.watched = [content_dir, TEMPLATES, root / guide.SOURCE]
@@ -118,7 +121,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                 self.settings = BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=maintainer.repo_url,
                                                       edit_branch=maintainer.edit_branch,
                                                       editor_auth_url=maintainer.editor_auth_url,
-                                                      embed_origins=maintainer.embed_origins)
+                                                      embed_origins=maintainer.embed_origins, root=root)
             except SettingsError as exc:
                 raise ContentError([Problem(self.content.source("settings"), None, None, str(exc))]) from None
         except ContentError as exc:

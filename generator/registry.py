@@ -151,7 +151,7 @@ def _field_reference(site: Site) -> Iterable[Page]:
     """The guide's field reference, generated from the models (its edit link opens the committed copy)."""
     if guide.site_body(site.settings.project_dir) is None:
         return []
-    return [Page(FIELD_REFERENCE, guide.reference_site_body(), guide.REFERENCE)]
+    return [Page(FIELD_REFERENCE, guide.reference_site_body(site.settings.content_prefix), guide.REFERENCE)]
 
 
 # Widgets for the portal's iframes (views/widgets.py): under nhung/, which the CSP lets the portal frame.

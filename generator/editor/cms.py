@@ -31,6 +31,7 @@ from pydantic.fields import FieldInfo
 from ..content import Content, models, patterns
 from ..content.photos import PHOTO_DIR
 from ..content.posts import NEWS_DIR
+from .guide import in_folder
 
 CONFIG_PATH = "bien-tap/quan-tri/config.yml"
 """Under the editors' area (``registry.EDITORS``) beside the editor's page ``registry.ADMIN``."""
@@ -190,6 +191,14 @@ def post_options(content: Content, plan_parts: Iterable[tuple[str, str]]) -> dic
     }
 
 
+def _hints_in_folder(fields: list[dict[str, Any]], content_prefix: str) -> None:
+    """Hints name the site's own content folder (`` `sites/x/content/anh/` ``), as the guide does."""
+    for field in fields:
+        if "hint" in field:
+            field["hint"] = in_folder(field["hint"], content_prefix)
+        _hints_in_folder(field.get("fields", []), content_prefix)
+
+
 def cms_config(content: Content, *, content_prefix: str, repo: str | None, branch: str,
                plan_parts: Iterable[tuple[str, str]], site_url: str | None = None,
                auth_url: str | None = None) -> dict[str, Any]:
@@ -202,6 +211,7 @@ def cms_config(content: Content, *, content_prefix: str, repo: str | None, branc
     """
     fields = model_fields(models.Post, post_options(content, plan_parts))
     _image_field(fields)
+    _hints_in_folder(fields, content_prefix)
     fields.append({"name": "body", "label": "Nội dung bài", "widget": "markdown", "buttons": MARKDOWN_BUTTONS,
                    "editor_components": [], "modes": ["rich_text", "raw"],
                    "hint": "Viết bằng Markdown; không dùng mã HTML."})

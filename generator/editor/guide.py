@@ -32,14 +32,22 @@ GUIDE_LINK = "../CONTRIBUTING.md"
 """The reference's link back to the guide as a file in the repository; the site page links the page instead."""
 
 
-def field_reference(guide_link: str = GUIDE_LINK) -> str:
-    """The whole reference page in Markdown: one list per kind of content file (lists, not tables: no sideways scroll)."""
+def field_reference(guide_link: str = GUIDE_LINK, content_prefix: str = "content") -> str:
+    """The whole reference page in Markdown: one list per kind of content file (lists, not tables: no sideways scroll).
+    Files are named where they are in the repository: ``content/…`` becomes ``sites/x/content/…`` for a site whose
+    content folder is there (``content_prefix``)."""
     groups: dict[type[BaseModel], list[str]] = {}
     schemas = {entry.name: entry.model for entry in content_files()} | EXTRA_SCHEMAS
     for name, model in schemas.items():
         groups.setdefault(model, []).append(_WHERE.get(name, f"content/{name}"))
     files = [{"paths": paths, "doc": (model.__doc__ or "").strip(), "rows": fields(model)} for model, paths in groups.items()]
-    return environment().get_template("field-reference.md.j2").render(files=files, guide_link=guide_link).strip() + "\n"
+    text = environment().get_template("field-reference.md.j2").render(files=files, guide_link=guide_link).strip() + "\n"
+    return in_folder(text, content_prefix)
+
+
+def in_folder(text: str, content_prefix: str) -> str:
+    """``text`` (a guide page, a field's hint) with every `` `content/…` `` path moved into ``content_prefix``."""
+    return text if content_prefix == "content" else text.replace("`content/", f"`{content_prefix}/")
 
 
 def stale(root: Path) -> bool:
@@ -64,6 +72,7 @@ def site_body(root: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def reference_site_body() -> str:
-    """The reference as a site page: the same text, linking the guide's page rather than CONTRIBUTING.md."""
-    return field_reference(f"../{PAGE}")
+def reference_site_body(content_prefix: str = "content") -> str:
+    """The reference as a site page: the same text, linking the guide's page rather than CONTRIBUTING.md, and naming
+    the site's own content folder."""
+    return field_reference(f"../{PAGE}", content_prefix)
