@@ -17,6 +17,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from .build import make_build
 from .content import Content, ContentError, load_content
 from .content.approval import edition, omissions
 from .publish import PublishError, PublishPlan, publish
@@ -24,7 +25,6 @@ from .publish.glossary import glossary_links
 from .registry import GLOSSARY, page_url
 from .render.fonts import RendererError
 from .render.outputs import site_outputs, write_outputs
-from .render.pages import offline_pages
 from .settings import CONFIG_FILE, BuildSettings, SettingsError, content_folder
 from .sitedir import SiteDirError, build_lock, check_replaceable, make_staging, remove_leftovers, replace_site
 
@@ -90,7 +90,7 @@ def _publish(args: argparse.Namespace) -> int:
     content = load_content(args.content)
     settings = _settings(args, content)
     content = edition(content, settings.preview)
-    menu = tuple(page_url(path) for path in offline_pages(content, settings))
+    menu = tuple(page_url(path) for path in make_build(content, settings).offline)
     try:
         publish(args.site, PublishPlan(settings.site_path, menu, glossary_links(content.glossary, page_url(GLOSSARY))))
     except PublishError as exc:

@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
+from .build import Build, make_build
 from .content import Content, ContentError, docsfiles, load_content
 from .content.approval import edition, omissions
 from .content.errors import Problem
@@ -38,7 +39,6 @@ from .render.environment import TEMPLATES
 from .render.error_page import error_fragment, error_page
 from .render.fonts import RendererError
 from .render.outputs import Output, site_outputs
-from .render.pages import nav, offline_pages
 from .render.photos import clean_image
 from .render.printref import qr_svg
 from .render.share import HOME_IMAGE
@@ -80,6 +80,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.content_override: Path | None = None
         """``python -m generator --content DIR build``: the content folder the command line names."""
         self.content: Content | None = None
+        self.build: Build | None = None
         self.settings: BuildSettings | None = None
         self.outputs: list[Output] = []
         self.menu: list[str] = []
@@ -105,7 +106,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         content_dir = content_folder(self.content_override, self.config.content_dir, root)
-        self.problems, self.content, self.settings = [], None, None
+        self.problems, self.content, self.settings, self.build = [], None, None, None
         config.extra.pop("content_error", None)
         self.watched = [content_dir, TEMPLATES, root / guide.SOURCE]
         try:
@@ -149,8 +150,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         log_edition(self.content, self.settings)
         self.content = edition(self.content, self.settings.preview)  # production: approved editorial items only
         # repo_url is not given to MkDocs: Material would then fetch star counts from the forge's API on every visit.
-        self.menu = nav(self.content, self.settings)
-        self.offline = offline_pages(self.content, self.settings)
+        self.build = make_build(self.content, self.settings)  # the one Build every output of this build reads
+        self.menu, self.offline = self.build.menu, self.build.offline
         config.nav = self.menu + list(config.nav or [])  # then hand-written pages, if any
         self.docs_prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
         return config
@@ -160,7 +161,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             return self.error_files(files, config)
         assert self.content is not None and self.settings is not None
         try:
-            self.outputs = site_outputs(self.content, self.settings)
+            assert self.build is not None
+            self.outputs = site_outputs(self.build)
         except RendererError as exc:  # the handout PDF or a share image cannot be drawn here: say what to do
             raise PluginError(str(exc)) from None
         for output in self.outputs:
