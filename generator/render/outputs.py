@@ -16,13 +16,13 @@ import yaml
 from .. import registry
 from ..build import Build, as_build
 from ..content import Content
-from ..editor.cms import CONFIG_PATH, cms_config, github_repo
 from ..registry import page_url
 from ..settings import BuildSettings
-from ..views.admin import decap_dist
+from ..views.admin import decap_dist, github_repo
 from ..views.implementation import CSV_PATH, JSON_PATH, implementation_view
 from . import api, feeds
 from .calendar import CALENDAR_PATH, render_calendar
+from .cms import CONFIG_PATH, cms_config
 from .exports import csv_export, json_export
 from .handout import handout_pdf
 from .pages import render_pages
@@ -71,7 +71,7 @@ ADMIN_DIR = posixpath.dirname(CONFIG_PATH)
 
 
 def cms_outputs(content: Content, settings: BuildSettings) -> list[Output]:
-    """The browser editor's ``config.yml`` (from the models, ``editor/cms.py``) and Decap's files, copied from
+    """The browser editor's ``config.yml`` (from the models, ``render/cms.py``) and Decap's files, copied from
     ``node_modules/decap-cms/dist``: the bundle, the chunks it loads on demand, its WebAssembly, its licence.
     Source maps are left out. Without npm's files only the configuration is written; the page says why."""
     plan_parts = [(link.id, link.title) for link in registry.plan_links(content)]

@@ -18,6 +18,7 @@ from ..views.news import category_path, list_path, tag_path
 from ..views.site import Site
 from ..views.targets import indicator_page_path
 from .environment import environment
+from .guide import reference_text
 
 
 @dataclass(frozen=True)
