@@ -43,7 +43,8 @@ def render_pages(build: Build | Content, settings: BuildSettings | None = None) 
     env.globals.update(site=site, c=site.content, today=settings.today, kinds_on=build.kinds_on, list_path=list_path,
                        category_path=category_path, tag_path=tag_path, unit_path=registry.unit_path,
                        indicator_page_path=indicator_page_path, absolute_url=absolute_url(settings),
-                       guide_page=registry.GUIDE)
+                       guide_page=registry.GUIDE, reference_text=reference_text,
+                       P=registry.addresses())
     templates = {kind.name: kind.template for kind in registry.PAGE_KINDS}
     for name, pages in build.pages.items():
         template = env.get_template(templates[name])
