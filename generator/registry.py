@@ -160,8 +160,12 @@ def _meeting(path: str) -> Pages:
 
 
 def _guide(site: Site) -> Iterable[Page]:
-    body = guide.site_body(site.settings.project_dir)
-    return [Page(GUIDE, body, guide.SOURCE)] if body is not None else []
+    root = site.settings.project_dir
+    body = guide.site_body(root)
+    if body is None:
+        return []
+    return [Page(GUIDE, body, guide.SOURCE),
+            *(Page(f"{EDITORS}/{name}", guide.task_site_body(root, name), name) for name in guide.task_pages(root))]
 
 
 def _field_reference(site: Site) -> Iterable[Page]:

@@ -28,6 +28,7 @@ def copy_project(target: Path) -> Path:
     shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copy(ROOT / "CONTRIBUTING.md", target / "CONTRIBUTING.md")
+    shutil.copytree(ROOT / "huong-dan-bien-tap", target / "huong-dan-bien-tap")
     return target
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.content import load_content
 from generator.editor.lint import lint, number_pattern
 
-from .conftest import CONTENT, ROOT
+from .conftest import CONTENT, ROOT, problems_for
 
 POST = """---
 title: Hội nghị quán triệt
@@ -49,6 +49,12 @@ def test_planted_ocr_error_in_yaml_is_an_error_with_file_and_line(content_copy: 
     text = path.read_text(encoding="utf-8").replace("lồng ghép", "lỏng ghép")
     path.write_text(text, encoding="utf-8")
     lines = [number for number, line in enumerate(text.splitlines(), start=1) if "lỏng ghép" in line]
+    # Where the scanned copy is kept, validate stops first: the plan's wording changed, at the first line, original shown.
+    [problem] = problems_for(content_copy)
+    assert (problem.file.endswith("content/hoc-tap-quan-triet.yml"), problem.line) == (True, lines[0])
+    assert "lồng ghép" in problem.message_vi.split("ở đây đang là")[0] and "lỏng ghép" in problem.message_vi
+    # A locality without a scanned copy still gets lint's known-OCR-error check on every line.
+    (content_copy / "source" / "ke-hoach-ocr.txt").unlink()
     found = [f for f in lint(content_copy) if f.severity == "error"]
     assert lines and [(f.file, f.line) for f in found] == [("content/hoc-tap-quan-triet.yml", n) for n in lines]
     assert "lồng ghép" in found[0].fix

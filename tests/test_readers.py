@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from generator.content import load_content
+from generator.content.reader import read_yaml
 from generator.registry import EDITORS, MEETING
 from generator.render.pages import nav, render_pages
 
@@ -30,7 +31,8 @@ TODAY = date(2026, 11, 28)
 
 
 def raw(name: str) -> dict:
-    return yaml.safe_load((CONTENT / name).read_text(encoding="utf-8"))
+    """A fixture file as the generator reads it (``on:`` of an approval record stays the word ``on``)."""
+    return read_yaml(CONTENT / name).data
 
 
 def fixture_deadlines() -> list[dict]:

@@ -20,11 +20,24 @@ from pydantic import BaseModel, ValidationError
 
 from ..settings import build_date
 from . import grassroots, models
-from .document import DOCUMENT_PARTS, SECTIONS, DocumentText, Passage, document_text, passages
+from .document import (
+    CORRECTIONS,
+    DOCUMENT_PARTS,
+    SECTIONS,
+    SOURCE_TEXT,
+    DocumentText,
+    Passage,
+    corrected_source,
+    differences,
+    document_pieces,
+    document_text,
+    passages,
+)
 from .errors import ContentError, Problem, translate
-from .posts import NEWS_DIR, LoadedPost, load_posts
+from .photos import PHOTO_DIR, misplaced_photos
+from .posts import NEWS_DIR, LoadedPost, category_problem, load_posts
 from .quotation import stands_in
-from .reader import read_yaml, symlinks
+from .reader import read_text, read_yaml, symlinks
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -150,6 +163,7 @@ def load_content(root: Path, today: date | None = None) -> Content:
         raise ContentError(problems)  # nothing is read while a link could point outside the repository
     problems.extend(renamed_file_problems(root))
     loaded: dict[str, BaseModel] = {}
+    wording_checked = False
     for entry in content_files():
         path = root / entry.name
         display = display_path(path)
@@ -157,6 +171,9 @@ def load_content(root: Path, today: date | None = None) -> Content:
             problems.append(Problem(display, None, None, "thiếu tệp nội dung bắt buộc", "required content file is missing"))
             continue
         context = approval_context(loaded)
+        if entry.quotes and all(name in loaded for name in DOCUMENT_PARTS) and not wording_checked:
+            wording_checked = True
+            problems.extend(plan_wording(root, {name: loaded[name] for name in DOCUMENT_PARTS}))
         if entry.quotes and all(name in loaded for name in DOCUMENT_PARTS):
             parts = {name: loaded[name] for name in DOCUMENT_PARTS}
             context = {**(context or {}), "document": document_text(**parts), "passages": passages(**parts)}
@@ -164,8 +181,16 @@ def load_content(root: Path, today: date | None = None) -> Content:
             loaded[entry.attribute] = load_model(path, entry.model, display, context)
         except ContentError as exc:
             problems.extend(exc.problems)
-    posts, post_problems = load_posts(root / NEWS_DIR, display_path(root / NEWS_DIR), approval_context(loaded))
+    news = loaded.get("news")
+    categories = [category.id for category in news.categories] if isinstance(news, models.NewsSection) else None
+    posts, post_problems = load_posts(root / NEWS_DIR, display_path(root / NEWS_DIR), approval_context(loaded),
+                                      categories, display_path(root / "tin-tuc.yml"))
     problems.extend(post_problems)
+    problems.extend(Problem(shown, None, None,
+                            f"ảnh “{name}” không nằm trong thư mục content/{PHOTO_DIR}/ nên không được đăng: chuyển tệp "
+                            f"vào content/{PHOTO_DIR}/ (tên viết thường, ví dụ “{name.lower()}”) rồi ghi "
+                            f"`src: {name.lower()}`", f"photo outside content/{PHOTO_DIR}/: move it there")
+                    for shown, name in misplaced_photos(root, display_path(root)) if f"/{NEWS_DIR}/" not in shown)
     records, record_problems = grassroots.load_records(root / grassroots.RECORDS_DIR,
                                                        display_path(root / grassroots.RECORDS_DIR))
     problems.extend(record_problems)
@@ -205,11 +230,9 @@ def _cross_references(content: Content) -> list[Problem]:
     known = plan_ids(content)
     for post in content.posts:
         if post.meta.category not in categories:
-            problems.append(Problem(
-                post.source, post.line_of("category"), None,
-                f"chuyên mục “{post.meta.category}” không có trong {display_path(content.root / content.source('news'))}; "
-                f"chọn một trong: {', '.join(sorted(categories))}",
-                "unknown category", "category"))
+            problems.append(category_problem(post.source, post.line_of("category"), post.meta.category,
+                                             [category.id for category in content.news.categories],
+                                             display_path(content.root / content.source("news"))))
         for index, ref in enumerate(post.meta.related):
             if ref not in known:
                 position = post.located.position(("related", index))
@@ -269,6 +292,48 @@ def _passage_references(content: Content) -> list[Problem]:
     for index, item in enumerate(content.meeting.discussion):
         if item.passage is not None and item.passage not in known:
             unknown("meeting", ("discussion", index, "passage"), item.passage)
+    return problems
+
+
+def plan_wording(root: Path, parts: dict[str, Any]) -> list[Problem]:
+    """The plan's own words (headings, quoted sentences) unchanged: the corrected OCR copy, word for word.
+
+    ``parts`` are the validated models named in ``DOCUMENT_PARTS``. A locality without
+    ``content/source/ke-hoach-ocr.txt`` has nothing to compare with and is not checked.
+    """
+    source_path = root / SOURCE_TEXT
+    if not source_path.is_file() or not (root / CORRECTIONS).is_file():
+        return []
+    corrections_file = display_path(root / CORRECTIONS)
+    try:
+        corrections = load_model(root / CORRECTIONS, models.Corrections, corrections_file)
+    except ContentError as exc:
+        return exc.problems
+    files = {entry.attribute: entry.name for entry in content_files()}
+    source = corrected_source(read_text(source_path, display_path(source_path)), corrections.corrections)
+    if source is None:
+        raw = read_text(source_path, display_path(source_path))
+        stale = next(c for c in corrections.corrections if c.wrong not in raw)
+        return [Problem(corrections_file, read_yaml(root / CORRECTIONS, corrections_file).position(
+            ("corrections", corrections.corrections.index(stale), "wrong"))[0], None,
+            f"chữ sai “{stale.wrong}” không còn trong bản chụp {display_path(source_path)}; sửa hoặc xóa mục này",
+            "an OCR correction no longer matches the source", "")]
+    problems = []
+    for change in differences(source, list(document_pieces(**parts))):
+        piece = change.piece
+        where = root / files[piece.attribute] if piece.attribute else None
+        shown = display_path(where) if where else display_path(root / files["plan"])
+        position = read_yaml(where, shown).position(piece.path) if where else None
+        line = position[0] if position else None
+        if where and line and where.read_text(encoding="utf-8-sig").splitlines()[line - 1].rstrip().endswith(
+                (">-", ">", "|", "|-", ">+", "|+")):
+            line += 1  # a folded paragraph (`- >-`): its words start on the next line
+        problems.append(Problem(
+            shown, line, None,
+            f"câu chữ của Kế hoạch bị thay đổi. Văn bản gốc ({display_path(source_path)}, dòng {change.source_line}) "
+            f"ghi: “{change.original}”; ở đây đang là: “{change.written}”. Sửa lại đúng nguyên văn (tiêu đề, câu trích "
+            f"phải giữ từng chữ); nếu bản gốc có lỗi nhận dạng chữ, ghi cách sửa vào {corrections_file}",
+            "the plan's wording differs from the corrected source", ".".join(map(str, piece.path))))
     return problems
 
 

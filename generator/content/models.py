@@ -644,7 +644,7 @@ class StudySession(ContentModel):
 
     date: DocDate = Field(description="Ngày tổ chức.")
     form: Name = Field(description="Hình thức, ví dụ `sinh hoạt chi bộ thường kỳ`, `hội nghị trực tuyến`.")
-    members: int = Field(ge=0, le=MAX_COUNT, description="Số đảng viên của tổ chức tham gia.")
+    members: int = Field(ge=0, le=MAX_COUNT, description="Số đảng viên của tổ chức dự buổi này (đếm người có mặt ở buổi này, kể cả người đã dự buổi trước).")
     citizens: int = Field(0, ge=0, le=MAX_COUNT, description="Số lượt quần chúng (đoàn viên, hội viên, nhân dân) tham gia; không có thì để 0.")
 
 
@@ -653,6 +653,7 @@ class GrassrootsRecord(ContentModel):
 
     organisation: Name = Field(description="Tên tổ chức, đúng như trong sổ `to-chuc-co-so.yml`.")
     sessions: list[StudySession] = Field(default_factory=list, description="Các hội nghị, lớp đã tổ chức.")
+    participants: int | None = Field(None, ge=0, le=MAX_COUNT, description="Số đảng viên khác nhau đã dự ít nhất một buổi (mỗi người tính một lần dù dự nhiều buổi), ví dụ 40 khi 40 người dự buổi đầu và 35 người trong số đó dự buổi học lại. Bỏ trống khi mỗi đảng viên chỉ dự một buổi: trang cộng số đảng viên của các buổi.")
     plan: Result | None = Field(None, description="Kế hoạch thực hiện Nghị quyết của tổ chức (số, ngày, liên kết), khi đã ban hành.")
     report: Result | None = Field(None, description="Báo cáo kết quả của tổ chức (số, ngày), khi đã gửi.")
 

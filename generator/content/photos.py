@@ -71,6 +71,10 @@ class PhotoSource:
 def open_photo(path: Path) -> PhotoSource:
     """Check one photo (exists, at most ``MAX_MB``, readable, ``MAX_SIDE`` and ``MAX_PIXELS``) from its header only."""
     if path.is_symlink() or not path.is_file():
+        if other := _other_case(path):
+            raise PhotoError(f"không có tệp ảnh {PHOTO_DIR}/{path.name}, nhưng có “{other}”: hai tên khác nhau ở chữ hoa, "
+                             f"chữ thường. Tên ảnh phải viết thường: đổi tên tệp trong content/{PHOTO_DIR}/ thành "
+                             f"“{other.lower()}” và ghi `src: {other.lower()}`")
         raise PhotoError(f"không có tệp ảnh {PHOTO_DIR}/{path.name}; tải ảnh lên thư mục content/{PHOTO_DIR}/ "
                          "(Add file → Upload files) rồi ghi đúng tên tệp, kể cả chữ hoa, chữ thường, ví dụ `src: hoi-nghi.jpg`")
     size = path.stat().st_size
@@ -101,6 +105,29 @@ def open_photo(path: Path) -> PhotoSource:
     if orientation in _ROTATED:
         width, height = height, width
     return PhotoSource(path, width, height, hashlib.sha256(data).hexdigest()[:10])
+
+
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif"})
+"""Photo files an editor may upload somewhere else than ``content/anh/`` by mistake."""
+
+
+def _other_case(path: Path) -> str | None:
+    """A file in the same folder whose name differs only in capitals (``IMG_0001.JPG`` for ``img_0001.jpg``)."""
+    if not path.parent.is_dir():
+        return None
+    wanted = path.name.lower()
+    return next((other.name for other in sorted(path.parent.iterdir()) if other.name.lower() == wanted), None)
+
+
+def misplaced_photos(content_root: Path, display: str) -> list[tuple[str, str]]:
+    """(shown path, file name) of each photo under ``content/`` but outside ``content/anh/``: never published."""
+    found = []
+    for path in sorted(content_root.rglob("*")):
+        relative = path.relative_to(content_root)
+        if path.is_file() and path.suffix.lower() in PHOTO_SUFFIXES and relative.parts[0] != PHOTO_DIR \
+                and relative.parts[0] != "source":
+            found.append((f"{display}/{relative.as_posix()}", path.name))
+    return found
 
 
 def photo_path(content_root: Path, src: str) -> Path:

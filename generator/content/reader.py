@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .characters import RAW_ALLOWED, find_hidden
 from .errors import ContentError
+from .syntax import diagnose
 
 MAX_BYTES = 1_000_000
 """Far above any real content file; stops a runaway file before it eats memory."""
@@ -46,6 +47,8 @@ class Located:
 
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    """A plain (unquoted) scalar's text as typed: ``1.200`` where the data holds 1.2."""
 
     def position(self, path: Path_) -> tuple[int, int] | None:
         """The closest known position: the value itself, else its nearest parent."""
@@ -179,6 +182,9 @@ def parse_yaml(text: str, name: str) -> Located:
         # An unclosed quote is found where the file ends; the editor needs the line where it opened.
         quoted = "quoted scalar" in (exc.context or "")
         mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
+        failed_at = max((m.line + 1 for m in (exc.problem_mark, exc.context_mark) if m), default=None)
+        if found := diagnose(text, failed_at):
+            raise ContentError.at(name, found.line, None, found.message, found.english) from None
         raise ContentError.at(
             name, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
             _explain_syntax(exc), str(exc.problem or exc),
@@ -308,6 +314,8 @@ def _build(node: Node, path: Path_, located: Located, name: str, constructor: Sa
             field=".".join(str(p) for p in path),
         ) from None
     _check_scalar(node, value, path, name)
+    if node.style is None:
+        located.raw[path] = node.value
     if isinstance(value, str):
         value = unicodedata.normalize("NFC", value)
     return value

@@ -17,10 +17,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..render.guide import GUIDE_LINK, field_reference
-from ..views.guide import PAGE, REFERENCE, SOURCE, in_folder, site_body
+from ..views.guide import PAGE, REFERENCE, SOURCE, in_folder, site_body, task_pages, task_site_body
 
 __all__ = ["GUIDE_LINK", "PAGE", "REFERENCE", "SOURCE", "field_reference", "in_folder", "reference_site_body",
-           "site_body", "stale", "update"]
+           "site_body", "stale", "task_pages", "task_site_body", "update"]
 
 
 def stale(root: Path) -> bool:

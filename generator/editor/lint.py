@@ -184,21 +184,14 @@ class Linter:
         return sorted(self.findings, key=lambda f: (f.file, f.line, f.severity))
 
     def stray_files(self) -> None:
-        """A file the build will not read is usually a mistake: a misnamed YAML file, a post saved as .txt."""
+        """A file the build will not read is usually a mistake: a misnamed YAML file (a post saved as .txt, or a photo
+        outside ``content/anh/``, stops the build instead: ``posts.not_a_post``, ``photos.misplaced_photos``)."""
         known = {entry.name for entry in content_files()} | {CORRECTIONS}
         for path in sorted(self.content_dir.glob("*")):
             if path.is_file() and path.suffix.lower() in {".yml", ".yaml"} and path.name not in known:
                 self.add(self.display(path), 1, "warning",
                          "tệp này không được đọc khi xây dựng trang (không phải tệp nội dung nào)",
                          f"đổi tên cho đúng một trong: {', '.join(sorted(known))}; hoặc xóa tệp")
-        posts = self.content_dir / NEWS_DIR
-        if posts.is_dir():
-            for path in sorted(posts.iterdir()):
-                if path.is_file() and path.suffix != ".md":
-                    self.add(self.display(path), 1, "warning",
-                             "tệp trong thư mục tin, bài nhưng không có đuôi .md nên không được đăng",
-                             f"đổi tên thành {path.stem}.md (bài viết) hoặc chuyển ảnh sang content/anh/ "
-                             "(ảnh của bài: trang xóa thông tin vị trí chụp)")
 
     def silent_traps(self) -> None:
         """Content that builds but makes the page say something else (generator/editor/traps.py)."""

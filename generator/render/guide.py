@@ -10,14 +10,12 @@ from pydantic import BaseModel
 
 from ..content.fields import fields
 from ..content.loader import EXTRA_SCHEMAS, content_files
-from ..views.guide import ReferencePage, in_folder
+from ..views.guide import GUIDE_LINK, ReferencePage, in_folder
 from .environment import environment
 
 _WHERE = {"tin-tuc-bai.yml": "content/tin-tuc/*.md (phần đầu, giữa hai dòng ---)",
           "to-chuc-co-so-ket-qua.yml": "content/to-chuc-co-so/*.yml (mỗi tổ chức một tệp)"}
 
-GUIDE_LINK = "../CONTRIBUTING.md"
-"""The reference's link back to the guide as a file in the repository; the site page links the page instead."""
 
 
 def field_reference(guide_link: str = GUIDE_LINK, content_prefix: str = "content") -> str:
