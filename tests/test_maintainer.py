@@ -4,6 +4,7 @@ request's changed files (generator/editor/review.py): maintainer files flagged, 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -68,11 +69,13 @@ def test_codeowners_matching() -> None:
 
 def test_review_flags_maintainer_files_with_a_warning_annotation(tmp_path: Path) -> None:
     changed = tmp_path / "changed.txt"
-    # Paths are the repository's: the fixture's content is tests/fixtures/xa-mau/content (issue 20: --content DIR).
-    target = f"{(FIXTURE / 'content').relative_to(ROOT).as_posix()}/muc-tieu-2030.yml"
+    # The fixture stands for a repository's content/: a copy outside any repository keeps the name `content`
+    # (inside this one its path would be tests/fixtures/xa-mau/content, a maintainers' folder).
+    content = shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    target = "content/muc-tieu-2030.yml"
     changed.write_text(f"{target}\nmkdocs.yml\n.github/workflows/ci.yml\n", encoding="utf-8")
     pages = tmp_path / "preview" / "pages.json"
-    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(FIXTURE / "content"), "review",
+    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(content), "review",
                              "--format", "github", "--changed", str(changed), "--pages-out", str(pages)],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
