@@ -35,7 +35,8 @@ def organisation(content: Path) -> str:
 
 @pytest.fixture(scope="module")
 def nested_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """mkdocs.yml, docs/ and the guide (with its task pages) at the root, the district's content in content/, the fixture in sites/x/."""
+    """mkdocs.yml, docs/ and the guide (with its task pages) at the root, the district's content in content/,
+    the fixture in sites/x/."""
     root = tmp_path_factory.mktemp("multi")
     shutil.copytree(ROOT / "docs", root / "docs")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
