@@ -58,7 +58,8 @@ def _settings(args: argparse.Namespace, content: Content) -> BuildSettings:
     config = MaintainerConfig.from_options(plugin_options(args.config_file), args.config_file.name)
     return BuildSettings.resolve(args.content, base_url=content.settings.base_url, repo_url=config.repo_url,
                                  edit_branch=config.edit_branch, editor_auth_url=config.editor_auth_url,
-                                 embed_origins=config.embed_origins, root=args.root)
+                                 embed_origins=config.embed_origins, time_zone=content.settings.time_zone,
+                                 root=args.root)
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -122,7 +122,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                 self.settings = BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=maintainer.repo_url,
                                                       edit_branch=maintainer.edit_branch,
                                                       editor_auth_url=maintainer.editor_auth_url,
-                                                      embed_origins=maintainer.embed_origins, root=root)
+                                                      embed_origins=maintainer.embed_origins,
+                                                      time_zone=site.time_zone, root=root)
             except SettingsError as exc:
                 raise ContentError([Problem(self.content.source("settings"), None, None, str(exc))]) from None
         except ContentError as exc:
@@ -219,6 +220,16 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         for path in sorted(self.pages | {file.src_uri for file in files.documentation_pages()}):
             kept.append(File.generated(config, path, content=page))
         return kept
+
+    def on_pre_page(self, page, *, config, files):
+        """The sitemap's ``lastmod`` is the build date (``settings.build_date``), not MkDocs' clock in UTC.
+
+        MkDocs dates pages from ``SOURCE_DATE_EPOCH`` or the clock; the Makefile no longer exports that
+        variable, so without this a rebuild of the same commit on another day would change ``sitemap.xml``.
+        """
+        if self.settings is not None and not self.problems:
+            page.update_date = self.settings.today.isoformat()
+        return page
 
     def on_env(self, env, *, config, files):
         """Every theme template escapes what it prints (Material's do not: ``page.edit_url`` in

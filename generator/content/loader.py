@@ -155,7 +155,8 @@ def renamed_file_problems(root: Path) -> list[Problem]:
 def load_content(root: Path, today: date | None = None) -> Content:
     """Validate every content file; collect all problems before raising.
 
-    ``today`` (default: the build date, ``SOURCE_DATE_EPOCH``) bounds the dates of recorded results.
+    ``today`` (default: the build date, ``settings.build_date`` in the site's time zone) bounds the dates of
+    recorded results.
     """
     root = Path(root)
     problems: list[Problem] = [symlink_problem(display_path(link)) for link in symlinks(root)]
@@ -199,9 +200,14 @@ def load_content(root: Path, today: date | None = None) -> Content:
     content = Content(root=root, posts=posts, grassroots_records=records, **loaded)
     register = display_path(root / grassroots.REGISTER_FILE)
     if problems := [*_cross_references(content), *_passage_references(content),
-                    *grassroots.check(content, register, today or build_date())]:
+                    *grassroots.check(content, register, today or _build_date(content))]:
         raise ContentError(problems)
     return content
+
+
+def _build_date(content: Content) -> date:
+    """The build's "today" for this content: its time zone, its repository's last commit (``settings.build_date``)."""
+    return build_date(time_zone=content.settings.time_zone, project_dir=content.root.resolve().parent)
 
 
 def approval_context(loaded: dict[str, BaseModel]) -> dict[str, Any] | None:

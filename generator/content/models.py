@@ -15,6 +15,7 @@ import difflib
 import re
 from datetime import date, datetime
 from typing import Annotated, ClassVar, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AfterValidator,
@@ -28,6 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..settings import DEFAULT_TIME_ZONE
 from . import patterns
 from .characters import BLOCK_ALLOWED, LINE_ALLOWED, find_hidden
 from .quotation import stands_in
@@ -259,6 +261,26 @@ Answer = Annotated[Text, AfterValidator(_says_only_what_is_said)]
 # --------------------------------------------------------------------------
 
 
+def _known_time_zone(value: str) -> str:
+    """The build's "today" is taken in this zone (``settings.build_date``): a name the zone database lacks cannot work.
+
+    ``tzdata`` (a dependency on Windows, which has no zone database of its own) supplies the database where the
+    system has none.
+    """
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise PydanticCustomError(
+            "unknown_time_zone", "không phải tên một múi giờ trong cơ sở dữ liệu múi giờ IANA; ghi tên đầy đủ, "
+            "ví dụ Asia/Ho_Chi_Minh (giờ Việt Nam), hoặc xóa dòng này để dùng giờ Việt Nam") from None
+    return value
+
+
+TimeZone = Annotated[str, Field(pattern=patterns.TIME_ZONE, max_length=64, json_schema_extra=patterns.schema_extra(patterns.TIME_ZONE)),
+                     AfterValidator(_known_time_zone)]
+"""Tên múi giờ IANA, ví dụ `Asia/Ho_Chi_Minh`."""
+
+
 class Contact(ContentModel):
     """Đầu mối liên hệ về nội dung trang."""
 
@@ -293,6 +315,7 @@ class Settings(ContentModel):
     calendar_domain: str | None = Field(None, max_length=253, pattern=patterns.DOMAIN, json_schema_extra=patterns.schema_extra(patterns.DOMAIN), description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
     governing_body: Name | None = Field(None, description="Cơ quan chủ quản của trang, ví dụ `Huyện ủy Yên Bình`; hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
     responsible_person: Name | None = Field(None, description="Người chịu trách nhiệm nội dung (họ tên, chức vụ); hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
+    time_zone: TimeZone = Field(DEFAULT_TIME_ZONE, description="Múi giờ của trang (tên IANA), mặc định `Asia/Ho_Chi_Minh` (giờ Việt Nam). Ngày dựng trang, từ đó trạng thái các thời hạn, lịch và các kiểm tra “sau ngày xây dựng trang”, được tính theo múi giờ này. Thường không cần ghi.")
     notice: Text | None = Field(None, description="Thông báo hiện trên đầu mọi trang (không bắt buộc), ví dụ trang được lưu giữ sau khi sắp xếp đơn vị hành chính.")
     approving_bodies: list[ApprovingBody] = Field(default_factory=list, max_length=20, description="Các cơ quan có thẩm quyền duyệt lời biên tập (tóm tắt, hỏi – đáp, làm rõ, thuật ngữ, trắc nghiệm, câu hỏi thảo luận, tin, bài); mỗi mục được duyệt ghi `approved: {by: <id>, on: <ngày>}`. Để trống thì chưa mục nào được đăng ở bản chính thức.")
 

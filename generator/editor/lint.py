@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from math import ceil
 from pathlib import Path
@@ -156,7 +156,7 @@ class Linter:
         self.confusions = confusions(self.content_dir)
         self.number = content.plan.resolution.number
         self.number_re = number_pattern(self.number)
-        self.today = build_date()
+        self.today = build_date(time_zone=content.settings.time_zone, project_dir=self.content_dir.resolve().parent)
         self.sitemap = self._sitemap()
 
     # -- file walking -------------------------------------------------------
@@ -381,12 +381,12 @@ class Linter:
         """Every page (with its anchors) and file the built site will have, as paths under docs/."""
         try:
             site_url = BuildSettings.resolve(self.content_dir, base_url=self.content.settings.base_url,
-                                             repo_url=None).site_url
+                                             repo_url=None, time_zone=self.content.settings.time_zone).site_url
         except SettingsError:
             site_url = None  # the build reports it; links are still checked
         # Every page a preview has: a link to a page that is off in production until its items are approved is
-        # not a broken link (the page appears with the approval).
-        settings = replace(BuildSettings.resolve(self.content_dir, base_url=None, repo_url=None), preview=True)
+        # not a broken link (the page appears with the approval). Relative links: no site URL.
+        settings = BuildSettings(content_dir=self.content_dir, today=self.today, preview=True)
         rendered = [(page.path, page.markdown) for page in render_pages(self.content, settings)]
         return build_sitemap(self.content, rendered, self.docs_dir, {feeds.RSS_PATH, feeds.JSON_PATH}, site_url)
 
