@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
+from .build import Build, make_build
 from .content import Content, ContentError, docsfiles, load_content
 from .content.approval import edition, omissions
 from .content.errors import Problem
@@ -38,11 +39,10 @@ from .render.environment import TEMPLATES
 from .render.error_page import error_fragment, error_page
 from .render.fonts import RendererError
 from .render.outputs import Output, site_outputs
-from .render.pages import nav, offline_pages
 from .render.photos import clean_image
 from .render.printref import qr_svg
 from .render.share import HOME_IMAGE
-from .settings import BuildSettings, SettingsError
+from .settings import BuildSettings, SettingsError, content_folder
 from .views.admin import decap_dist
 
 log = logging.getLogger("nq57")
@@ -60,7 +60,7 @@ def log_edition(content: Content, settings: BuildSettings) -> None:
 
 class ContentPluginConfig(Config):
     content_dir = config_options.Type(str, default="content")
-    """Folder of the YAML content, relative to mkdocs.yml."""
+    """Folder of the YAML content, relative to mkdocs.yml; ``CONTENT_DIR`` and ``--content`` win over it."""
     docs_allow = config_options.ListOfItems(config_options.Type(str), default=[])
     """Files under ``docs/`` published although not Markdown, CSS or a raster image (``content.docsfiles``):
     paths relative to ``docs/``, listed by a maintainer (mkdocs.yml is not content: CODEOWNERS)."""
@@ -77,7 +77,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     """Generates the plan's pages from the content folder at build time."""
 
     def __init__(self) -> None:
+        self.content_override: Path | None = None
+        """``python -m generator --content DIR build``: the content folder the command line names."""
         self.content: Content | None = None
+        self.build: Build | None = None
         self.settings: BuildSettings | None = None
         self.outputs: list[Output] = []
         self.menu: list[str] = []
@@ -98,11 +101,12 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def on_shutdown(self) -> None:
         """MkDocs caches this instance for the process: a later build in it must fail on errors again."""
         self.serving = False
+        self.content_override = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        content_dir = root / self.config.content_dir
-        self.problems, self.content, self.settings = [], None, None
+        content_dir = content_folder(self.content_override, self.config.content_dir, root)
+        self.problems, self.content, self.settings, self.build = [], None, None, None
         config.extra.pop("content_error", None)
         self.watched = [content_dir, TEMPLATES, root / guide.SOURCE]
         try:
@@ -119,7 +123,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                                                       edit_branch=maintainer.edit_branch,
                                                       editor_auth_url=maintainer.editor_auth_url,
                                                       embed_origins=maintainer.embed_origins,
-                                                      time_zone=site.time_zone)
+                                                      time_zone=site.time_zone, root=root)
             except SettingsError as exc:
                 raise ContentError([Problem(self.content.source("settings"), None, None, str(exc))]) from None
         except ContentError as exc:
@@ -147,8 +151,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         log_edition(self.content, self.settings)
         self.content = edition(self.content, self.settings.preview)  # production: approved editorial items only
         # repo_url is not given to MkDocs: Material would then fetch star counts from the forge's API on every visit.
-        self.menu = nav(self.content, self.settings)
-        self.offline = offline_pages(self.content, self.settings)
+        self.build = make_build(self.content, self.settings)  # the one Build every output of this build reads
+        self.menu, self.offline = self.build.menu, self.build.offline
         config.nav = self.menu + list(config.nav or [])  # then hand-written pages, if any
         self.docs_prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
         return config
@@ -158,7 +162,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             return self.error_files(files, config)
         assert self.content is not None and self.settings is not None
         try:
-            self.outputs = site_outputs(self.content, self.settings)
+            assert self.build is not None
+            self.outputs = site_outputs(self.build)
         except RendererError as exc:  # the handout PDF or a share image cannot be drawn here: say what to do
             raise PluginError(str(exc)) from None
         for output in self.outputs:

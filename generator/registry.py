@@ -8,24 +8,20 @@ all read this list; nothing else names a generated page.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from .content import Content
 from .content.document import section_passages
-from .editor import guide
-from .render.printref import qr_path
-from .render.share import indicator_image
 from .settings import BuildSettings
-from .views import implementation, news, plan, widgets
+from .views import guide, implementation, news, plan, widgets
 from .views.admin import admin_view
 from .views.home import home_view
 from .views.meeting import meeting_entry_view, meeting_view
 from .views.poster import poster_view
 from .views.quiz import quiz_view
-from .views.site import PlanLink, Site
+from .views.site import PlanLink, Site, page_url
 from .views.sources import sources_view
 from .views.study_aids import clarifications_view, glossary_view, questions_view
 from .views.targets import indicator_pages, targets_view
@@ -89,8 +85,27 @@ FULL_TEXT, QUESTIONS, CLARIFICATIONS, GLOSSARY = "toan-van.md", "hoi-dap.md", "l
 STUDY, TIMELINE, SOURCES = "ke-hoach-huyen.md", "lich-thuc-hien.md", "van-ban-goc.md"
 QUIZ, QUIZ_BANK = "trac-nghiem.md", "trac-nghiem/cau-hoi.json"
 HANDOUT, SLIDES, MEETING = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md", "sinh-hoat-chi-bo.md"
+RESPONSIBILITIES, IMPLEMENTATION, NEWS = "phan-cong.md", implementation.PAGE, news.list_path(1)
 MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SLIDES, "handout": HANDOUT,
                  "full_text": FULL_TEXT}
+
+
+# Files beside the pages: QR codes of the menu pages (print), share images (link previews).
+QR_DIR = "assets/qr"
+
+
+def qr_path(page_url: str) -> str:
+    """Site path of a page's QR file: ``muc-tieu-2030/`` → ``assets/qr/muc-tieu-2030.svg``, home → ``trang-chu.svg``."""
+    return f"{QR_DIR}/{page_url.strip('/').replace('/', '-') or 'trang-chu'}.svg"
+
+
+SHARE_DIR = "assets/share"
+HOME_IMAGE = f"{SHARE_DIR}/trang-chu.png"
+
+
+def indicator_image(indicator_id: str) -> str:
+    """Site path of an indicator's share image."""
+    return f"{SHARE_DIR}/{indicator_id}.png"
 
 
 def unit_path(unit_id: str) -> str:
@@ -123,6 +138,8 @@ its field reference, the browser editor, the embed codes, the hand-written deplo
 Nothing under it is in the reader's menu, footer, search index or sitemap; its pages say ``noindex``
 (docs/overrides/main.html reads this prefix from the plugin)."""
 ADMIN = f"{EDITORS}/quan-tri.md"
+ADMIN_CONFIG = f"{EDITORS}/quan-tri/config.yml"
+"""The browser editor's configuration, beside its page (``render/cms.py`` writes it)."""
 GUIDE, FIELD_REFERENCE = f"{EDITORS}/{guide.PAGE}", f"{EDITORS}/{guide.REFERENCE}"
 """The guide keeps CONTRIBUTING.md's relative link to its reference working: both move together."""
 
@@ -155,7 +172,7 @@ def _field_reference(site: Site) -> Iterable[Page]:
     """The guide's field reference, generated from the models (its edit link opens the committed copy)."""
     if guide.site_body(site.settings.project_dir) is None:
         return []
-    return [Page(FIELD_REFERENCE, guide.reference_site_body(), guide.REFERENCE)]
+    return [Page(FIELD_REFERENCE, guide.reference_page(site.settings.content_prefix), guide.REFERENCE)]
 
 
 # Widgets for the portal's iframes (views/widgets.py): under nhung/, which the CSP lets the portal frame.
@@ -163,6 +180,8 @@ WIDGET_TARGETS = f"{widgets.PREFIX}/chi-tieu/index.md"
 WIDGET_MILESTONES = f"{widgets.PREFIX}/moc-thoi-gian/index.md"
 WIDGET_NEWS = f"{widgets.PREFIX}/tin-moi/index.md"
 WIDGETS_GUIDE = f"{EDITORS}/huong-dan-nhung.md"
+DEPLOY_GUIDE = f"{EDITORS}/trien-khai.md"
+"""Hand-written (``docs/bien-tap/trien-khai.md``); the widgets' guide links to it."""
 
 
 def widget_indicator_path(indicator_id: str) -> str:
@@ -189,7 +208,6 @@ def _widget_entries(site: Site) -> list[widgets.WidgetEntry]:
 def _widgets_guide(site: Site) -> widgets.WidgetsGuideView:
     return widgets.WidgetsGuideView(_widget_entries(site), site.settings.site_url,
                                     list(site.settings.embed_origins))
-
 
 
 # Page kinds whose items are editorial text (content.approval): on only when the build's edition has one.
@@ -241,7 +259,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("study", "plan.md.j2", single(STUDY, "study", plan.study_view), nav=True,
              anchors=lambda c: (PlanLink(p.id, p.title, f"{STUDY}#{p.id}") for p in section_passages(**c.parts))),
     PageKind("responsibilities", "responsibilities.md.j2",
-             single("phan-cong.md", "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
+             single(RESPONSIBILITIES, "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
     PageKind("implementation", "implementation.md.j2",
              single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True,
@@ -282,6 +300,16 @@ def kinds_on(pages_by_kind: dict[str, list[Page]]) -> frozenset[str]:
     return frozenset(name for name, pages in pages_by_kind.items() if pages)
 
 
+def addresses() -> dict[str, str]:
+    """The named pages, for templates: ``[Mục tiêu]({{ P.TARGETS|relative(page) }})``. No template writes a page's
+    file name itself (``tests/test_template_links.py``), so a page moves by changing this module only."""
+    return {"HOME": HOME, "VIEWPOINTS": VIEWPOINTS, "TASKS": TASKS, "TARGETS": TARGETS, "VISION": VISION,
+            "FULL_TEXT": FULL_TEXT, "QUESTIONS": QUESTIONS, "CLARIFICATIONS": CLARIFICATIONS, "GLOSSARY": GLOSSARY,
+            "STUDY": STUDY, "TIMELINE": TIMELINE, "SOURCES": SOURCES, "QUIZ": QUIZ, "HANDOUT": HANDOUT,
+            "SLIDES": SLIDES, "MEETING": MEETING, "RESPONSIBILITIES": RESPONSIBILITIES,
+            "IMPLEMENTATION": IMPLEMENTATION, "NEWS": NEWS, "POSTER": POSTER, "DEPLOY_GUIDE": DEPLOY_GUIDE}
+
+
 def plan_links(content: Content) -> list[PlanLink]:
     """Every anchor any page kind declares, in registry order."""
     return [link for kind in PAGE_KINDS if kind.anchors for link in kind.anchors(content)]
@@ -297,10 +325,3 @@ def offline(pages_by_kind: dict[str, list[Page]]) -> list[str]:
     extra = [pages_by_kind[kind.name][0].path for kind in PAGE_KINDS if kind.offline and pages_by_kind.get(kind.name)]
     return nav(pages_by_kind) + extra
 
-
-def page_url(path: str) -> str:
-    """The directory URL MkDocs gives a page: ``muc-tieu-2030.md`` → ``muc-tieu-2030/``, ``index.md`` → ``""``."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = posixpath.dirname(stem)
-    return f"{stem}/" if stem else ""

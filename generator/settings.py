@@ -1,7 +1,8 @@
 """One typed ``BuildSettings``, resolved once per build and passed down to every stage.
 
-Five values may come from the environment, so that CI can set them without a
-commit: ``SITE_URL`` (the published address, wins over ``base_url`` in
+Six values may come from the environment, so that CI can set them without a
+commit: ``CONTENT_DIR`` (the content folder, below ``--content`` and above ``content_dir`` in mkdocs.yml:
+``content_folder``), ``SITE_URL`` (the published address, wins over ``base_url`` in
 ``cai-dat.yml``), ``REPO_URL`` (for edit links and the browser editor, wins over
 ``repo_url`` in mkdocs.yml), ``SOURCE_DATE_EPOCH`` (the build's "today", so that the same
 commit gives the same site byte for byte), ``GITHUB_EVENT_NAME`` (set by GitHub Actions:
@@ -126,35 +127,47 @@ class BuildSettings:
     preview: bool = False
     """A preview build (``SITE_MODE=preview``): unapproved editorial items are shown, each with a draft banner.
     False (the default, a production build) publishes approved items only (``content.approval``)."""
+    root: Path | None = None
+    """The folder of the site's settings file (mkdocs.yml, docs/, CONTRIBUTING.md); None: the content's parent."""
+    repository: Path | None = None
+    """The repository's root (the folder holding ``.git``), which edit links and the browser editor's folders are
+    relative to; None: ``root``."""
 
     @classmethod
     def resolve(cls, content_dir: Path, *, base_url: str | None, repo_url: str | None,
                 environ: Mapping[str, str] = os.environ, edit_branch: str = "main", editor_auth_url: str | None = None,
-                embed_origins: tuple[str, ...] = (), time_zone: str = DEFAULT_TIME_ZONE) -> BuildSettings:
+                embed_origins: tuple[str, ...] = (), time_zone: str = DEFAULT_TIME_ZONE,
+                root: Path | None = None) -> BuildSettings:
         """Environment over configuration, once; every later stage reads only this object. ``repo_url``,
         ``edit_branch``, ``editor_auth_url`` and ``embed_origins`` come from maintainer configuration
         (``generator.maintainer``: mkdocs.yml), never from content; ``time_zone`` from ``cai-dat.yml``."""
         content_dir = Path(content_dir)
         return cls(
             content_dir=content_dir,
-            today=build_date(environ, time_zone=time_zone, project_dir=content_dir.resolve().parent),
+            today=build_date(environ, time_zone=time_zone,
+                             project_dir=Path(root) if root is not None else content_dir.resolve().parent),
             site_url=_site_url(environ.get("SITE_URL") or base_url),
             repo_url=(environ.get("REPO_URL") or repo_url or "").rstrip("/") or None,
             edit_branch=edit_branch,
             editor_auth_url=editor_auth_url,
             embed_origins=tuple(embed_origins),
             preview=_preview(environ.get(MODE_VARIABLE)),
+            root=Path(root) if root is not None else None,
+            repository=repository_root(Path(root) if root is not None else Path(content_dir).resolve().parent),
         )
 
     @property
     def project_dir(self) -> Path:
-        """The repository root: the content folder's parent (where CONTRIBUTING.md and docs/ live)."""
-        return self.content_dir.resolve().parent
+        """The site's folder: where mkdocs.yml, CONTRIBUTING.md and docs/ live (the content's parent by default)."""
+        return self.root.resolve() if self.root is not None else self.content_dir.resolve().parent
 
     @property
     def content_prefix(self) -> str:
-        """The content folder as a path in the repository (``content``), for edit links."""
-        return self.content_dir.resolve().relative_to(self.project_dir).as_posix()
+        """The content folder as a path in the repository (``content``, ``sites/x/content``), for edit links and
+        the browser editor's folders. A content folder outside the repository keeps only its own name."""
+        content = self.content_dir.resolve()
+        base = (self.repository or self.project_dir).resolve()
+        return content.relative_to(base).as_posix() if content.is_relative_to(base) else content.name
 
     @property
     def site_path(self) -> str:
@@ -164,3 +177,37 @@ class BuildSettings:
     @property
     def site_host(self) -> str | None:
         return urlsplit(self.site_url).hostname if self.site_url else None
+
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+def content_folder(given: Path | None, option: str | None, config_dir: Path,
+                   environ: Mapping[str, str] = os.environ) -> Path:
+    """The content folder of a command or a build: ``--content`` (``given``) over the ``CONTENT_DIR`` variable over
+    the ``content_dir`` option in mkdocs.yml (``option``, relative to ``config_dir``, the file's folder) over
+    ``content`` beside mkdocs.yml. The command line and the variable are relative to the current folder."""
+    if given is not None:
+        return Path(given)
+    if environ.get("CONTENT_DIR"):
+        return Path(environ["CONTENT_DIR"])
+    return config_dir / (option or "content")
+
+
+def config_file_for(content_dir: Path) -> Path | None:
+    """The settings file of a content folder: the nearest mkdocs.yml in its parent or above (None: there is none).
+    ``sites/x/content`` without ``sites/x/mkdocs.yml`` takes the repository's."""
+    for folder in Path(content_dir).resolve().parents:
+        if (folder / CONFIG_FILE).is_file():
+            return folder / CONFIG_FILE
+    return None
+
+
+def repository_root(folder: Path) -> Path | None:
+    """The nearest folder at or above ``folder`` that holds ``.git`` (a folder, or a worktree's file); None outside
+    a repository."""
+    folder = Path(folder).resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None

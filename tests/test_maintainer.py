@@ -4,6 +4,7 @@ request's changed files (generator/editor/review.py): maintainer files flagged, 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -68,9 +69,13 @@ def test_codeowners_matching() -> None:
 
 def test_review_flags_maintainer_files_with_a_warning_annotation(tmp_path: Path) -> None:
     changed = tmp_path / "changed.txt"
-    changed.write_text("content/muc-tieu-2030.yml\nmkdocs.yml\n.github/workflows/ci.yml\n", encoding="utf-8")
+    # The fixture stands for a repository's content/: a copy outside any repository keeps the name `content`
+    # (inside this one its path would be tests/fixtures/xa-mau/content, a maintainers' folder).
+    content = shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    target = "content/muc-tieu-2030.yml"
+    changed.write_text(f"{target}\nmkdocs.yml\n.github/workflows/ci.yml\n", encoding="utf-8")
     pages = tmp_path / "preview" / "pages.json"
-    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(FIXTURE / "content"), "review",
+    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(content), "review",
                              "--format", "github", "--changed", str(changed), "--pages-out", str(pages)],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -78,7 +83,7 @@ def test_review_flags_maintainer_files_with_a_warning_annotation(tmp_path: Path)
     assert [w.split(",")[0] for w in warnings] == ["::warning file=mkdocs.yml", "::warning file=.github/workflows/ci.yml"]
     assert all("title=Tệp của người duy trì::Tệp này chỉ người duy trì kho mã được sửa" in w for w in warnings)
     assert json.loads(pages.read_text(encoding="utf-8")) == {
-        "pages": [{"source": "content/muc-tieu-2030.yml", "url": "muc-tieu-2030/"}], "more": 0}
+        "pages": [{"source": target, "url": "muc-tieu-2030/"}], "more": 0}
 
 
 def test_changed_pages_of_the_fixture(fixture_content) -> None:

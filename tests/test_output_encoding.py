@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-import generator.render.calendar as calendar_module
+import generator.views.site as site_module
 from generator.content import load_content
 from generator.content.models import MAX_NUMBER, Indicator, Measurement
 from generator.render import api, feeds
@@ -73,7 +73,8 @@ def test_a_line_break_in_a_value_stays_inside_its_property(
         fixture_content, monkeypatch: pytest.MonkeyPatch, brk: str) -> None:
     build = settings(TODAY, FIXTURE_CONTENT, "https://example.org/xa-mau/")
     plain = Calendar.from_ical(render_calendar(fixture_content, build))
-    monkeypatch.setattr(calendar_module, "due_items", lambda content, today: _attacked(due_items(content, today), brk))
+    # The calendar reads the build's deadlines (Site.deadlines, made once per build by views/site.py).
+    monkeypatch.setattr(site_module, "due_items", lambda content, today: _attacked(due_items(content, today), brk))
     text = render_calendar(fixture_content, build)
 
     assert text.endswith("\r\n")

@@ -1,7 +1,7 @@
 """The plan's own words: one searchable text, the full-text page's anchors, and the passages editors may cite.
 
 Answers, rebuttals and other editor-written material must quote the document
-word for word. The one check for that lives here: ``DocumentText.find``.
+word for word: ``DocumentText.find`` asks the one rule, ``quotation.stands_in``, paragraph by paragraph.
 
 The text is built from the validated models' text fields (the same fields the
 full-text page shows), not from ``content/source/ke-hoach-ocr.txt``: every
@@ -20,14 +20,7 @@ from dataclasses import dataclass
 
 from ..text import slugify, without_number
 from . import models
-
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
-
-
-def normalise(text: str) -> str:
-    """What a reader sees, compared fairly: NFC, no Markdown emphasis, one kind of quote mark, single spaces."""
-    text = unicodedata.normalize("NFC", text).replace("*", "").replace("\\", "").translate(_QUOTES)
-    return re.sub(r"\s+", " ", text).strip()
+from .quotation import normalise, stands_in
 
 
 @dataclass(frozen=True)
@@ -43,10 +36,7 @@ class DocumentText:
         paragraph to the start of the next would quote a sentence the document
         never wrote.
         """
-        wanted = normalise(quote)
-        if not wanted:
-            return None
-        return next((index for index, paragraph in enumerate(self.paragraphs) if wanted in paragraph), None)
+        return next((index for index, paragraph in enumerate(self.paragraphs) if stands_in(quote, paragraph)), None)
 
     def __contains__(self, quote: object) -> bool:
         return isinstance(quote, str) and self.find(quote) is not None

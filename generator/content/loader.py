@@ -34,9 +34,9 @@ from .document import (
     passages,
 )
 from .errors import ContentError, Problem, translate
-from .models import plain_text
 from .photos import PHOTO_DIR, misplaced_photos
 from .posts import NEWS_DIR, LoadedPost, category_problem, load_posts
+from .quotation import stands_in
 from .reader import read_text, read_yaml, symlinks
 
 M = TypeVar("M", bound=BaseModel)
@@ -279,7 +279,7 @@ def _passage_references(content: Content) -> list[Problem]:
             problem(attribute, (*path, "quote"),
                     f"câu trích không có nguyên văn trong Kế hoạch: “{quote}”. Trích đúng từng chữ",
                     "quote not found word for word in the plan")
-        elif plain_text(quote) not in plain_text(passage.text):
+        elif not stands_in(quote, passage.text):
             problem(attribute, (*path, "quote"),
                     f"câu trích có trong Kế hoạch nhưng không ở phần “{passage.title}” (`passage: {passage.id}`); "
                     "sửa `passage` cho đúng phần chứa câu trích", "quote is not in the passage named")

@@ -32,6 +32,7 @@ from pydantic_core import PydanticCustomError
 from ..settings import DEFAULT_TIME_ZONE
 from . import patterns
 from .characters import BLOCK_ALLOWED, LINE_ALLOWED, find_hidden
+from .quotation import stands_in
 
 # --------------------------------------------------------------------------
 # Scalar types
@@ -167,14 +168,12 @@ def plain_text(text: str) -> str:
     return " ".join(text.replace("*", "").split())
 
 
-_plain = plain_text
 
 
 def require_quoted(quotes: list[str], source: str, what: str) -> None:
-    """Every quote must stand word for word in its source paragraph."""
-    plain_source = _plain(source)
+    """Every quote must stand word for word in its source paragraph (``quotation.stands_in``)."""
     for quote in quotes:
-        if _plain(quote) not in plain_source:
+        if not stands_in(quote, source):
             raise PydanticCustomError(
                 "quote_not_in_text", "câu trích ở “{what}” không có trong đoạn văn gốc: “{quote}”. Trích đúng từng chữ",
                 {"what": what, "quote": quote})

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..build import Build, as_build
 from ..content import Content
 from ..settings import BuildSettings
 from ..text import slugify
-from ..views.deadlines import due_items
 from .encoding import ics_lines, ics_text
 from .environment import environment
 
@@ -39,12 +39,15 @@ def uid_domain(content: Content, settings: BuildSettings) -> str:
     return settings.site_host or f"{slugify(content.settings.organisation)}.invalid"
 
 
-def render_calendar(content: Content, settings: BuildSettings) -> str:
-    """The whole .ics file: one all-day VEVENT per deadline, CRLF line ends, folded lines."""
+def render_calendar(build: Build | Content, settings: BuildSettings | None = None) -> str:
+    """The whole .ics file: one all-day VEVENT per deadline of the build (``Site.deadlines``), CRLF line ends,
+    folded lines."""
+    build = as_build(build, settings)
+    content, settings = build.content, build.settings
     env = environment()
     env.filters.update(ics=ics_text, ics_date=ics_date)
     text = env.get_template(TEMPLATE).render(
-        c=content, today=settings.today, deadlines=due_items(content, settings.today),
+        c=content, today=settings.today, deadlines=build.site.deadlines,
         domain=uid_domain(content, settings), site_url=settings.site_url or "",
     )
     return ics_lines(text)

@@ -21,21 +21,13 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from ..content.models import PostImage
-from ..content.photos import FORMATS, PHOTO_DIR, PhotoError, PhotoSource, open_photo
-from ..text import slugify
-
-WIDTHS = (360, 720, 1080)
-"""Pixel widths published: a 360 px phone at 1× and 2×, a 1080 px screen (or 360 px at 3×)."""
-
-SIZES = "(min-width: 45em) 720px, 100vw"
-"""The ``sizes`` attribute: the photo spans the phone's width; on wide screens the text column (≤ 720 px)."""
+from ..content.photos import FORMATS, PhotoError, PhotoSource, open_photo
+from ..views.photos import WIDTHS, PhotoView, Rendition, _renditions, photo_view, widths  # noqa: F401 (re-exported)
 
 QUALITY_1X = 72
 """Encoder quality of the 360 px files, seen at one device pixel per image pixel."""
@@ -43,56 +35,6 @@ QUALITY_DENSE = 45
 """Quality of the wider files, seen on 2× and 3× screens: each artefact covers a quarter of the area or less,
 so a low quality looks as clean as 1× at a high one ("compressive images") and a 720 px photo costs
 about 20 KB: the post page stays within the 90 KB budget on a 360 px phone at 2× (README: figures)."""
-
-
-@dataclass(frozen=True)
-class Rendition:
-    """One published file of a photo."""
-
-    path: str
-    """Site path, e.g. ``anh/hoi-nghi-3f2a9c01de-720.webp``."""
-    width: int
-    height: int
-
-
-@dataclass(frozen=True)
-class PhotoView:
-    """What the post template needs for ``<picture>``: both formats in every width, alt text, caption."""
-
-    webp: list[Rendition]
-    jpeg: list[Rendition]
-    alt: str
-    caption: str | None
-    sizes: str = SIZES
-
-    @property
-    def fallback(self) -> Rendition:
-        """The ``<img src>`` (browsers without ``srcset``) and the size the page reserves: the middle width."""
-        return self.jpeg[min(1, len(self.jpeg) - 1)]
-
-    @property
-    def largest(self) -> Rendition:
-        """The largest JPEG: what feeds and link previews point to."""
-        return self.jpeg[-1]
-
-
-def widths(source_width: int) -> list[int]:
-    """The published widths for a photo ``source_width`` pixels wide: never enlarged."""
-    chosen = [width for width in WIDTHS if width < source_width]
-    top = min(source_width, WIDTHS[-1])
-    return chosen if top in chosen else [*chosen, top]
-
-
-def _renditions(photo: PhotoSource, extension: str) -> list[Rendition]:
-    stem = f"{PHOTO_DIR}/{slugify(photo.path.stem) or 'anh'}-{photo.digest}"
-    return [Rendition(f"{stem}-{width}.{extension}", width, max(1, round(photo.height * width / photo.width)))
-            for width in widths(photo.width)]
-
-
-def photo_view(photo: PhotoSource, image: PostImage) -> PhotoView:
-    """The published files of ``photo`` and its alt text and caption (no pixel is decoded here)."""
-    return PhotoView(_renditions(photo, "webp"), _renditions(photo, "jpg"), image.alt, image.caption)
-
 
 REDUCING_GAP = 3
 """Keep at least 3× the largest published width before the final Lanczos resize (as ``reducing_gap=3.0``)."""

@@ -22,6 +22,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from ..content import Content
+from ..registry import HOME_IMAGE, SHARE_DIR, indicator_image  # noqa: F401 (re-exported)
 from ..settings import BuildSettings
 from ..views.targets import IndicatorCard, card
 from .environment import environment
@@ -31,14 +32,6 @@ WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
 BACKGROUND, INK, MUTED, ACCENT, BAND = "#ffffff", "#1a1a1a", "#4a4a4a", "#b71c1c", "#b71c1c"
 BAND_HEIGHT = 18
-
-SHARE_DIR = "assets/share"
-HOME_IMAGE = f"{SHARE_DIR}/trang-chu.png"
-
-
-def indicator_image(indicator_id: str) -> str:
-    """Site path of an indicator's share image."""
-    return f"{SHARE_DIR}/{indicator_id}.png"
 
 
 @dataclass(frozen=True)

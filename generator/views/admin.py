@@ -8,15 +8,26 @@ requests. Otherwise the page says, in Vietnamese, what is missing; the build nev
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..editor.cms import CONFIG_PATH, github_repo
 from .site import Site
 
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 """Decap's prebuilt browser bundle inside the project (``package.json``: ``decap-cms``, exact version)."""
 BUNDLE = "decap-cms.js"
+CONFIG_NAME = "config.yml"
+"""The configuration beside the page (``registry.ADMIN_CONFIG``)."""
+
+_GITHUB = re.compile(r"^https://github\.com/([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$")
+
+def github_repo(repo_url: str | None) -> str | None:
+    """``https://github.com/owner/name`` → ``owner/name``; None for another forge or no URL (Decap's
+    ``github`` backend only knows GitHub)."""
+    match = _GITHUB.match(repo_url or "")
+    return match.group(1) if match else None
+
 
 
 def decap_dist(project_dir: Path) -> Path | None:
@@ -50,5 +61,5 @@ def admin_view(site: Site) -> AdminView:
     return AdminView(
         packaged=decap_dist(site.settings.project_dir) is not None,
         repo=github_repo(repo_url), repo_url=repo_url, branch=site.settings.edit_branch,
-        config=Path(CONFIG_PATH).name, script=BUNDLE,
+        config=CONFIG_NAME, script=BUNDLE,
     )

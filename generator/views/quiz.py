@@ -12,7 +12,7 @@ import posixpath
 from dataclasses import dataclass
 
 from ..content.models import QuizQuestion, is_draft
-from .site import Site
+from .site import Site, page_url
 
 LETTERS = "ABCD"
 
@@ -69,8 +69,6 @@ class QuizView:
 
 def built_url(target: str, page: str) -> str:
     """``muc-tieu-2030.md#x`` seen from page ``trac-nghiem.md``, as directory URLs: ``../muc-tieu-2030/#x``."""
-    from ..registry import page_url  # the registry imports the views: resolve at call time
-
     path, _, fragment = target.partition("#")
     here, there = page_url(page), page_url(path)
     relative = posixpath.relpath(there or ".", here or ".")

@@ -53,6 +53,14 @@ class Site:
         return sorted(chosen.values(), key=lambda post: (post.meta.date, post.slug), reverse=True)
 
 
+def page_url(path: str) -> str:
+    """The directory URL MkDocs gives a page: ``muc-tieu-2030.md`` → ``muc-tieu-2030/``, ``index.md`` → ``""``."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
+
+
 def relative(target: str, page: str) -> str:
     """A link from generated page ``page`` to page ``target`` (both paths under docs/), as MkDocs expects."""
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
