@@ -64,7 +64,7 @@ def _plain_config(project: Path, docs: str) -> Path:
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"\n  - nq57:\n(      .*\n)*", "\n", text)
     text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M)
-    text = text.replace("custom_dir: docs/overrides", f"custom_dir: {docs}/overrides")
+    text = text.replace("  font: false\n", f"  font: false\n  custom_dir: {ROOT / 'generator' / 'theme' / 'overrides'}\n", 1)
     plain = project / "mkdocs-plain.yml"
     plain.write_text(text, encoding="utf-8")
     return plain
@@ -81,6 +81,7 @@ def build_times(workdir: Path, news: bool) -> dict[str, float]:
         _add_news(project / "docs")
     python = sys.executable
     _run([python, "-m", "generator", "--content", str(project / "content"), "render", "--out", str(project / "rendered")], ROOT)
+    shutil.copytree(ROOT / "generator" / "theme" / "docs", project / "rendered", dirs_exist_ok=True)  # the package's files
     shutil.copytree(project / "docs", project / "rendered", dirs_exist_ok=True)
     plain = _plain_config(project, "rendered")
     ours = _best([python, "-m", "generator", "--content", "content", "build", "--site-dir", "site"], project)

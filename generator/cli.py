@@ -16,6 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from . import __version__
 from .content import Content, ContentError, load_content
 from .content.approval import edition, omissions
 from .publish import PublishError, PublishPlan, publish
@@ -224,6 +225,8 @@ def _show_mkdocs_warnings() -> None:
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     main_parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
+    main_parser.add_argument("--version", action="version", version=f"nq57 {__version__}",
+                             help="phiên bản của trình tạo trang (generator version)")
     commands = main_parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="kiểm tra nội dung")
     validate.set_defaults(run=_validate)

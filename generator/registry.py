@@ -121,7 +121,7 @@ EDITORS = "bien-tap"
 """The editors' area: every page for the people who update, deploy or embed the site (the editors' guide and
 its field reference, the browser editor, the embed codes, the hand-written deployment page docs/bien-tap/…).
 Nothing under it is in the reader's menu, footer, search index or sitemap; its pages say ``noindex``
-(docs/overrides/main.html reads this prefix from the plugin)."""
+(generator/theme/overrides/main.html reads this prefix from the plugin)."""
 ADMIN = f"{EDITORS}/quan-tri.md"
 GUIDE, FIELD_REFERENCE = f"{EDITORS}/{guide.PAGE}", f"{EDITORS}/{guide.REFERENCE}"
 """The guide keeps CONTRIBUTING.md's relative link to its reference working: both move together."""

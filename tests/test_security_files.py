@@ -381,7 +381,7 @@ def build_hostile(folder: Path) -> Path:
     text = config.read_text(encoding="utf-8")
     branch = "      edit_branch: '" + HOSTILE_BRANCH.replace("'", "''") + "'\n"
     text = re.sub(r"(?m)^      edit_branch:.*\n", "", text)
-    config.write_text(text.replace("      docs_allow:\n", f"{branch}      docs_allow:\n        - {name}\n"), encoding="utf-8")
+    config.write_text(text.replace("      docs_allow: []\n", f"{branch}      docs_allow:\n        - {name}\n"), encoding="utf-8")
     site = project / "site"
     result = build_site(site, config=config, env={"REPO_URL": "https://github.com/example/nq57"})
     assert result.returncode == 0, result.stdout + result.stderr
