@@ -309,6 +309,7 @@ PLANTED_DOCS = {
     "docs/data.json": "{}",
     "docs/README": "x",
     "docs/overrides/assets/theme.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',  # the theme folder is docs/ too
+    "overrides/nen.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',  # the site's own theme folder is checked as docs/
     "docs/Trang Mới.md": "# Trang mới\n",
     "docs/mau.md": "---\ntitle: Mẫu\ntemplate: quan-tri.html\ncms_script: https://example.org/x.js\n---\n# x\n",
     "docs/mmd.md": "Title: x\nTemplate: quan-tri.html\nCms_script: //example.org/x.js\n\n# x\n",

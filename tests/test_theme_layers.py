@@ -1,7 +1,7 @@
 """A generator package and a site: the package carries the theme, the site only what it changes (issue 20, item 1).
 
 The fixture commune is built as a site repository of its own: ``content/``, a short mkdocs.yml, an empty
-``docs/`` (MkDocs requires the folder), no ``docs/overrides`` and no ``docs/assets``. The theme's templates,
+``docs/`` (MkDocs requires the folder), the editor's guide, no ``docs/overrides`` and no ``docs/assets``. The theme's templates,
 scripts, stylesheets and search page come from the package (``generator/theme``). A second copy changes one
 sentence of the home page's template in its own ``templates/``, one theme partial in its own ``overrides/`` and
 the stylesheet in its own ``docs/assets/``: the site's copies win, every other page stays byte for byte the same.
@@ -63,9 +63,12 @@ SITE_SCRIPT = "/* mã riêng của xã mẫu */\n"
 
 
 def site_repository(folder: Path) -> Path:
-    """The fixture commune as a site repository of its own: content/, mkdocs.yml, an empty docs/."""
+    """The fixture commune as a site repository of its own: content/, mkdocs.yml, an empty docs/, and the
+    editor's guide (CONTRIBUTING.md and its task pages: the browser editor's page links to it)."""
     shutil.copytree(FIXTURE / "content", folder / "content")
     (folder / "docs").mkdir()
+    shutil.copy(ROOT / "CONTRIBUTING.md", folder / "CONTRIBUTING.md")
+    shutil.copytree(ROOT / "huong-dan-bien-tap", folder / "huong-dan-bien-tap")
     (folder / "mkdocs.yml").write_text(SITE_CONFIG, encoding="utf-8")
     return folder
 
