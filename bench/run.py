@@ -81,7 +81,6 @@ def build_times(workdir: Path, news: bool) -> dict[str, float]:
         _add_news(project / "docs")
     python = sys.executable
     _run([python, "-m", "generator", "--content", str(project / "content"), "render", "--out", str(project / "rendered")], ROOT)
-    shutil.copytree(ROOT / "generator" / "theme" / "docs", project / "rendered", dirs_exist_ok=True)  # the package's files
     shutil.copytree(project / "docs", project / "rendered", dirs_exist_ok=True)
     plain = _plain_config(project, "rendered")
     ours = _best([python, "-m", "generator", "--content", "content", "build", "--site-dir", "site"], project)

@@ -16,7 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, theme
 from .content import Content, ContentError, load_content
 from .content.approval import edition, omissions
 from .publish import PublishError, PublishPlan, publish
@@ -59,6 +59,7 @@ def _edition(content_dir: Path) -> tuple[Content, BuildSettings]:
 def _render(args: argparse.Namespace) -> int:
     content, settings = _edition(args.content)
     written = write_outputs(site_outputs(content, settings), args.out)
+    written += theme.write_docs(args.out)  # the package's scripts, stylesheets and pages, as the plugin adds them
     print(f"Đã ghi {len(written)} tệp (trang Markdown, lịch, feed, hướng dẫn) vào {args.out}")
     return 0
 

@@ -55,3 +55,17 @@ def layer_theme(dirs: MutableSequence[str], site: Path | None) -> None:
             dirs.insert(0, str(site))
             position = 1
     dirs.insert(position, str(OVERRIDES))
+
+
+def write_docs(out: Path) -> list[Path]:
+    """Copy the package's ``docs/`` layer under ``out`` (``render --out``, for a builder without the plugin),
+    leaving any file already there: the site's own copy wins, as in the plugin. Returns the files written."""
+    written = []
+    for path in docs_files():
+        target = out / path
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((DOCS / path).read_bytes())
+        written.append(target)
+    return written
