@@ -22,6 +22,7 @@ from .content.approval import edition, omissions
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import glossary_links
 from .registry import GLOSSARY, page_url
+from .render.environment import use_site_templates
 from .render.fonts import RendererError
 from .render.outputs import site_outputs, write_outputs
 from .render.pages import offline_pages
@@ -57,6 +58,8 @@ def _edition(content_dir: Path) -> tuple[Content, BuildSettings]:
 
 
 def _render(args: argparse.Namespace) -> int:
+    # The site's templates/ beside its content folder, as the plugin's default templates_dir beside mkdocs.yml.
+    use_site_templates(args.content.resolve().parent / "templates")
     content, settings = _edition(args.content)
     written = write_outputs(site_outputs(content, settings), args.out)
     written += theme.write_docs(args.out)  # the package's scripts, stylesheets and pages, as the plugin adds them

@@ -206,3 +206,17 @@ def test_package_data_lists_the_theme() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"theme/overrides/**/*"' in pyproject and '"theme/docs/**/*"' in pyproject
     assert (PACKAGE_OVERRIDES / "main.html").is_file() and (PACKAGE_DOCS / "tim-kiem.md").is_file()
+
+
+def test_render_reads_the_site_templates_beside_the_content(tmp_path: Path) -> None:
+    """``render --out`` (a builder without the plugin) uses the same layers: templates/ beside content/."""
+    shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    (tmp_path / "templates").mkdir()
+    home = (PACKAGE_TEMPLATES / "home.md.j2").read_text(encoding="utf-8")
+    (tmp_path / "templates" / "home.md.j2").write_text(home.replace(HOME_SENTENCE, SITE_SENTENCE), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(tmp_path / "content"), "render", "--out",
+                             str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    index = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    assert SITE_SENTENCE in index and HOME_SENTENCE not in index
+    assert (tmp_path / "out" / "assets" / "quiz.js").is_file()
