@@ -72,14 +72,15 @@ def html_pages(site: Path) -> list[str]:
 
 
 def custom_assets(site: Path, docs: Path, generated: tuple[str, ...] = ("sw.js",)) -> dict[str, int]:
-    """Gzip bytes of the CSS and JS the project itself adds: its own files in docs/ plus generated scripts."""
+    """Gzip bytes of the CSS and JS the project itself adds: its own files in ``docs`` (the package's docs layer,
+    generator/theme/docs/) plus generated scripts."""
     own = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.suffix in {".css", ".js"} and "overrides" not in p.parts]
     return {path: gzip_size(site / path) for path in [*own, *generated] if (site / path).is_file()}
 
 
 SEARCH_PAGE = "tim-kiem/index.html"
 SEARCH_LATE = ("pagefind/pagefind-ui.css",)
-"""Files the search page's script adds as it opens (docs/assets/search.js), before the first query."""
+"""Files the search page's script adds as it opens (generator/theme/docs/assets/search.js), before the first query."""
 
 
 def search_page_weight(site: Path) -> int:

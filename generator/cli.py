@@ -17,12 +17,14 @@ import shutil
 import sys
 from pathlib import Path
 
+from . import __version__, theme
 from .build import make_build
 from .content import Content, ContentError, load_content
 from .content.approval import edition, omissions
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import glossary_links
 from .registry import GLOSSARY, page_url
+from .render.environment import use_site_templates
 from .render.fonts import RendererError
 from .render.outputs import site_outputs, write_outputs
 from .settings import CONFIG_FILE, BuildSettings, SettingsError, content_folder
@@ -81,7 +83,10 @@ def _edition(args: argparse.Namespace) -> tuple[Content, BuildSettings]:
 
 def _render(args: argparse.Namespace) -> int:
     content, settings = _edition(args)
+    # The site's templates/ beside its mkdocs.yml (or its content folder), as the plugin's default templates_dir.
+    use_site_templates(settings.project_dir / "templates")
     written = write_outputs(site_outputs(content, settings), args.out)
+    written += theme.write_docs(args.out)  # the package's scripts, stylesheets and pages, as the plugin adds them
     print(f"Đã ghi {len(written)} tệp (trang Markdown, lịch, feed, hướng dẫn) vào {args.out}")
     return 0
 
@@ -255,6 +260,8 @@ def parser() -> argparse.ArgumentParser:
     main_parser.add_argument("--content", type=Path, default=None,
                              help="thư mục nội dung (mặc định: biến CONTENT_DIR, rồi content_dir trong mkdocs.yml, "
                                   "rồi content)")
+    main_parser.add_argument("--version", action="version", version=f"nq57 {__version__}",
+                             help="phiên bản của trình tạo trang (generator version)")
     commands = main_parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="kiểm tra nội dung")
     validate.set_defaults(run=_validate)

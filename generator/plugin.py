@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
+from . import theme
 from .build import Build, make_build
 from .content import Content, ContentError, docsfiles, load_content
 from .content.approval import edition, omissions
@@ -35,7 +36,7 @@ from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
 from .registry import EDITORS, GLOSSARY, SOURCES, page_url
-from .render.environment import TEMPLATES
+from .render.environment import TEMPLATES, site_templates, use_site_templates
 from .render.error_page import error_fragment, error_page
 from .render.fonts import RendererError
 from .render.outputs import Output, site_outputs
@@ -61,9 +62,13 @@ def log_edition(content: Content, settings: BuildSettings) -> None:
 class ContentPluginConfig(Config):
     content_dir = config_options.Type(str, default="content")
     """Folder of the YAML content, relative to mkdocs.yml; ``CONTENT_DIR`` and ``--content`` win over it."""
+    templates_dir = config_options.Type(str, default="templates")
+    """The site's page templates, relative to mkdocs.yml: each one takes the place of the package's of the
+    same name (``render/templates/``); the folder may be absent."""
     docs_allow = config_options.ListOfItems(config_options.Type(str), default=[])
     """Files under ``docs/`` published although not Markdown, CSS or a raster image (``content.docsfiles``):
-    paths relative to ``docs/``, listed by a maintainer (mkdocs.yml is not content: CODEOWNERS)."""
+    paths relative to ``docs/``, listed by a maintainer (mkdocs.yml is not content: CODEOWNERS). The package's
+    own files (``generator/theme/docs/``) need no entry; a site's copy that replaces one of them does."""
     docs_templates = config_options.DictOfItems(config_options.Type(str), default={})
     """``docs/`` page → the theme template its front matter may name (``tim-kiem.md: tim-kiem.html``)."""
     # Security settings only maintainers change (generator/maintainer.py, SECURITY.md), checked there.
@@ -87,6 +92,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.offline: list[str] = []
         self.sources: dict[str, str] = {}
         self.docs_prefix = "docs"
+        self.site_theme: Path | None = None
+        """The site's own theme folder (``theme.custom_dir`` or ``overrides/``), searched before the package's."""
+        self.package_pages: set[str] = set()
+        """Pages the package's ``docs/`` layer added: no file of the site to open in an edit link."""
         self.serving = False
         """``mkdocs serve``: content errors are shown on the page (``error_page``) instead of stopping."""
         self.problems: list[Problem] = []
@@ -108,7 +117,11 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         content_dir = content_folder(self.content_override, self.config.content_dir, root)
         self.problems, self.content, self.settings, self.build = [], None, None, None
         config.extra.pop("content_error", None)
-        self.watched = [content_dir, TEMPLATES, root / guide.SOURCE]
+        use_site_templates(root / self.config.templates_dir)
+        self.site_theme = theme.site_overrides(root, config.theme.custom_dir)
+        theme.layer_theme(config.theme.dirs, self.site_theme)
+        self.watched = [content_dir, TEMPLATES, theme.ROOT, root / guide.SOURCE,
+                        *(path for path in (site_templates(), self.site_theme) if path is not None)]
         try:
             if links := symlinks(Path(config.docs_dir)):
                 raise ContentError([symlink_problem(display_path(link)) for link in links])
@@ -166,6 +179,12 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             self.outputs = site_outputs(self.build)
         except RendererError as exc:  # the handout PDF or a share image cannot be drawn here: say what to do
             raise PluginError(str(exc)) from None
+        self.package_pages = set()
+        for path in theme.docs_files():  # the package's docs/ layer: a site file at the same path wins
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, abs_src_path=str(theme.DOCS / path)))
+                if path.endswith(".md"):
+                    self.package_pages.add(path)
         for output in self.outputs:
             if (existing := files.get_file_from_path(output.path)) is not None:
                 files.remove(existing)
@@ -176,17 +195,20 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         return self.checked_docs(files, config)
 
     def checked_docs(self, files: Files, config) -> Files:
-        """Files from ``docs/`` (pages, theme folder) only as ``content.docsfiles`` allows; raster images cleaned."""
+        """Files from ``docs/`` and the site's theme folder only as ``content.docsfiles`` allows; raster images
+        cleaned. The package's files (``generator/theme``) and the installed theme are code, not checked here."""
         docs_dir = Path(config.docs_dir).resolve()
         root = Path(config.config_file_path).parent.resolve()
+        site_folders = [docs_dir, *([self.site_theme] if self.site_theme is not None else [])]
         problems: list[Problem] = []
         for file in list(files):
             if file.generated_by or not file.abs_src_path or file.inclusion.is_excluded():
                 continue
             source = Path(file.abs_src_path).resolve()
-            if not source.is_relative_to(docs_dir):
-                continue  # the installed theme, not something a pull request adds
-            path = source.relative_to(docs_dir).as_posix()
+            folder = next((folder for folder in site_folders if source.is_relative_to(folder)), None)
+            if folder is None:
+                continue  # the installed theme or the package's, not something a pull request adds
+            path = source.relative_to(folder).as_posix()
             display = source.relative_to(root).as_posix() if source.is_relative_to(root) else source.as_posix()
             found = [p for p in (docsfiles.name_problem(display, path),
                                  docsfiles.file_problem(display, path, self.config.docs_allow)) if p]
@@ -250,7 +272,9 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             return context
         assert self.settings is not None and self.content is not None
         source = self.sources.get(page.file.src_uri) or f"{self.docs_prefix}/{page.file.src_uri}"
-        if self.settings.repo_url:
+        if page.file.src_uri in self.package_pages:
+            page.edit_url = None  # the package's page: no file in the site's repository to edit
+        elif self.settings.repo_url:
             branch = quote(self.settings.edit_branch, safe="")
             page.edit_url = f"{self.settings.repo_url}/edit/{branch}/{quote(source, safe='/')}"
         if self.settings.site_url and page.canonical_url:

@@ -136,7 +136,7 @@ EDITORS = "bien-tap"
 """The editors' area: every page for the people who update, deploy or embed the site (the editors' guide and
 its field reference, the browser editor, the embed codes, the hand-written deployment page docs/bien-tap/…).
 Nothing under it is in the reader's menu, footer, search index or sitemap; its pages say ``noindex``
-(docs/overrides/main.html reads this prefix from the plugin)."""
+(generator/theme/overrides/main.html reads this prefix from the plugin)."""
 ADMIN = f"{EDITORS}/quan-tri.md"
 ADMIN_CONFIG = f"{EDITORS}/quan-tri/config.yml"
 """The browser editor's configuration, beside its page (``render/cms.py`` writes it)."""

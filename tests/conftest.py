@@ -111,7 +111,7 @@ def build_with_other_builder(folder: Path) -> Path:
     from .zensical_build import build_with_zensical
 
     docs, site = folder / "docs", folder / "site"
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("overrides"))
+    shutil.copytree(ROOT / "docs", docs)  # render --out adds the package's files (generator/theme/docs/) it lacks
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1764288000"), "SITE_MODE": "production"}
     render = subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(docs)],
                             cwd=ROOT, env=env, capture_output=True, text=True, check=False)

@@ -85,7 +85,7 @@ def test_custom_css_and_js_a_page_loads_are_at_most_10_kb_gzip(built_site: Path)
 
     Per page, not summed over the site: the quiz's, the slides' and the widgets' scripts load only on their own pages.
     """
-    custom = custom_assets(built_site, ROOT / "docs")
+    custom = custom_assets(built_site, ROOT / "generator" / "theme" / "docs")
     assert any(path.endswith(".css") for path in custom), custom
     assert any(path.endswith(".js") for path in custom), custom
     over = {}

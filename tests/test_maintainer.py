@@ -53,7 +53,8 @@ def test_a_wrong_option_is_refused_in_vietnamese(options: dict, expected: str) -
 
 def test_codeowners_reserves_configuration_code_and_locks_for_maintainers() -> None:
     reserved = ["mkdocs.yml", ".github/workflows/ci.yml", ".github/CODEOWNERS", "generator/plugin.py",
-                "docs/overrides/main.html", "Makefile", "pyproject.toml", "requirements.lock", "requirements-test.lock",
+                "overrides/main.html", "templates/home.md.j2", "docs/overrides/main.html", "Makefile", "pyproject.toml",
+                "requirements.lock", "requirements-test.lock",
                 "package-lock.json", "SECURITY.md", ".ci/run"]
     assert maintainer_files(ROOT, reserved) == reserved
     editors = ["content/cai-dat.yml", "content/tin-tuc/2026-01-02-bai.md", "content/anh/a.jpg", "docs/trien-khai.md",

@@ -413,7 +413,7 @@ def test_unsafe_svg_in_docs_fails_the_build_naming_each_file(project_copy: Path)
     (folder / "an-toan.svg").write_text(SAFE_SVG, encoding="utf-8")
     config = project_copy / "mkdocs.yml"
     listed = "".join(f"        - assets/anh/{name}\n" for name in [*names, "an-toan.svg"])
-    config.write_text(config.read_text(encoding="utf-8").replace("      docs_allow:\n", "      docs_allow:\n" + listed),
+    config.write_text(config.read_text(encoding="utf-8").replace("      docs_allow: []\n", "      docs_allow:\n" + listed),
                       encoding="utf-8")
     site = old_site(project_copy / "site")
     result = build_site(site, config=project_copy / "mkdocs.yml")

@@ -3,6 +3,10 @@
 Filters format (numbers, dates, relative links); they decide nothing. Markdown
 output is not HTML-escaped here because MkDocs renders it afterwards and the
 sanitiser cleans what comes out; XML output (the RSS feed) uses ``autoescape``.
+
+Templates are looked up in layers: the site's own ``templates/`` folder first (``templates_dir`` of the nq57
+plugin, beside mkdocs.yml: ``use_site_templates``), then the package's (``TEMPLATES``). A site changes one
+sentence by copying one template, not by forking the code.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import text
@@ -19,6 +23,27 @@ from ..views.site import relative, url_relative
 from .encoding import yaml_string
 
 TEMPLATES = Path(__file__).parent / "templates"
+"""The package's page templates: the last layer."""
+
+_site_templates: Path | None = None
+
+
+def use_site_templates(folder: Path | None) -> None:
+    """Templates in ``folder`` (a site's ``templates/``) take the place of the package's of the same name,
+    for every environment made from now on in this process; ``None``: the package's only."""
+    global _site_templates
+    _site_templates = folder.resolve() if folder is not None and folder.is_dir() else None
+
+
+def site_templates() -> Path | None:
+    """The site's templates folder in use, if any (``mkdocs serve`` watches it)."""
+    return _site_templates
+
+
+def loader() -> BaseLoader:
+    """The site's templates first, then the package's."""
+    package = FileSystemLoader(TEMPLATES)
+    return package if _site_templates is None else ChoiceLoader([FileSystemLoader(_site_templates), package])
 
 
 def with_unit(value: float, unit: str) -> str:
@@ -40,7 +65,7 @@ def unbroken(value: str, words: Iterable[str]) -> Markup:
 def environment(*, autoescape: bool = False, finalize: Callable[[Any], Any] | None = None) -> Environment:
     """``finalize`` encodes every printed value for the output format (``encoding.xml_text`` for XML)."""
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=loader(),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -2,7 +2,7 @@
 
 One view model feeds both the page (all questions, answers behind ``<details>``, for
 reading without JavaScript) and the bank ``trac-nghiem/cau-hoi.json`` that
-``docs/assets/quiz.js`` draws from, so the two can never disagree.
+``generator/theme/docs/assets/quiz.js`` draws from, so the two can never disagree.
 """
 
 from __future__ import annotations
