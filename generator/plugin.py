@@ -33,7 +33,7 @@ from .maintainer import MaintainerConfig
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
-from .registry import EDITORS, GLOSSARY, SOURCES, page_url
+from .registry import EDITORS, GLOSSARY, SOURCES, kind_on, page_url
 from .render.environment import TEMPLATES
 from .render.error_page import error_fragment, error_page
 from .render.fonts import RendererError
@@ -252,8 +252,11 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         except PublishError as exc:
             raise PluginError(str(exc)) from None
 
-    def glossary(self) -> GlossaryLinks:
-        assert self.content is not None
+    def glossary(self) -> GlossaryLinks | None:
+        """The terms to link to the glossary page; None when the glossary is off (no page to link to)."""
+        assert self.content is not None and self.settings is not None
+        if not kind_on("glossary", self.content, self.settings):
+            return None
         return glossary_links(self.content.glossary, page_url(GLOSSARY))
 
     def on_serve(self, server, *, config, builder):

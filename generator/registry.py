@@ -277,6 +277,11 @@ PAGE_KINDS: list[PageKind] = [
 ]
 
 
+def kind_on(name: str, content: Content, settings: BuildSettings) -> bool:
+    """Whether the page kind ``name`` is on for this edition: what files other than pages (feeds, exports) ask."""
+    return next(kind for kind in PAGE_KINDS if kind.name == name).on(content, settings)
+
+
 def kinds_on(pages_by_kind: dict[str, list[Page]]) -> frozenset[str]:
     """The kinds that have a page in this build: templates link to a page of another kind only when it is on."""
     return frozenset(name for name, pages in pages_by_kind.items() if pages)

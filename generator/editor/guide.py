@@ -36,9 +36,11 @@ def field_reference(guide_link: str = GUIDE_LINK) -> str:
     """The whole reference page in Markdown: one list per kind of content file (lists, not tables: no sideways scroll)."""
     groups: dict[type[BaseModel], list[str]] = {}
     schemas = {entry.name: entry.model for entry in content_files()} | EXTRA_SCHEMAS
+    required = {entry.model for entry in content_files() if not entry.optional}
     for name, model in schemas.items():
         groups.setdefault(model, []).append(_WHERE.get(name, f"content/{name}"))
-    files = [{"paths": paths, "doc": (model.__doc__ or "").strip(), "rows": fields(model)} for model, paths in groups.items()]
+    files = [{"paths": paths, "doc": (model.__doc__ or "").strip(), "rows": fields(model), "required": model in required}
+             for model, paths in groups.items()]
     return environment().get_template("field-reference.md.j2").render(files=files, guide_link=guide_link).strip() + "\n"
 
 

@@ -43,22 +43,25 @@ class Output:
 def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
     """Pages, the deadline calendar, the progress exports (CSV, JSON), the quiz bank, the handout PDF, and — only
     with a site URL, since they need absolute links — feeds, the portal's JSON, share images and QR codes.
+    The feeds and the progress exports go with their page kind: off, they are not written.
 
     ``content`` becomes the build's edition first: a production build writes approved editorial items only."""
     content = edition(content, settings.preview)
     outputs = [Output(page.path, page.markdown, page.source) for page in render_pages(content, settings)]
     outputs.extend(study_outputs(content, settings))
     if settings.site_url:
-        outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
-        outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
+        if registry.kind_on("news", content, settings):  # a feed's channel links to the news list, so it exists
+            outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
+            outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
         outputs += [Output(path, text, None) for path, text in api.api_files(content, settings)]
         outputs.extend(Output(image.path, image.png(), None) for image in share_images(content, settings))
         outputs.extend(Output(qr_path(url), qr_file(settings.site_url + url), None)
                        for url in map(page_url, nav(content, settings)))
     outputs.append(Output(CALENDAR_PATH, render_calendar(content, settings).encode("utf-8"), None))
-    progress = implementation_view(site_view(content, settings))
-    outputs.append(Output(CSV_PATH, csv_export(progress), None))
-    outputs.append(Output(JSON_PATH, json_export(progress), None))
+    if registry.kind_on("implementation", content, settings):  # the exports of "Kết quả thực hiện", with its page
+        progress = implementation_view(site_view(content, settings))
+        outputs.append(Output(CSV_PATH, csv_export(progress), None))
+        outputs.append(Output(JSON_PATH, json_export(progress), None))
     outputs.extend(photo_outputs(content))
     outputs.extend(cms_outputs(content, settings))
     return outputs
