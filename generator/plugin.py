@@ -236,7 +236,12 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         source = self.sources.get(page.file.src_uri) or f"{self.docs_prefix}/{page.file.src_uri}"
         if self.settings.repo_url:
             branch = quote(self.settings.edit_branch, safe="")
-            page.edit_url = f"{self.settings.repo_url}/edit/{branch}/{quote(source, safe='/')}"
+            absent = source.startswith(f"{self.settings.content_prefix}/") and not (self.settings.project_dir / source).exists()
+            if not absent:
+                page.edit_url = f"{self.settings.repo_url}/edit/{branch}/{quote(source, safe='/')}"
+            else:  # an optional file not written yet (sinh-hoat-chi-bo.yml for the handout): GitHub's "new file"
+                folder, _, name = source.rpartition("/")
+                page.edit_url = f"{self.settings.repo_url}/new/{branch}/{quote(folder, safe='/')}?filename={quote(name)}"
         if self.settings.site_url and page.canonical_url:
             context["print_qr"] = Markup(qr_svg(page.canonical_url))
         return context

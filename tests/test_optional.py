@@ -77,10 +77,13 @@ def bare_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.rmtree(project / "content")
     bare_content(project / "content")
     site = project / "site"
-    result = build_site(site, config=project / "mkdocs.yml", env={"SITE_URL": SITE_URL})
+    result = build_site(site, config=project / "mkdocs.yml", env={"SITE_URL": SITE_URL, "REPO_URL": REPO_URL})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     return site
+
+
+REPO_URL = "https://github.com/example/xa-mau"
 
 
 def test_the_registry_marks_exactly_the_editorial_files_optional() -> None:
@@ -280,3 +283,12 @@ def test_a_plan_without_numeric_targets_has_no_empty_card_block(no_targets_site:
     assert "Mục tiêu đến năm" in home  # still in "Các mục"
     targets = reader_text(no_targets_site / "muc-tieu-2030/index.html")
     assert "0 chỉ tiêu" not in targets
+
+
+def test_the_edit_button_creates_an_optional_file_that_is_not_there_yet(bare_site: Path) -> None:
+    """The handout is made from the plan and ``sinh-hoat-chi-bo.yml``: absent, its edit button opens GitHub's
+    "new file" form for it, never a page that does not exist; a file that is there opens in the editor."""
+    meeting = (bare_site / "tai-lieu-sinh-hoat-chi-bo/index.html").read_text(encoding="utf-8")
+    assert f'href="{REPO_URL}/new/main/content?filename=sinh-hoat-chi-bo.yml"' in meeting
+    viewpoints = (bare_site / "quan-diem-chi-dao/index.html").read_text(encoding="utf-8")
+    assert f'href="{REPO_URL}/edit/main/content/quan-diem.yml"' in viewpoints
