@@ -23,7 +23,7 @@ from .content import Content, ContentError, load_content
 from .content.approval import edition, omissions
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import glossary_links
-from .registry import GLOSSARY, page_url
+from .registry import GLOSSARY, kind_on, page_url
 from .render.environment import use_site_templates
 from .render.fonts import RendererError
 from .render.outputs import site_outputs, write_outputs
@@ -98,7 +98,8 @@ def _publish(args: argparse.Namespace) -> int:
     content = edition(content, settings.preview)
     menu = tuple(page_url(path) for path in make_build(content, settings).offline)
     try:
-        publish(args.site, PublishPlan(settings.site_path, menu, glossary_links(content.glossary, page_url(GLOSSARY))))
+        glossary = glossary_links(content.glossary, page_url(GLOSSARY)) if kind_on("glossary", content, settings) else None
+        publish(args.site, PublishPlan(settings.site_path, menu, glossary))
     except PublishError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -35,7 +35,7 @@ from .maintainer import MaintainerConfig
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
-from .registry import EDITORS, GLOSSARY, SOURCES, page_url
+from .registry import EDITORS, GLOSSARY, SOURCES, kind_on, page_url
 from .render.environment import TEMPLATES, site_templates, use_site_templates
 from .render.error_page import error_fragment, error_page
 from .render.fonts import RendererError
@@ -276,7 +276,12 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             page.edit_url = None  # the package's page: no file in the site's repository to edit
         elif self.settings.repo_url:
             branch = quote(self.settings.edit_branch, safe="")
-            page.edit_url = f"{self.settings.repo_url}/edit/{branch}/{quote(source, safe='/')}"
+            absent = source.startswith(f"{self.settings.content_prefix}/") and not (self.settings.project_dir / source).exists()
+            if not absent:
+                page.edit_url = f"{self.settings.repo_url}/edit/{branch}/{quote(source, safe='/')}"
+            else:  # an optional file not written yet (sinh-hoat-chi-bo.yml for the handout): GitHub's "new file"
+                folder, _, name = source.rpartition("/")
+                page.edit_url = f"{self.settings.repo_url}/new/{branch}/{quote(folder, safe='/')}?filename={quote(name)}"
         if self.settings.site_url and page.canonical_url:
             context["print_qr"] = Markup(qr_svg(page.canonical_url))
         return context
@@ -292,8 +297,11 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         except PublishError as exc:
             raise PluginError(str(exc)) from None
 
-    def glossary(self) -> GlossaryLinks:
-        assert self.content is not None
+    def glossary(self) -> GlossaryLinks | None:
+        """The terms to link to the glossary page; None when the glossary is off (no page to link to)."""
+        assert self.content is not None and self.settings is not None
+        if not kind_on("glossary", self.content, self.settings):
+            return None
         return glossary_links(self.content.glossary, page_url(GLOSSARY))
 
     def on_serve(self, server, *, config, builder):

@@ -197,7 +197,8 @@ def _indicator_widgets(site: Site) -> Iterator[Page]:
 
 def _widget_entries(site: Site) -> list[widgets.WidgetEntry]:
     """Every widget, as the portal admins' page lists it: the three summaries, then each indicator."""
-    summaries = [("targets", WIDGET_TARGETS), ("milestones", WIDGET_MILESTONES)]
+    summaries = [("targets", WIDGET_TARGETS)] if has_indicators(site.content, site.settings) else []
+    summaries += [("milestones", WIDGET_MILESTONES)]
     summaries += [("news", WIDGET_NEWS)] if has_posts(site.content, site.settings) else []
     entries = [widgets.WidgetEntry(kind, page_url(path)) for kind, path in summaries]
     entries += [widgets.WidgetEntry("indicator", page_url(page.path), page.view.card.indicator.title, live=number == 0)
@@ -229,6 +230,11 @@ def has_quiz(content: Content, settings: BuildSettings) -> bool:
 
 def has_posts(content: Content, settings: BuildSettings) -> bool:
     return bool(content.posts)
+
+
+def has_indicators(content: Content, settings: BuildSettings) -> bool:
+    """A plan with no numeric target (a party cell's) has no target cards for the portal's widget."""
+    return any(section.indicators for section in content.target_sections)
 
 
 def _questions(site: Site) -> Any:
@@ -280,7 +286,8 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: linked from README, not from readers' pages
     PageKind("field-reference", "field-reference-page.md.j2", _field_reference),  # linked from the guide
     PageKind("widget-targets", "widget-targets.md.j2", single(
-        WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS)))),
+        WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS))),
+             enabled=has_indicators),
     PageKind("widget-milestones", "widget-milestones.md.j2", single(
         WIDGET_MILESTONES, "organisation", lambda site: widgets.milestones_widget(site, page_url(TIMELINE)))),
     PageKind("widget-news", "widget-news.md.j2", single(
@@ -293,6 +300,11 @@ PAGE_KINDS: list[PageKind] = [
     # The browser editor (Decap CMS): for editors, not readers: not in the menu, not indexed, not pre-cached.
     PageKind("quan-tri", "admin.md.j2", single(ADMIN, "news", admin_view)),
 ]
+
+
+def kind_on(name: str, content: Content, settings: BuildSettings) -> bool:
+    """Whether the page kind ``name`` is on for this edition: what files other than pages (feeds, exports) ask."""
+    return next(kind for kind in PAGE_KINDS if kind.name == name).on(content, settings)
 
 
 def kinds_on(pages_by_kind: dict[str, list[Page]]) -> frozenset[str]:

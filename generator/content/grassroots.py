@@ -85,7 +85,10 @@ def _hint(name: str, known: Iterable[str]) -> str:
 def check(content: Content, register_file: str, today: date) -> list[Problem]:
     """Rules that join files: unique names, known kinds and parents, one result file per organisation,
     dates between the plan and the build date, attendance within membership."""
-    located = read_yaml(content.root / REGISTER_FILE, register_file)  # valid already: read again for its lines
+    path = content.root / REGISTER_FILE
+    if not path.is_file():  # the register is optional: absent, it is empty and every result file names no one in it
+        return list(_check_records(content, register_file, today))
+    located = read_yaml(path, register_file)  # valid already: read again for its lines
     return [*_check_register(content, located, register_file), *_check_records(content, register_file, today)]
 
 

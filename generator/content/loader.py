@@ -1,9 +1,17 @@
 """Load every content file into validated models, or report every problem at once.
 
 ``Content`` is the registry of content files: each of its model fields names,
-in its metadata, the YAML file it is read from. Adding a content file is one
-typed field here; the loader, the JSON Schema export, the lint and the editor
-guide all find it through ``content_files()``.
+in its metadata, the YAML file it is read from, and whether the file is
+``optional``. Adding a content file is one typed field here; the loader, the
+JSON Schema export, the lint and the editor guide all find it through
+``content_files()``.
+
+Required files are the plan's own text (``document.DOCUMENT_PARTS``) and the
+site's settings: without them there is no plan to show. Every other file is
+editorial material an organisation may not have (a summary, questions and
+answers, a glossary, a quiz, news, a register of grassroots organisations):
+absent, its model is the empty one (``Model()``: no items), and the registry's
+``PageKind.enabled`` predicate turns its page kind off.
 """
 
 from __future__ import annotations
@@ -44,7 +52,10 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass(frozen=True)
 class Content:
-    """The whole validated content: one field per content file, then the news posts."""
+    """The whole validated content: one field per content file, then the news posts.
+
+    ``optional`` files may be absent: the field then holds the model's empty value (``Model()``).
+    """
 
     root: Path
     settings: models.Settings = field(metadata={"file": "cai-dat.yml"})
@@ -56,15 +67,16 @@ class Content:
     tasks: models.TaskSection = field(metadata={"file": "nhiem-vu.yml"})
     study: models.StudySection = field(metadata={"file": "hoc-tap-quan-triet.yml"})
     organisation: models.OrganisationSection = field(metadata={"file": "to-chuc-thuc-hien.yml"})
-    news: models.NewsSection = field(metadata={"file": "tin-tuc.yml"})
-    grassroots: models.GrassrootsRegister = field(metadata={"file": grassroots.REGISTER_FILE})
-    questions: models.QuestionSection = field(metadata={"file": "hoi-dap.yml", "quotes": True})
-    clarifications: models.ClarificationSection = field(metadata={"file": "lam-ro.yml", "quotes": True})
-    glossary: models.GlossarySection = field(metadata={"file": "thuat-ngu.yml"})
-    quiz: models.Quiz = field(metadata={"file": "trac-nghiem.yml"})
-    meeting: models.Meeting = field(metadata={"file": "sinh-hoat-chi-bo.yml"})
-    summary: models.Summary = field(metadata={"file": "tom-tat.yml"})
-    citizens: models.CitizensSection = field(metadata={"file": "nguoi-dan.yml"})
+    news: models.NewsSection = field(metadata={"file": "tin-tuc.yml", "optional": True})
+    grassroots: models.GrassrootsRegister = field(metadata={"file": grassroots.REGISTER_FILE, "optional": True})
+    questions: models.QuestionSection = field(metadata={"file": "hoi-dap.yml", "quotes": True, "optional": True})
+    clarifications: models.ClarificationSection = field(
+        metadata={"file": "lam-ro.yml", "quotes": True, "optional": True})
+    glossary: models.GlossarySection = field(metadata={"file": "thuat-ngu.yml", "optional": True})
+    quiz: models.Quiz = field(metadata={"file": "trac-nghiem.yml", "optional": True})
+    meeting: models.Meeting = field(metadata={"file": "sinh-hoat-chi-bo.yml", "optional": True})
+    summary: models.Summary = field(metadata={"file": "tom-tat.yml", "optional": True})
+    citizens: models.CitizensSection = field(metadata={"file": "nguoi-dan.yml", "optional": True})
     posts: list[LoadedPost] = field(default_factory=list)
     grassroots_records: list[grassroots.LoadedRecord] = field(default_factory=list)
     """One result file per organisation in ``to-chuc-co-so/``, in file-name order."""
@@ -106,13 +118,33 @@ class ContentFile:
     attribute: str
     quotes: bool = False
     """Its quotations are checked against the document, so it is read after the document's files."""
+    optional: bool = False
+    """Editorial material: absent, the model's empty value stands in and its page kind is off."""
+
+    @property
+    def holds(self) -> str:
+        """What the file holds, in the editors' words: the first line of its model's docstring."""
+        return (self.model.__doc__ or self.name).strip().splitlines()[0].rstrip(".")
+
+    def empty(self) -> BaseModel:
+        """The value of an absent optional file: the model with no items (its defaults)."""
+        return self.model.model_validate({})
 
 
 def content_files() -> list[ContentFile]:
     """Every content file, in ``Content`` field order, read off the dataclass itself."""
     hints = typing.get_type_hints(Content, globalns=vars(models) | globals())
-    return [ContentFile(f.metadata["file"], hints[f.name], f.name, f.metadata.get("quotes", False))
+    return [ContentFile(f.metadata["file"], hints[f.name], f.name, f.metadata.get("quotes", False),
+                        f.metadata.get("optional", False))
             for f in fields(Content) if "file" in f.metadata]
+
+
+def missing_file_problem(entry: ContentFile, display: str) -> Problem:
+    """A required file is absent: say what it holds, so the editor knows what to restore."""
+    return Problem(display, None, None,
+                   f"thiếu tệp nội dung bắt buộc (tệp này chứa: {entry.holds}); khôi phục tệp từ lịch sử kho "
+                   f"(git) hoặc chép lại phần đó của Kế hoạch vào {entry.name}",
+                   f"required content file is missing ({entry.name})")
 
 
 EXTRA_SCHEMAS: dict[str, type[BaseModel]] = {
@@ -169,7 +201,10 @@ def load_content(root: Path, today: date | None = None) -> Content:
         path = root / entry.name
         display = display_path(path)
         if not path.is_file():
-            problems.append(Problem(display, None, None, "thiếu tệp nội dung bắt buộc", "required content file is missing"))
+            if entry.optional:
+                loaded[entry.attribute] = entry.empty()
+            else:
+                problems.append(missing_file_problem(entry, display))
             continue
         context = approval_context(loaded)
         if entry.quotes and all(name in loaded for name in DOCUMENT_PARTS) and not wording_checked:
@@ -182,6 +217,8 @@ def load_content(root: Path, today: date | None = None) -> Content:
             loaded[entry.attribute] = load_model(path, entry.model, display, context)
         except ContentError as exc:
             problems.extend(exc.problems)
+    if not wording_checked and all(name in loaded for name in DOCUMENT_PARTS):
+        problems.extend(plan_wording(root, {name: loaded[name] for name in DOCUMENT_PARTS}))  # no file quotes the plan
     news = loaded.get("news")
     categories = [category.id for category in news.categories] if isinstance(news, models.NewsSection) else None
     posts, post_problems = load_posts(root / NEWS_DIR, display_path(root / NEWS_DIR), approval_context(loaded),

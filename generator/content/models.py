@@ -658,8 +658,8 @@ class GrassrootsOrganisation(ContentModel):
 class GrassrootsRegister(ContentModel):
     """Sổ các tổ chức cơ sở trực thuộc: danh mục loại tổ chức và danh sách tổ chức. Kết quả của từng tổ chức ghi ở `to-chuc-co-so/<tên>.yml`."""
 
-    kinds: list[Name] = Field(min_length=1, description="Các loại tổ chức, theo thứ tự hiện trong bảng tổng hợp theo loại, ví dụ `đảng bộ cơ sở`, `chi bộ cơ sở`.")
-    organisations: list[GrassrootsOrganisation] = Field(default_factory=list, description="Các tổ chức; để `[]` khi chưa có dữ liệu.")
+    kinds: list[Name] = Field(default_factory=list, description="Các loại tổ chức, theo thứ tự hiện trong bảng tổng hợp theo loại, ví dụ `đảng bộ cơ sở`, `chi bộ cơ sở`; mỗi tổ chức trong sổ ghi một loại có ở đây.")
+    organisations: list[GrassrootsOrganisation] = Field(default_factory=list, description="Các tổ chức; để `[]` khi chưa có dữ liệu (trang “Kết quả thực hiện” chỉ có khi sổ có ít nhất một tổ chức).")
 
 
 class StudySession(ContentModel):
@@ -704,10 +704,10 @@ class Tag(ContentModel):
 class NewsSection(ContentModel):
     """Chuyên trang tin, bài: tên, lời giới thiệu, số bài mỗi trang và các chuyên mục."""
 
-    title: Line = Field(description="Tên chuyên trang, ví dụ `Tin tức`.")
+    title: Line = Field("Tin tức", description="Tên chuyên trang, ví dụ `Tin tức`.")
     intro: Text | None = Field(None, description="Đoạn giới thiệu ở đầu trang danh sách (không bắt buộc).")
     per_page: int = Field(10, ge=1, le=100, description="Số bài trên mỗi trang danh sách.")
-    categories: list[Category] = Field(min_length=1, description="Các chuyên mục; mỗi bài chọn một. Chuyên mục chưa có bài nào không hiện trên trang.")
+    categories: list[Category] = Field(default_factory=list, description="Các chuyên mục; mỗi bài chọn một (có bài thì cần ít nhất một chuyên mục). Chuyên mục chưa có bài nào không hiện trên trang.")
     tags: list[Tag] = Field(default_factory=list, description="Tên của các từ khóa (thẻ) mà bài dùng; trang hiện tên, không hiện mã. `make lint` nhắc khi một bài dùng từ khóa chưa có tên ở đây.")
 
     @model_validator(mode="after")
@@ -796,18 +796,14 @@ class QuizQuestion(ContentModel):
 class Quiz(ContentModel):
     """Bộ câu hỏi trắc nghiệm tự kiểm tra (trang `trac-nghiem/`)."""
 
-    draw: int = Field(10, ge=3, le=30, description="Số câu rút ngẫu nhiên cho mỗi lượt làm bài.")
-    questions: list[QuizQuestion] = Field(min_length=3, description="Các câu hỏi; số câu không ít hơn `draw`.")
+    draw: int = Field(10, ge=1, le=30, description="Số câu rút ngẫu nhiên cho mỗi lượt làm bài; có ít câu hơn thì mỗi lượt hỏi tất cả các câu.")
+    questions: list[QuizQuestion] = Field(default_factory=list, description="Các câu hỏi; chưa có câu nào (đã duyệt) thì trang trắc nghiệm không có.")
 
     @model_validator(mode="after")
-    def _enough_unique_questions(self) -> Quiz:
+    def _unique_questions(self) -> Quiz:
         ids = [question.id for question in self.questions]
         if len(ids) != len(set(ids)):
             raise PydanticCustomError("duplicate_id", "có hai câu hỏi trùng mã `id`; mỗi mã chỉ dùng một lần")
-        if len(ids) < self.draw:
-            raise PydanticCustomError(
-                "too_few_questions", "cần ít nhất {draw} câu hỏi (bằng `draw`), đang có {count}",
-                {"draw": self.draw, "count": len(ids)})
         return self
 
 
@@ -827,10 +823,10 @@ class DiscussionQuestion(ContentModel):
 class Meeting(ContentModel):
     """Tài liệu sinh hoạt chi bộ (PDF, trang in) và trang trình chiếu."""
 
-    title: Name = Field(description="Tên tài liệu, ví dụ `Tài liệu sinh hoạt chi bộ`.")
+    title: Name = Field("Tài liệu sinh hoạt chi bộ", description="Tên tài liệu, ví dụ `Tài liệu sinh hoạt chi bộ`.")
     compiled_by: Name | None = Field(None, description="Cơ quan biên soạn tài liệu, ví dụ `Ban Tuyên giáo Huyện ủy`; in ở đầu tài liệu và ghi ở các lời chú thích (tiêu đề ngắn, câu hỏi thảo luận). Để trống thì tài liệu không ghi tên cơ quan biên soạn.")
     compiled_on: DocDate | None = Field(None, description="Ngày biên soạn tài liệu, in ở đầu tài liệu (không bắt buộc).")
-    discussion: list[DiscussionQuestion] = Field(min_length=3, max_length=5, description="3 đến 5 câu hỏi thảo luận do biên tập viên soạn; tài liệu ghi rõ đây không phải lời văn bản.")
+    discussion: list[DiscussionQuestion] = Field(default_factory=list, max_length=5, description="Tối đa 5 câu hỏi thảo luận do biên tập viên soạn (3 đến 5 câu là vừa một buổi sinh hoạt); tài liệu ghi rõ đây không phải lời văn bản. Để trống thì tài liệu không có phần câu hỏi thảo luận.")
 
 
 # --------------------------------------------------------------------------
@@ -850,7 +846,7 @@ class Correction(ContentModel):
 class Corrections(ContentModel):
     """Danh sách lỗi chữ: lỗi đã sửa trong bản OCR và các lỗi gõ thường gặp."""
 
-    corrections: list[Correction] = Field(min_length=1, description="Lỗi OCR đã sửa khi chép văn bản (kiểm thử đối chiếu với bản OCR).")
+    corrections: list[Correction] = Field(default_factory=list, description="Lỗi OCR đã sửa khi chép văn bản (kiểm thử đối chiếu với bản OCR); để trống khi Kế hoạch được gõ lại, không chép từ bản chụp.")
     confusions: list[Correction] = Field(default_factory=list, description="Các lỗi gõ, nhầm chữ thường gặp khác; `make lint` báo khi gặp.")
 
 
@@ -935,15 +931,15 @@ class QuestionGroup(ContentModel):
     """Một nhóm câu hỏi cùng chủ đề."""
 
     title: Name = Field(description="Tên nhóm, ví dụ `Về Nghị quyết`.")
-    questions: list[Question] = Field(min_length=1)
+    questions: list[Question] = Field(default_factory=list, description="Các câu hỏi của nhóm; nhóm chưa có câu nào (đã duyệt) không hiện trên trang.")
 
 
 class QuestionSection(UniqueIds):
     """Trang Hỏi – đáp: các nhóm câu hỏi và câu trả lời rút từ Kế hoạch."""
 
-    title: Name = Field(description="Tiêu đề trang, ví dụ `Hỏi – đáp`.")
+    title: Name = Field("Hỏi – đáp", description="Tiêu đề trang, ví dụ `Hỏi – đáp`.")
     intro: Text | None = Field(None, description="Đoạn giới thiệu ở đầu trang (không bắt buộc).")
-    groups: list[QuestionGroup] = Field(min_length=1)
+    groups: list[QuestionGroup] = Field(default_factory=list, description="Các nhóm câu hỏi; chưa có câu nào (đã duyệt) thì trang Hỏi – đáp không có.")
 
     @model_validator(mode="after")
     def _unique(self) -> QuestionSection:
@@ -980,7 +976,7 @@ class Clarification(ContentModel):
 class ClarificationSection(UniqueIds):
     """Trang “Làm rõ một số nhận thức chưa đúng” (thay trang “Phản bác” trước đây)."""
 
-    title: Name = Field(description="Tiêu đề trang, ví dụ `Làm rõ một số nhận thức chưa đúng`.")
+    title: Name = Field("Làm rõ một số nhận thức chưa đúng", description="Tiêu đề trang, ví dụ `Làm rõ một số nhận thức chưa đúng`.")
     intro: Text | None = Field(None, description="Đoạn giới thiệu (không bắt buộc).")
     items: list[Clarification] = Field(default_factory=list, description="Các mục; trang chỉ có khi có ít nhất một mục đã duyệt (bản xem trước: có ít nhất một mục).")
 
@@ -1010,9 +1006,9 @@ class Term(ContentModel):
 class GlossarySection(UniqueIds):
     """Trang Thuật ngữ."""
 
-    title: Name = Field(description="Tiêu đề trang, ví dụ `Thuật ngữ`.")
+    title: Name = Field("Thuật ngữ", description="Tiêu đề trang, ví dụ `Thuật ngữ`.")
     intro: Text | None = Field(None, description="Đoạn giới thiệu (không bắt buộc).")
-    terms: list[Term] = Field(min_length=1)
+    terms: list[Term] = Field(default_factory=list, description="Các thuật ngữ; chưa có mục nào (đã duyệt) thì trang Thuật ngữ không có và các trang không liên kết thuật ngữ.")
 
     @model_validator(mode="after")
     def _unique(self) -> GlossarySection:
@@ -1045,7 +1041,7 @@ class SummaryItem(ContentModel):
 class Summary(ContentModel):
     """Tóm tắt Kế hoạch trên trang chủ: vài ý ngắn, mỗi ý dẫn tới câu văn gốc."""
 
-    title: Name = Field(description="Tiêu đề khối tóm tắt, ví dụ `Kế hoạch đề ra những gì`.")
+    title: Name = Field("Những điểm chính của Kế hoạch", description="Tiêu đề khối tóm tắt, ví dụ `Những điểm chính của Kế hoạch`.")
     items: list[SummaryItem] = Field(default_factory=list, max_length=8, description="Các ý tóm tắt (3–6 ý là vừa một màn hình điện thoại); để trống thì trang chủ không có khối này.")
 
 

@@ -112,6 +112,12 @@ def html_lines(body: str, first_line: int) -> list[int]:
 
 def category_problem(display: str, line: int | None, value: object, categories: list[str], news_file: str) -> Problem:
     """A category that is not one of ``tin-tuc.yml``'s, with the ones that are (the example is always a real one)."""
+    if not categories:  # tin-tuc.yml is absent (news is optional) or lists no category yet
+        return Problem(display, line, None,
+                       f"chuyên mục “{str(value)[:80]}” không có vì {news_file} chưa khai báo chuyên mục nào: tạo "
+                       f"{news_file} (nếu chưa có) và ghi `categories:`, mỗi chuyên mục một `id` và `name`, ví dụ "
+                       f"`- {{id: {str(value)[:40] or 'hoat-dong'}, name: Hoạt động}}`",
+                       "no category is declared", "category")
     return Problem(display, line, None,
                    f"chuyên mục “{str(value)[:80]}” không có trong {news_file}; chọn một trong: {', '.join(categories)}, "
                    f"ví dụ `category: {categories[0]}`", "unknown category", "category")

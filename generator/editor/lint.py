@@ -95,7 +95,11 @@ class Confusion:
 
 
 def confusions(content_dir: Path) -> list[Confusion]:
-    """OCR errors found in the source document plus the extra typing confusions, minus those marked ``lint: false``."""
+    """OCR errors found in the source document plus the extra typing confusions, minus those marked ``lint: false``.
+
+    The word list is optional (a plan typed, not scanned, may have none): absent, there is nothing to look for."""
+    if not (content_dir / CORRECTIONS).is_file():
+        return []
     data = load_model(content_dir / CORRECTIONS, Corrections, f"{content_dir.name}/{CORRECTIONS}")
     found = []
     for entry in [*data.corrections, *data.confusions]:

@@ -24,9 +24,11 @@ def field_reference(guide_link: str = GUIDE_LINK, content_prefix: str = "content
     content folder is there (``content_prefix``)."""
     groups: dict[type[BaseModel], list[str]] = {}
     schemas = {entry.name: entry.model for entry in content_files()} | EXTRA_SCHEMAS
+    required = {entry.model for entry in content_files() if not entry.optional}
     for name, model in schemas.items():
         groups.setdefault(model, []).append(_WHERE.get(name, f"content/{name}"))
-    files = [{"paths": paths, "doc": (model.__doc__ or "").strip(), "rows": fields(model)} for model, paths in groups.items()]
+    files = [{"paths": paths, "doc": (model.__doc__ or "").strip(), "rows": fields(model), "required": model in required}
+             for model, paths in groups.items()]
     text = environment().get_template("field-reference.md.j2").render(files=files, guide_link=guide_link).strip() + "\n"
     return in_folder(text, content_prefix)
 

@@ -43,6 +43,7 @@ class Output:
 def site_outputs(build: Build | Content, settings: BuildSettings | None = None) -> list[Output]:
     """Pages, the deadline calendar, the progress exports (CSV, JSON), the quiz bank, the handout PDF, and — only
     with a site URL, since they need absolute links — feeds, the portal's JSON, share images and QR codes.
+    The feeds and the progress exports go with their page kind: off, they are not written.
 
     All from one ``Build`` (content → site view → pages by kind), made here from ``(content, settings)`` when
     not given: its content is the build's edition (a production build writes approved editorial items only)."""
@@ -51,16 +52,18 @@ def site_outputs(build: Build | Content, settings: BuildSettings | None = None) 
     outputs = [Output(page.path, page.markdown, page.source) for page in render_pages(build)]
     outputs.extend(study_outputs(build))
     if settings.site_url:
-        outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
-        outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
+        if "news" in build.kinds_on:  # a feed's channel links to the news list, so it exists
+            outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
+            outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
         outputs += [Output(path, text, None) for path, text in api.api_files(build)]
         outputs.extend(Output(image.path, image.png(), None) for image in share_images(content, settings))
         outputs.extend(Output(qr_path(url), qr_file(settings.site_url + url), None)
                        for url in map(page_url, build.menu))
     outputs.append(Output(CALENDAR_PATH, render_calendar(build).encode("utf-8"), None))
-    progress = implementation_view(build.site)
-    outputs.append(Output(CSV_PATH, csv_export(progress), None))
-    outputs.append(Output(JSON_PATH, json_export(progress), None))
+    if "implementation" in build.kinds_on:  # the exports of "Kết quả thực hiện", with its page
+        progress = implementation_view(build.site)
+        outputs.append(Output(CSV_PATH, csv_export(progress), None))
+        outputs.append(Output(JSON_PATH, json_export(progress), None))
     outputs.extend(photo_outputs(content))
     outputs.extend(cms_outputs(content, settings))
     return outputs

@@ -69,7 +69,7 @@ def passage(site: Site, source: str, full_text_page: str) -> PlanLink:
 def questions_view(site: Site, full_text_page: str, clarifications_page: str | None) -> QuestionsView:
     section = site.content.questions
     groups = [QuestionGroupView(group.title, [Answered(q, passage(site, q.source, full_text_page)) for q in group.questions])
-              for group in section.groups]
+              for group in section.groups if group.questions]  # a group with no question yet has no heading
     return QuestionsView(section.title, section.intro, groups, clarifications_page)
 
 
