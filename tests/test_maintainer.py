@@ -111,7 +111,7 @@ def test_a_build_takes_branch_and_login_server_from_mkdocs_yml(project_copy: Pat
     assert result.returncode == 0, result.stdout + result.stderr
     page = (site / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
     assert f'href="{CI_REPO_URL}/edit/nhap-noi-dung/content/muc-tieu-2030.yml"' in page
-    cms = site / "quan-tri" / "config.yml"
+    cms = site / "bien-tap" / "quan-tri" / "config.yml"
     assert cms.exists() == (ROOT / "node_modules" / "decap-cms").is_dir(), "packaged only with npm's Decap (make node)"
     if cms.exists():
         backend = yaml.safe_load(cms.read_text(encoding="utf-8"))["backend"]

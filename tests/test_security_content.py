@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -23,7 +24,7 @@ import generator.plugin
 from generator.publish.sanitize import sanitize_fragment
 from generator.publish.verify import Finding, svg_problems, url_scheme, verify_site
 
-from .conftest import build_site, copy_project, replace_once
+from .conftest import build_site, copy_project, problems_for, replace_once
 
 PWN = "window.__pwned=1"
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -340,6 +341,9 @@ def build_poisoned(folder: Path) -> Path:
     project = copy_project(folder / "project")
     write_posts(project / "content", ACCEPTED_POSTS)
     replace_once(project / "content/quan-diem.yml", VIEWPOINT_OLD, VIEWPOINT_NEW)
+    # Without the scanned copy the plan's wording is not compared (an organisation that typed its plan): the
+    # payloads in the viewpoint then reach the pages, and the sanitiser and the final check must stop them.
+    shutil.rmtree(project / "content/source")
     site = project / "site"
     # A preview shows every item, the unapproved posts carrying the payloads too: the widest surface to check.
     result = build_site(site, config=project / "mkdocs.yml", env={"SITE_MODE": "preview"})
@@ -446,3 +450,11 @@ def test_a_quote_in_a_summary_stays_inside_every_attribute_it_reaches(project_co
     described = [m for m in parser.found if (m.get("name") or m.get("property") or "").endswith("description")]
     assert len(described) == 3 and all(m["content"] == summary for m in described), described
     assert not any(m.get("http-equiv") == "refresh" for m in parser.found)
+
+
+def test_with_the_scanned_copy_a_payload_in_the_plan_text_is_refused_before_any_build(project_copy: Path) -> None:
+    """The plan-wording check is a layer of its own: the plan's text differs from the document, so nothing is built."""
+    line = replace_once(project_copy / "content/quan-diem.yml", VIEWPOINT_OLD, VIEWPOINT_NEW)
+    problems = problems_for(project_copy / "content")
+    assert any(p.line is not None and p.line >= line and "câu chữ của Kế hoạch bị thay đổi" in p.message_vi
+               for p in problems), problems

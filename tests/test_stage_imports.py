@@ -3,7 +3,8 @@
 Each module of ``generator`` belongs to a stage, by its first name under ``generator/``; a module may import
 from its own stage and from the stages below it, never from one above:
 
-    rank 0  text, settings                 plain helpers and the build's settings: import no other stage
+    rank 0  text, settings, theme          plain helpers, the build's settings, where the package's theme files
+                                           are: import no other stage
     rank 1  content                        YAML → validated models
     rank 2  views                          models → view models (a page's data; addresses are passed in)
     rank 3  registry                       page kinds, their view models and templates, every page address
@@ -26,7 +27,7 @@ from pathlib import Path
 from .conftest import ROOT
 
 PACKAGE = ROOT / "generator"
-RANKS = {"text": 0, "settings": 0, "content": 1, "views": 2, "registry": 3, "build": 4, "render": 5, "publish": 6}
+RANKS = {"text": 0, "settings": 0, "theme": 0, "content": 1, "views": 2, "registry": 3, "build": 4, "render": 5, "publish": 6}
 TOP = 7
 
 

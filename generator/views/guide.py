@@ -8,6 +8,7 @@ reference's text is drawn by ``render/guide.py``; this module holds what the reg
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,9 +48,15 @@ def task_pages(root: Path) -> list[str]:
             if path.relative_to(root).as_posix() != REFERENCE]
 
 
+SNIPPET_MARK = re.compile(r"^[ \t]*<!-- tệp: .*-->[ \t]*\n", re.M)
+"""The line naming a snippet's file above each snippet (``tests/test_guide_snippets.py`` reads it on GitHub's copy).
+On the site page it would sit in the same paragraph as the code block that follows, which is not valid HTML."""
+
+
 def task_site_body(root: Path, name: str) -> str:
-    """A task page as a site page: links to the guide file point at the guide's page."""
-    return (root / name).read_text(encoding="utf-8").replace(f"]({GUIDE_LINK})", f"](../{PAGE})")
+    """A task page as a site page: links to the guide file point at the guide's page, snippet marks left out."""
+    text = (root / name).read_text(encoding="utf-8").replace(f"]({GUIDE_LINK})", f"](../{PAGE})")
+    return SNIPPET_MARK.sub("", text)
 
 
 def reference_page(content_prefix: str) -> ReferencePage:
