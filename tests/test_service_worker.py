@@ -36,8 +36,7 @@ def test_same_build_same_worker_changed_site_new_version(built_site: Path, proje
     again = build_site(tmp_path / "again", env={"REPO_URL": CI_REPO_URL, "SITE_MODE": "preview"})  # as the session's
     assert again.returncode == 0, again.stderr
     assert (tmp_path / "again" / "sw.js").read_bytes() == (built_site / "sw.js").read_bytes()
-    css = project_copy / "docs" / "assets" / "site.css"
-    css.write_text(css.read_text(encoding="utf-8") + "\n.nq-thu { color: #000; }\n", encoding="utf-8")
+    (project_copy / "docs" / "thu.md").write_text("# Trang thử\n\nMột trang mới của trang.\n", encoding="utf-8")
     changed = build_site(tmp_path / "changed", config=project_copy / "mkdocs.yml",
                          env={"REPO_URL": CI_REPO_URL, "SITE_MODE": "preview"})
     assert changed.returncode == 0, changed.stderr

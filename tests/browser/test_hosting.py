@@ -231,9 +231,10 @@ def widget_paths(site: Path) -> list[str]:
     return [p for p in pages(site) if p.startswith("nhung/")]
 
 
-def _sized_to_content(page, frame, title: str, seconds: float = 15) -> int:
+def _sized_to_content(page, frame, title: str, seconds: float = 45) -> int:
     """Wait until the iframe's height equals its content's height (at least 80 px), both read afresh each
-    time: the content may still grow (fonts, layout) after a first reading, and the widget reports it again."""
+    time: the content may still grow (fonts, layout) after a first reading, and the widget reports it again.
+    Forty widgets load at once: on a busy 2-core machine the first report can take more than 15 s."""
     deadline = time.monotonic() + seconds
     while True:
         content = frame.locator("html").evaluate("html => Math.ceil(html.getBoundingClientRect().height)")
