@@ -29,12 +29,15 @@ from .sitedir import SiteDirError, build_lock, check_replaceable, make_staging, 
 
 def _settings(content_dir: Path, content: Content) -> BuildSettings:
     """Content settings, the maintainer's options in mkdocs.yml beside the content folder, then the environment."""
-    from .maintainer import maintainer_config
+    from .editor.cms import github_repo
+    from .maintainer import check_editor_login, maintainer_config
 
     config = maintainer_config(content_dir.resolve().parent)
-    return BuildSettings.resolve(content_dir, base_url=content.settings.base_url, repo_url=config.repo_url,
-                                 edit_branch=config.edit_branch, editor_auth_url=config.editor_auth_url,
-                                 embed_origins=config.embed_origins)
+    build = BuildSettings.resolve(content_dir, base_url=content.settings.base_url, repo_url=config.repo_url,
+                                  edit_branch=config.edit_branch, editor_auth_url=config.editor_auth_url,
+                                  editor_login=config.login, embed_origins=config.embed_origins)
+    check_editor_login(config, github_repo(build.repo_url))
+    return build
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -28,7 +28,8 @@ from .content.loader import display_path, symlink_problem
 from .content.photos import PhotoError
 from .content.reader import symlinks
 from .editor import guide
-from .maintainer import MaintainerConfig
+from .editor.cms import github_repo
+from .maintainer import MaintainerConfig, check_editor_login
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
@@ -60,6 +61,7 @@ class ContentPluginConfig(Config):
     repo_url = config_options.Optional(config_options.Type(str))
     edit_branch = config_options.Type(str, default="main")
     editor_auth_url = config_options.Optional(config_options.Type(str))
+    editor_login = config_options.Optional(config_options.Type(str))
     embed_origins = config_options.Type(list, default=[])
 
 
@@ -108,9 +110,14 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                 self.settings = BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=maintainer.repo_url,
                                                       edit_branch=maintainer.edit_branch,
                                                       editor_auth_url=maintainer.editor_auth_url,
+                                                      editor_login=maintainer.login,
                                                       embed_origins=maintainer.embed_origins)
             except SettingsError as exc:
                 raise ContentError([Problem(self.content.source("settings"), None, None, str(exc))]) from None
+            try:
+                check_editor_login(maintainer, github_repo(self.settings.repo_url))
+            except SettingsError as exc:
+                raise ContentError([Problem("mkdocs.yml", None, None, str(exc))]) from None
         except ContentError as exc:
             if not self.serving:
                 raise PluginError(exc.report()) from None

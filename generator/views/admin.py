@@ -3,7 +3,8 @@
 Two things must hold for the form to load: the build packaged Decap's files (``npm ci`` put
 them in ``node_modules/``; ``render/outputs.cms_outputs`` copies them) and the settings name a
 GitHub repository (``repo_url`` in mkdocs.yml or ``REPO_URL``), where changes become pull
-requests. Otherwise the page says, in Vietnamese, what is missing; the build never fails for it.
+requests, and a maintainer chose how editors log in (``editor_login``; ``maintainer.check_editor_login``
+fails the build when that way cannot work). Otherwise the page says, in Vietnamese, what is missing; the build never fails for it.
 """
 
 from __future__ import annotations
@@ -36,13 +37,15 @@ class AdminView:
     repo_url: str | None
     """The repository address as set (maybe not GitHub), to name it in the message."""
     branch: str
+    login: str | None
+    """How editors log in (``oauth``), or None: the editor is off until a maintainer chooses."""
     config: str
     """The configuration file, relative to the page (``config.yml``)."""
     script: str
 
     @property
     def ready(self) -> bool:
-        return self.packaged and self.repo is not None
+        return self.packaged and self.repo is not None and self.login is not None
 
 
 def admin_view(site: Site) -> AdminView:
@@ -50,5 +53,6 @@ def admin_view(site: Site) -> AdminView:
     return AdminView(
         packaged=decap_dist(site.settings.project_dir) is not None,
         repo=github_repo(repo_url), repo_url=repo_url, branch=site.settings.edit_branch,
+        login=site.settings.editor_login,
         config=Path(CONFIG_PATH).name, script=BUNDLE,
     )
