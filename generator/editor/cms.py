@@ -241,9 +241,12 @@ def model_fields(model: type[BaseModel], options: Mapping[str, Sequence[Option]]
             item_info = _list_item_info(annotation)
             item, _ = _unwrap(item_info.annotation)
             field.update(widget="list", collapsed=True)
+            # "2 đoạn", "Thêm tổ chức": Decap puts the count and "Thêm" before the label, so no "Các …" here.
+            label = field["label"].removeprefix("Các ")
+            field["label"] = label[:1].upper() + label[1:]
             if isinstance(item, type) and issubclass(item, BaseModel):
                 field["fields"] = model_fields(item, options, nested)
-                field["label_singular"] = _label(name, info).removeprefix("Các ").lower()
+                field["label_singular"] = label[:1].lower() + label[1:]
                 if (summary := _summary(item)) is not None:
                     field["summary"] = summary
             else:
@@ -389,7 +392,7 @@ def cms_config(content: Content, *, content_prefix: str, repo: str | None, branc
         # The post's own date, as written (YYYY-MM-DD): {{year}}-{{month}}-{{day}} would read it as a UTC
         # instant and give the day before for anyone east of Greenwich (Decap's stringTemplate).
         "slug": "{{fields.date}}-{{slug}}",
-        "summary": "{{title}} ({{date}})",
+        "summary": "{{title}} ({{fields.date | date('D/M/YYYY')}})",
         "sortable_fields": ["date", "title"],
         "fields": fields,
     }, {

@@ -15,6 +15,7 @@ import yaml
 
 from .. import registry
 from ..content import Content
+from ..editor import locale
 from ..editor.cms import CONFIG_PATH, cms_config, github_repo
 from ..registry import page_url
 from ..settings import BuildSettings
@@ -73,7 +74,8 @@ def cms_outputs(content: Content, settings: BuildSettings) -> list[Output]:
                         branch=settings.edit_branch, plan_parts=plan_parts, site_url=settings.site_url,
                         auth_url=settings.editor_auth_url)
     text = "# Tạo tự động từ generator/editor/cms.py (lược đồ bài trong generator/content/models.py); đừng sửa tay.\n"
-    outputs = [Output(CONFIG_PATH, text + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), None)]
+    outputs = [Output(CONFIG_PATH, text + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), None),
+               Output(locale.SCRIPT_PATH, locale.script(), None), Output(locale.STYLE_PATH, locale.STYLE, None)]
     if (dist := decap_dist(settings.project_dir)) is not None:
         files = sorted(p for p in dist.iterdir() if p.is_file() and _vendored(p.name))
         outputs += [Output(f"{ADMIN_DIR}/{p.name}", p.read_bytes(), None) for p in files]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..editor.cms import CONFIG_PATH, github_repo
+from ..editor.locale import SCRIPT_PATH, STYLE_PATH
 from .site import Site
 
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
@@ -42,6 +43,10 @@ class AdminView:
     config: str
     """The configuration file, relative to the page (``config.yml``)."""
     script: str
+    locale: str = Path(SCRIPT_PATH).name
+    """Decap's missing Vietnamese and the guard keeping photo changes off ``main`` (``editor/locale.py``)."""
+    style: str = Path(STYLE_PATH).name
+    """The page's own stylesheet, not the site's (whose link colour leaked into Decap's buttons)."""
 
     @property
     def ready(self) -> bool:
