@@ -250,6 +250,7 @@ def model_fields(model: type[BaseModel], options: Mapping[str, Sequence[Option]]
                 if (summary := _summary(item)) is not None:
                     field["summary"] = summary
             else:
+                field["collapsed"] = False  # one line each: shown as they are, not as a label to click
                 single = {"name": "item", "label": field["label"]}
                 single.update(_scalar_widget(item, item_info))
                 field["field"] = single

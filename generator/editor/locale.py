@@ -140,6 +140,9 @@ a[href="#/media"] { display: none !important; }
   /* Decap lays its editor out for a desktop (toolbar min-width 800px): wrap it to the phone's width, so
      "Lưu" stays on screen. Emotion's class names carry the component's name; !important because its rules
      are inserted after this sheet. */
+  [class*="-AppMainContainer"], [class*="-EditorContainer"], [class*="-Editor "], [class*="-splitPane"],
+  [class*="-ControlPaneContainer"] { min-width: 0 !important; max-width: 100% !important; }
+  [class*="-ControlPaneContainer"] { padding-left: 8px !important; padding-right: 8px !important; }
   [class*="-ToolbarContainer"] { min-width: 0 !important; width: 100% !important; height: auto !important;
     flex-wrap: wrap !important; }
   [class*="-ToolbarSectionBackLink"] { flex: 1 1 100% !important; height: auto !important; padding: 6px 12px !important;
