@@ -288,5 +288,5 @@ def test_every_english_string_of_decap_has_vietnamese() -> None:
 def test_the_guard_answers_decaps_replace_question_itself() -> None:
     script = locale.script()
     assert r"already exists\. Do you want to replace it\?" in script  # Decap's hard-coded English question
-    assert locale.DELETE_MEDIA in script and "registerLocale" in script and "#/media" in script
-    assert 'a[href="#/media"]' in locale.STYLE
+    assert locale.DELETE_MEDIA in script and "registerLocale" in script
+    assert 'nav button[class*="-AppHeaderButton"]' in locale.STYLE

@@ -21,8 +21,8 @@ Vietnamese strings are supplied (``editor/locale.py``), and login goes through a
 
 Nothing reaches ``main`` without review: ``publish_mode: editorial_workflow`` (every save is a branch
 ``cms/<collection>/<entry>`` and a pull request), ``delete: false`` on every collection, and the page's
-guard script (``locale.GUARD``) refuses to replace or delete a photo already published (Decap would
-commit that to ``main`` directly) and keeps the editor out of the global media library.
+guard script (``locale.script``) refuses to replace or delete a photo already published (Decap would
+commit that to ``main`` directly); the page's stylesheet hides the global media library's button.
 
 Files that quote the plan (``muc-tieu-2030.yml``, ``tam-nhin-2045.yml``) and the settings file are edited
 through a form that shows only what an editor may change (``RESTRICTED``): the measurements of each
@@ -395,6 +395,9 @@ def cms_config(content: Content, *, content_prefix: str, repo: str | None, branc
         "slug": "{{fields.date}}-{{slug}}",
         "summary": "{{title}} ({{fields.date | date('D/M/YYYY')}})",
         "sortable_fields": ["date", "title"],
+        # Decap's preview is not the site (it shows codes such as `hoat-dong`) and takes half a phone's width;
+        # the pull request's preview shows the real page.
+        "editor": {"preview": False},
         "fields": fields,
     }, {
         "name": RECORD_COLLECTION,

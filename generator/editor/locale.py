@@ -10,9 +10,9 @@ configuration has loaded, so the first screen is already in Vietnamese.
 The same file guards ``main``. With the editorial workflow, a photo uploaded inside an entry stays in that
 entry's branch; but Decap asks "… already exists. Do you want to replace it?" (in English, hard-coded) when a
 new photo has a published photo's name, and on OK deletes the published photo with a commit on ``main``;
-its media page deletes published photos the same way. The script answers those two questions itself: no,
-with a Vietnamese explanation of what to do instead (rename the photo), and it leaves the global media
-page (``#/media``), where uploads would also go straight to ``main``. ``STYLE`` hides that page's link.
+its media library deletes published photos the same way. The script answers those two questions itself: no,
+with a Vietnamese explanation of what to do instead (rename the photo). ``STYLE`` hides the header's button
+to the global media library, where uploads, outside any entry, would go straight to ``main``.
 """
 
 from __future__ import annotations
@@ -34,8 +34,10 @@ NO_DELETE = ("Ảnh đã đăng không xóa được trên trang quản trị, v
 PHRASES: dict[str, Any] = {
     "auth": {"loginWithAzure": "Đăng nhập bằng Azure", "loginWithForgejo": "Đăng nhập bằng Forgejo"},
     "collection": {
-        "collectionTop": {"viewAsList": "Xem dạng danh sách", "viewAsGrid": "Xem dạng lưới", "groupBy": "Nhóm theo"},
         "entries": {"unpublishedHeader": "Chưa công bố"},
+        # Decap's "＋ %{collectionLabel}": the full-width plus is missing from common fonts (a box on phones).
+        "collectionTop": {"viewAsList": "Xem dạng danh sách", "viewAsGrid": "Xem dạng lưới", "groupBy": "Nhóm theo",
+                          "newButton": "Thêm %{collectionLabel}"},
         "groups": {"other": "Khác", "negateLabel": "Không phải %{label}"},
     },
     "editor": {
@@ -117,11 +119,6 @@ _GUARD = """\
     if (text === DELETE_MEDIA) { window.alert(NO_DELETE); return false; }
     return ask(message);
   };
-  function leaveMediaPage() {
-    if (location.hash.indexOf("#/media") === 0) { location.replace("#/"); }
-  }
-  window.addEventListener("hashchange", leaveMediaPage);
-  leaveMediaPage();
   if (window.CMS && window.CMS.registerLocale) {
     window.CMS.registerLocale("vi", merge(merge({}, window.CMS.getLocale("vi") || {}), PHRASES));
   }
@@ -132,8 +129,9 @@ STYLE = """\
 /* Tạo tự động từ generator/editor/locale.py: trang quan-tri/ không nạp giao diện của trang đọc. */
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; overflow-x: hidden; }
-/* The global media page uploads and deletes on main: editors add photos inside a post only. */
-a[href="#/media"] { display: none !important; }
+/* The header's media button opens the global media library, whose uploads and deletions go to main:
+   editors add photos inside a post only (its media library then keeps them in the post's branch). */
+nav button[class*="-AppHeaderButton"] { display: none !important; }
 /* Deploy previews are not used here (the pull request's comment links the preview). */
 [class*="-PreviewButtonContainer"] { display: none !important; }
 @media (max-width: 799px) {

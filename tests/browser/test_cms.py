@@ -222,11 +222,6 @@ def walk(request, browser, editor_url: str) -> Iterator[Walk]:
 def open_task(walk: Walk, hash_path: str, ready: str) -> None:
     walk.page.goto(walk.page.url.split("#")[0] + "#/" + hash_path)
     walk.page.get_by_text(ready).first.wait_for()
-    if os.environ.get("CMS_DEBUG"):
-        Path(f"/tmp/cmsdbg-open-{hash_path.rsplit('/', 1)[-1]}.html").write_text(walk.page.content())
-        walk.page.screenshot(path=f"/tmp/cmsdbg-open-{hash_path.rsplit('/', 1)[-1]}-{walk.size}.png")
-        wide = walk.page.evaluate("""() => [...document.querySelectorAll('#nc-root *')].filter(e => e.getBoundingClientRect().right > 361).slice(0, 30).map(e => [e.tagName, (e.className && e.className.baseVal === undefined ? e.className : '').slice(0, 70), Math.round(e.getBoundingClientRect().left), Math.round(e.getBoundingClientRect().width), getComputedStyle(e).minWidth, getComputedStyle(e).width, getComputedStyle(e).padding])""")
-        Path(f"/tmp/cmsdbg-open-{walk.size}.txt").write_text("\n".join(map(str, wide)))
 
 
 def save(walk: Walk, task: str) -> None:
@@ -234,11 +229,6 @@ def save(walk: Walk, task: str) -> None:
     page = walk.page
     button = page.get_by_role("button", name="Lưu", exact=True)
     box = button.bounding_box()
-    if os.environ.get("CMS_DEBUG"):
-        page.screenshot(path=f"/tmp/cmsdbg-{task}-{walk.size}.png")
-        Path(f"/tmp/cmsdbg-{task}-{walk.size}.html").write_text(page.content())
-        wide = page.evaluate("""() => [...document.querySelectorAll('#nc-root *')].filter(e => e.getBoundingClientRect().right > 361).slice(0, 40).map(e => [e.tagName, (e.className && e.className.baseVal === undefined ? e.className : '').slice(0, 90), Math.round(e.getBoundingClientRect().width), getComputedStyle(e).minWidth, getComputedStyle(e).width])""")
-        Path(f"/tmp/cmsdbg-{task}-{walk.size}.txt").write_text("\n".join(map(str, wide)))
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"], box
     if walk.size == "360x640":
         page.screenshot(path=str(SCREENSHOTS / f"quan-tri-{task}-360x640.png"))
@@ -404,8 +394,6 @@ def test_target_measurement(walk: Walk, repo: Path, tmp_path: Path) -> None:
     open_task(walk, "collections/so-lieu-chi-tieu/entries/muc-tieu-2030", "Đoạn")
     assert not page.get_by_role("button", name=re.compile("^Thêm đoạn")).count()  # plan items: no add
     expand(page, first["text"])
-    if os.environ.get("CMS_DEBUG"):
-        page.screenshot(path=f"/tmp/cmsdbg-measure-{walk.size}.png", full_page=True)
     expand(page, indicator["title"])
     page.get_by_role("button", name=re.compile("^Thêm số liệu thực tế")).first.click()
     page.get_by_label("Giá trị đo được").last.fill("12.5")
@@ -435,8 +423,6 @@ def test_question_and_answer(walk: Walk, repo: Path, tmp_path: Path) -> None:
     known = group["questions"][0]
     open_task(walk, "collections/hoi-dap-thuat-ngu/entries/hoi-dap", "Tiêu đề trang")
     expand(page, group["title"])
-    if os.environ.get("CMS_DEBUG"):
-        page.screenshot(path=f"/tmp/cmsdbg-qa-{walk.size}.png", full_page=True)
     questions = open_list(page, "Câu hỏi")
     questions.get_by_role("button", name=re.compile("^Thêm câu hỏi")).first.click()
     questions.get_by_label("Mã câu hỏi", exact=False).last.fill("khi-nao-quan-triet")
