@@ -132,6 +132,13 @@ body { margin: 0; overflow-x: hidden; }
 /* The header's media button opens the global media library, whose uploads and deletions go to main:
    editors add photos inside a post only (its media library then keeps them in the post's branch). */
 nav button[class*="-AppHeaderButton"] { display: none !important; }
+/* WCAG AA (4.5:1, measured with axe-core in tests/browser/test_cms.py): Decap's grey #798291 is 3.4–3.9:1 on its
+   backgrounds and its red badge #ff003b 3.9:1; darker shades of the same colours. */
+#nc-root a[data-testid], #nc-root nav [class*="-AppHeaderButton"], #nc-root [class*="grayText"],
+#nc-root [class*="-NoEntriesMessage"], #nc-root [class*="-PaginationMessage"], #nc-root [class*="-SortableListItem"],
+#nc-root [class*="-ControlHint"] { color: #4a5160 !important; }
+#nc-root [class*="textBadgeDanger"] { color: #c4002d !important; }
+#nc-root a[data-testid][class*="active"], #nc-root nav a[class*="header-link-active"] { color: #2456b8 !important; }
 /* Deploy previews are not used here (the pull request's comment links the preview). */
 [class*="-PreviewButtonContainer"] { display: none !important; }
 @media (max-width: 799px) {
