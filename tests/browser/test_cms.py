@@ -35,7 +35,6 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from PIL import Image
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.content import load_content
 from generator.content.posts import load_post
@@ -335,6 +334,8 @@ def test_post_with_photo(walk: Walk, repo: Path, tmp_path: Path) -> None:
 
 def test_a_published_photo_is_never_replaced(walk: Walk, repo: Path, tmp_path: Path) -> None:
     """Uploading a photo with a published photo's name is refused in Vietnamese; nothing is deleted on main."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page, before = walk.page, git(repo, "rev-parse", "main").strip()
     photo = tmp_path / "da-dang.jpg"
     Image.new("RGB", (64, 48), (0, 0, 0)).save(photo)
