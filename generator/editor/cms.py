@@ -174,8 +174,11 @@ def _scalar_widget(annotation: Any, info: FieldInfo) -> dict[str, Any]:
                 keys[key] = value
         return keys
     if typing.get_origin(annotation) is typing.Literal:
-        return {"widget": "select",
+        keys = {"widget": "select",
                 "options": [{"label": o.label, "value": o.value} for o in _choices(annotation, info.description)]}
+        if info.description and _CHOICE.search(info.description):  # the editor picks a name: no codes in the hint
+            keys["hint"] = _CHOICE.sub(r"\2", info.description)
+        return keys
     limit = _max_length(info)
     short = _is_name(info) or _pattern(info) is not None or (limit is not None and limit <= LONG_TEXT)
     keys = {"widget": "string" if short else "text"}

@@ -157,6 +157,9 @@ nav button[class*="-AppHeaderButton"] { display: none !important; }
   [class*="-ToolbarSubSectionFirst"], [class*="-ToolbarSubSectionLast"] { flex-wrap: wrap !important; }
   [class*="-ToolbarSectionMeta"] { height: auto !important; padding: 0 6px !important; border-left: 0 !important; }
   [class*="-ToolbarButton"], [class*="-StyledDropdownButton"] { margin: 4px !important; }
+  /* Nested lists (paragraph → indicator → measurement) would each take 30 px of a 360 px screen. */
+  #nc-root div[id*="-field-"] { padding-left: 4px !important; padding-right: 4px !important; }
+  #nc-root [class*="-ListItem"] { margin-left: 0 !important; margin-right: 0 !important; }
 }
 """
 """The page's own stylesheet, instead of the site's (whose link colour made Decap's buttons unreadable)."""
