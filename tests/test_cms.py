@@ -126,6 +126,9 @@ def test_results_name_an_organisation_of_the_register(fixture_content) -> None:
     fields = {f["name"]: f for f in _collection(_config(fixture_content), "ket-qua-to-chuc")["fields"]}
     assert [o["value"] for o in fields["organisation"]["options"]] == [o["name"] for o in register["organisations"]]
     sessions = {f["name"]: f for f in fields["sessions"]["fields"]}
+    # typed ngày/tháng/năm as DocDate reads it, not a date picker in the browser's order (mm/dd/yyyy in English)
+    assert sessions["date"]["widget"] == "string"
+    assert sessions["date"]["pattern"][1] == "phải là ngày, viết 10/3/2025 hoặc 2025-03-10"
     members = models.StudySession.model_fields["members"]
     assert sessions["members"]["min"] == members.metadata[0].ge == 0 and sessions["members"]["value_type"] == "int"
 

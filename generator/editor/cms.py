@@ -61,6 +61,11 @@ MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "q
                     "bulleted-list", "numbered-list"]
 """Only what a post body may contain: no code blocks, no raw HTML (``load_post`` refuses HTML)."""
 
+PICKER_DATES = {"Post.date"}
+"""Dates entered with the browser's date picker: a post's, which names its file (``YYYY-MM-DD``) and defaults to
+today. The picker shows the browser's own order (mm/dd/yyyy in an English browser), so every other date is typed
+as text, ngày/tháng/năm, the way ``models.DocDate`` reads it (``patterns.DATE``), whatever the browser's language."""
+
 LONG_TEXT = 200
 """Strings whose limit is above this get a multi-line box."""
 
@@ -263,6 +268,9 @@ def model_fields(model: type[BaseModel], options: Mapping[str, Sequence[Option]]
                 field["max"] = high
             if nested is not None:  # plan items: their measurements only
                 field.update(allow_add=False, allow_remove=False, allow_reorder=False)
+        elif annotation is datetime.date and f"{model.__name__}.{name}" not in PICKER_DATES:
+            field.update(widget="string", pattern=[patterns.DATE, patterns.hint(patterns.DATE)])
+            field["hint"] = f"{info.description or ''} Viết ngày/tháng/năm, ví dụ 20/3/2025.".strip()
         else:
             field.update(_scalar_widget(annotation, info))
         fields.append(field)

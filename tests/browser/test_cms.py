@@ -268,11 +268,6 @@ def main_yaml(repo: Path, name: str) -> dict:
     return yaml.safe_load(git(repo, "show", f"main:content/{name}"))
 
 
-def fill_date(page, label: str, value: str, index: int = 0) -> None:
-    """Chromium's date box takes the ISO form from scripts (it shows it as dd/mm/yyyy in Vietnamese)."""
-    page.get_by_label(label).nth(index).fill(value)
-
-
 def expand(page, summary: str) -> None:
     """Open a collapsed list item by the summary it shows (the first button of the item's top bar, above it)."""
     page.get_by_text(summary, exact=True).first.locator("xpath=..").locator("button").first.click()
@@ -363,7 +358,7 @@ def test_organisation_results(walk: Walk, repo: Path, tmp_path: Path) -> None:
     open_task(walk, "collections/ket-qua-to-chuc/new", "Tên tổ chức")
     choose(page, "Tên tổ chức", organisation)
     page.get_by_role("button", name=re.compile("^Thêm hội nghị")).click()
-    fill_date(page, "Ngày tổ chức", "2025-03-20")
+    page.get_by_label("Ngày tổ chức").fill("20/3/2025")  # typed ngày/tháng/năm, whatever the browser's language
     page.get_by_label("Hình thức").fill("sinh hoạt chi bộ thường kỳ")
     page.get_by_label("Số đảng viên của tổ chức tham gia").fill("9")
     page.get_by_label("Số lượt quần chúng").fill("0")
