@@ -9,15 +9,16 @@ pydantic model into form fields: the Vietnamese ``title`` (or the description's 
 appears in the form without editing this file. (``content/fields.py`` walks the JSON Schema for the guide;
 Decap needs the Python types — dates, ``Literal`` labels, nested models — so this walker reads the models.)
 
-Why Decap CMS and not Sveltia CMS (measured with ``@sveltia/cms`` 0.221.1, December 2026): Sveltia is smaller
-(2.3 MB of JavaScript against Decap's 12 MB), needs no ``'unsafe-eval'``, ships a fuller Vietnamese locale
-(880 of 991 strings, Decap 171 of 248) and signs in to GitHub with a personal access token, without a login
-server. But it ignores ``local_backend``: its local mode writes a folder picked with the File System Access
-API, straight into the working tree, with no branch — nothing a headless test can drive, and no way to show
-here that a save becomes a branch and never touches ``main``. Decap's editorial workflow against
-``decap-server`` does exactly that on a real git repository (tests/browser/test_cms.py). The missing
-Vietnamese strings are supplied (``editor/locale.py``), and login goes through an OAuth server
-(``maintainer.check_editor_login``).
+Why Decap CMS and not Sveltia CMS (``@sveltia/cms`` 0.221.1 unpacked and read, December 2026; not run here):
+Sveltia is smaller (2.3 MB of JavaScript against the 5.8 MB of Decap's files copied into ``quan-tri/``), its
+bundle contains no ``eval(`` or ``new Function`` (so likely no ``'unsafe-eval'``, which Decap needs for ajv), it
+ships a fuller Vietnamese locale (880 of 991 strings; Decap 171 of 248), supports the editorial workflow on
+GitHub and signs in with a personal access token, without a login server. But it ignores ``local_backend``:
+its local mode writes a folder picked with the File System Access API, straight into the working tree, with no
+branch — nothing a headless test can drive, and no way to show here that a save becomes a branch and never
+touches ``main``. Decap's editorial workflow against ``decap-server`` does exactly that on a real git repository
+(tests/browser/test_cms.py). The missing Vietnamese strings are supplied (``editor/locale.py``), and login goes
+through an OAuth server (``maintainer.check_editor_login``).
 
 Nothing reaches ``main`` without review: ``publish_mode: editorial_workflow`` (every save is a branch
 ``cms/<collection>/<entry>`` and a pull request), ``delete: false`` on every collection, and the page's
