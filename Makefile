@@ -4,13 +4,15 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-# Reproducible builds: the last commit's time is the build's "today" unless set.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+TEST_STAMP := $(VENV)/.installed-test
+# The build's "today" is chosen by generator/settings.py (build_date): SOURCE_DATE_EPOCH when set, today on a
+# scheduled or manual CI run, else the last commit's time; always a day in the site's time zone (cai-dat.yml).
 
-.PHONY: node setup lock build serve validate render test lint schema docs clean bench dist hosting
+.PHONY: node setup setup-test lock build serve validate render test lint schema docs clean bench dist hosting
 
-# Dependencies come from requirements.lock (exact versions, sha256 hashes); the project itself
-# is then installed editable without dependencies. `make lock` regenerates the lock from pyproject.toml.
+# Two dependency sets, exact versions with sha256 hashes. requirements.lock is what the site needs (build,
+# validate, lint, serve): `make build` installs it alone, then the project itself, editable, without dependencies.
+# requirements-test.lock is the same pins plus the test extra (pytest, Playwright, Zensical …): `make test` adds it.
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -18,16 +20,29 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements-test.lock
+	touch $(TEST_STAMP)
+
 setup: $(STAMP)
 
+setup-test: $(TEST_STAMP)
+
 # Python 3.11 on Linux x86_64 (what developers and CI run). Hashes cover every file PyPI has for each pin.
-# No index URLs in the file: pip's own configuration decides where packages come from.
+# No index URLs in the files: pip's own configuration decides where packages come from.
+# The test set is resolved first (runtime and test extra together); the runtime set is then resolved with the
+# test set as constraints, so every package in both files has the same version (tests/test_locks.py checks it).
+# pip-tools runs from its own venv (build/lock-venv), so that the project's .venv holds only what the locks name.
 PIP_TOOLS := pip-tools==7.6.2
+LOCK_VENV := build/lock-venv
+LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 lock:
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet "$(PIP_TOOLS)"
-	CUSTOM_COMPILE_COMMAND="make lock" $(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \
-	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet "$(PIP_TOOLS)"
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/python -m piptools compile $(LOCK_FLAGS) --extra test \
+	  --output-file requirements-test.lock pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/python -m piptools compile $(LOCK_FLAGS) \
+	  --constraint requirements-test.lock --output-file requirements.lock pyproject.toml
 
 # From npm: test tools (axe-core, lighthouse) and the browser editor Decap CMS (decap-cms, copied into
 # site/quan-tri/ by the build; decap-server for its browser test). Readers' pages load nothing from npm.
@@ -46,16 +61,21 @@ validate: setup
 render: setup
 	$(PY) -m generator render --out build/markdown
 
-# Content lint errors stop the build; its warnings are printed and the build goes on.
-build: setup node
+# Content lint errors stop the build; its warnings are printed and the build goes on. The lint runs before `npm ci`
+# (a minute or two on a fresh machine), so that an editor reads what to fix as soon as the Python set is installed.
+build: setup
 	$(PY) -m generator lint
+	@$(MAKE) --no-print-directory node
 	$(PY) -m generator build
 
+# A preview: unapproved editorial items are shown, each marked "Bản nháp — chưa duyệt" (generator/settings.py).
 serve: setup
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_MODE=preview $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# ruff (the Python code) comes with the test set; an editor's machine with the runtime set checks the content only.
 lint: setup
-	$(VENV)/bin/ruff check generator tests bench
+	@if [ -x $(VENV)/bin/ruff ]; then echo "$(VENV)/bin/ruff check generator tests bench"; $(VENV)/bin/ruff check generator tests bench; \
+	else echo "Chú ý: bỏ qua ruff (kiểm tra mã Python, cài cùng bộ kiểm thử bằng make test); chỉ kiểm tra nội dung."; fi
 	$(PY) -m generator lint
 
 # JSON Schema for VS Code (schema/*.json) and the field reference in CONTRIBUTING.md, from generator/schema.py.
@@ -65,11 +85,11 @@ schema: setup
 docs: setup
 	$(PY) -m generator contributing
 
-test: setup node
+test: setup-test node
 	$(PY) -m pytest
 
 # Lighthouse, build time against plain MkDocs, page weight: one JSON line (bench/README.md).
-bench: setup node
+bench: setup-test node
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m bench.run
 
 # For a portal admin who cannot run Python: dist/nq57-site-YYYYMMDD.zip (site/ and hosting/) and its .sha256.

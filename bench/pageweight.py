@@ -59,7 +59,7 @@ def page_weight(site: Path, page: str) -> PageWeight:
     return PageWeight(page, len(view.files) + len(view.external), sum(by_kind.values()), by_kind, missing, search)
 
 
-ADMIN_PREFIX = "quan-tri/"
+ADMIN_PREFIX = "bien-tap/quan-tri/"
 """The browser editor (Decap CMS, ~1.9 MB gzip): a tool for editors on a desktop, not a page readers open.
 Outside the readers' budgets on purpose; tests/test_budget.py checks no other page loads it."""
 
@@ -72,14 +72,15 @@ def html_pages(site: Path) -> list[str]:
 
 
 def custom_assets(site: Path, docs: Path, generated: tuple[str, ...] = ("sw.js",)) -> dict[str, int]:
-    """Gzip bytes of the CSS and JS the project itself adds: its own files in docs/ plus generated scripts."""
+    """Gzip bytes of the CSS and JS the project itself adds: its own files in ``docs`` (the package's docs layer,
+    generator/theme/docs/) plus generated scripts."""
     own = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.suffix in {".css", ".js"} and "overrides" not in p.parts]
     return {path: gzip_size(site / path) for path in [*own, *generated] if (site / path).is_file()}
 
 
 SEARCH_PAGE = "tim-kiem/index.html"
 SEARCH_LATE = ("pagefind/pagefind-ui.css",)
-"""Files the search page's script adds as it opens (docs/assets/search.js), before the first query."""
+"""Files the search page's script adds as it opens (generator/theme/docs/assets/search.js), before the first query."""
 
 
 def search_page_weight(site: Path) -> int:

@@ -64,7 +64,7 @@ def _plain_config(project: Path, docs: str) -> Path:
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"\n  - nq57:\n(      .*\n)*", "\n", text)
     text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M)
-    text = text.replace("custom_dir: docs/overrides", f"custom_dir: {docs}/overrides")
+    text = text.replace("  font: false\n", f"  font: false\n  custom_dir: {ROOT / 'generator' / 'theme' / 'overrides'}\n", 1)
     plain = project / "mkdocs-plain.yml"
     plain.write_text(text, encoding="utf-8")
     return plain

@@ -12,30 +12,57 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
 
+from . import __version__, theme
+from .build import make_build
 from .content import Content, ContentError, load_content
+from .content.approval import edition, omissions
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import glossary_links
-from .registry import GLOSSARY, page_url
+from .registry import GLOSSARY, kind_on, page_url
+from .render.environment import use_site_templates
 from .render.fonts import RendererError
 from .render.outputs import site_outputs, write_outputs
-from .render.pages import offline_pages
-from .settings import BuildSettings, SettingsError
+from .settings import CONFIG_FILE, BuildSettings, SettingsError, content_folder
 from .sitedir import SiteDirError, build_lock, check_replaceable, make_staging, remove_leftovers, replace_site
 
 
-def _settings(content_dir: Path, content: Content) -> BuildSettings:
-    """Content settings, the maintainer's options in mkdocs.yml beside the content folder, then the environment."""
-    from .editor.cms import github_repo
-    from .maintainer import check_editor_login, maintainer_config
+def _locate(args: argparse.Namespace) -> None:
+    """Set ``args.content`` (the content folder) and ``args.config_file`` (its mkdocs.yml) for every command.
 
-    config = maintainer_config(content_dir.resolve().parent)
-    build = BuildSettings.resolve(content_dir, base_url=content.settings.base_url, repo_url=config.repo_url,
+    The content folder: ``--content``, else ``CONTENT_DIR``, else ``content_dir`` in mkdocs.yml
+    (``settings.content_folder``). The settings file: ``build --config-file``, else the nearest mkdocs.yml above
+    the content folder (``sites/x/content`` takes the repository's), else ``mkdocs.yml`` here."""
+    from .maintainer import plugin_options
+    from .settings import config_file_for
+
+    given = getattr(args, "config_file", None)
+    if given is None and args.content is None and not os.environ.get("CONTENT_DIR"):
+        given = Path(CONFIG_FILE)
+    if given is not None:
+        config_file = Path(given)
+        args.content = content_folder(args.content, plugin_options(config_file).get("content_dir"), config_file.parent)
+    else:
+        args.content = content_folder(args.content, None, Path("."))
+        config_file = config_file_for(args.content) or args.content.resolve().parent / CONFIG_FILE
+    args.config_file = config_file
+    args.root = config_file.resolve().parent
+
+
+def _settings(args: argparse.Namespace, content: Content) -> BuildSettings:
+    """Content settings, the maintainer's options in the site's mkdocs.yml, then the environment."""
+    from .maintainer import MaintainerConfig, check_editor_login, plugin_options
+    from .views.admin import github_repo
+
+    config = MaintainerConfig.from_options(plugin_options(args.config_file), args.config_file.name)
+    build = BuildSettings.resolve(args.content, base_url=content.settings.base_url, repo_url=config.repo_url,
                                   edit_branch=config.edit_branch, editor_auth_url=config.editor_auth_url,
-                                  editor_login=config.login, embed_origins=config.embed_origins)
+                                  editor_login=config.login, embed_origins=config.embed_origins,
+                                  time_zone=content.settings.time_zone, root=args.root)
     check_editor_login(config, github_repo(build.repo_url))
     return build
 
@@ -46,9 +73,23 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _render(args: argparse.Namespace) -> int:
+def _edition(args: argparse.Namespace) -> tuple[Content, BuildSettings]:
+    """The content this build publishes (approved items only unless ``SITE_MODE=preview``) and its settings;
+    a production build prints, per file, which unapproved items it left out."""
     content = load_content(args.content)
-    written = write_outputs(site_outputs(content, _settings(args.content, content)), args.out)
+    settings = _settings(args, content)
+    if not settings.preview:
+        for omission in omissions(content):
+            print(f"BẢN CHÍNH THỨC: {omission}", file=sys.stderr)
+    return edition(content, settings.preview), settings
+
+
+def _render(args: argparse.Namespace) -> int:
+    content, settings = _edition(args)
+    # The site's templates/ beside its mkdocs.yml (or its content folder), as the plugin's default templates_dir.
+    use_site_templates(settings.project_dir / "templates")
+    written = write_outputs(site_outputs(content, settings), args.out)
+    written += theme.write_docs(args.out)  # the package's scripts, stylesheets and pages, as the plugin adds them
     print(f"Đã ghi {len(written)} tệp (trang Markdown, lịch, feed, hướng dẫn) vào {args.out}")
     return 0
 
@@ -56,10 +97,12 @@ def _render(args: argparse.Namespace) -> int:
 def _publish(args: argparse.Namespace) -> int:
     """The post-build steps on a folder any builder made (``publish`` module docstring gives the order)."""
     content = load_content(args.content)
-    settings = _settings(args.content, content)
-    menu = tuple(page_url(path) for path in offline_pages(content, settings))
+    settings = _settings(args, content)
+    content = edition(content, settings.preview)
+    menu = tuple(page_url(path) for path in make_build(content, settings).offline)
     try:
-        publish(args.site, PublishPlan(settings.site_path, menu, glossary_links(content.glossary, page_url(GLOSSARY))))
+        glossary = glossary_links(content.glossary, page_url(GLOSSARY)) if kind_on("glossary", content, settings) else None
+        publish(args.site, PublishPlan(settings.site_path, menu, glossary))
     except PublishError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -72,7 +115,7 @@ def _hosting(args: argparse.Namespace) -> int:
     from . import hosting
 
     content = load_content(args.content)
-    settings = _settings(args.content, content)
+    settings = _settings(args, content)
     site_dir = args.site_dir or ("/var/www/html" if settings.site_path == "/" else "/var/www" + settings.site_path)
     try:
         rules = hosting.rules(settings.site_path, site_dir, settings.embed_origins)
@@ -90,7 +133,7 @@ def _dist(args: argparse.Namespace) -> int:
     from .dist import make_dist
 
     content = load_content(args.content)
-    settings = _settings(args.content, content)
+    settings = _settings(args, content)
     site_dir = "/var/www/html" if settings.site_path == "/" else "/var/www" + settings.site_path
     configs = hosting.render(hosting.rules(settings.site_path, site_dir, settings.embed_origins))
     archive, checksum = make_dist(args.site, args.out, settings.today, configs)
@@ -102,7 +145,7 @@ def _lint(args: argparse.Namespace) -> int:
     """Content lint: errors fail (exit 1), warnings only print."""
     from .editor.lint import lint, report
 
-    findings = lint(args.content)
+    findings = lint(args.content, args.root / "docs")
     if getattr(args, "format", "text") == "github":
         from .editor.annotations import finding_annotations
 
@@ -119,7 +162,7 @@ def _review(args: argparse.Namespace) -> int:
     from .editor.review import read_changed, write_review
 
     content = load_content(args.content)
-    settings = _settings(args.content, content)
+    settings = _settings(args, content)
     changed = read_changed(args.changed)
     for line in write_review(Path.cwd(), content, settings, changed, args.pages_out, args.format == "github"):
         print(line)
@@ -130,7 +173,7 @@ def _schema(args: argparse.Namespace) -> int:
     """Write schema/*.json from the models, or (--check) fail when they are out of date."""
     from .editor.schema_export import stale, write
 
-    root = args.content.resolve().parent
+    root = args.root
     if args.check:
         if outdated := stale(root):
             print(f"LỖI: lược đồ JSON đã cũ, chạy `make schema`: {', '.join(outdated)}", file=sys.stderr)
@@ -146,7 +189,7 @@ def _contributing(args: argparse.Namespace) -> int:
     """Regenerate the guide's field reference (huong-dan-bien-tap/truong-du-lieu.md), or (--check) fail when it is stale."""
     from .editor import guide
 
-    root = args.content.resolve().parent
+    root = args.root
     if args.check:
         if guide.stale(root):
             print(f"LỖI: tham chiếu trường {guide.REFERENCE} đã cũ, chạy `make docs`", file=sys.stderr)
@@ -169,7 +212,7 @@ def _build(args: argparse.Namespace) -> int:
             return 1
         staging = make_staging(target)
         try:
-            built = _run_mkdocs(args.config_file, staging)
+            built = _run_mkdocs(args.config_file, staging, args.content)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -182,15 +225,20 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_mkdocs(config_file: Path, site_dir: Path) -> bool:
-    """A strict MkDocs build into ``site_dir``; False (with the reason printed) when it fails."""
+def _run_mkdocs(config_file: Path, site_dir: Path, content_dir: Path | None = None) -> bool:
+    """A strict MkDocs build into ``site_dir`` of ``content_dir`` (None: the plugin's own choice); False (with the
+    reason printed) when it fails."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .maintainer import PLUGIN
+
     _show_mkdocs_warnings()
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        if content_dir is not None and (plugin := config.plugins.get(PLUGIN)) is not None:
+            plugin.content_override = content_dir.resolve()  # --content and CONTENT_DIR win over mkdocs.yml
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -213,7 +261,11 @@ def _show_mkdocs_warnings() -> None:
 
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    main_parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
+    main_parser.add_argument("--content", type=Path, default=None,
+                             help="thư mục nội dung (mặc định: biến CONTENT_DIR, rồi content_dir trong mkdocs.yml, "
+                                  "rồi content)")
+    main_parser.add_argument("--version", action="version", version=f"nq57 {__version__}",
+                             help="phiên bản của trình tạo trang (generator version)")
     commands = main_parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="kiểm tra nội dung")
     validate.set_defaults(run=_validate)
@@ -248,7 +300,7 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi")
         command.set_defaults(run=run)
     build = commands.add_parser("build", help="xây dựng trang vào site/ (nguyên tử)")
-    build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("--config-file", type=Path, default=None, help="tệp cài đặt (mặc định mkdocs.yml)")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.set_defaults(run=_build)
     return main_parser
@@ -257,6 +309,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        _locate(args)
         return args.run(args)
     except ContentError as exc:
         if getattr(args, "format", "text") == "github":

@@ -22,39 +22,53 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
+from . import theme
+from .build import Build, make_build
 from .content import Content, ContentError, docsfiles, load_content
+from .content.approval import edition, omissions
 from .content.errors import Problem
 from .content.loader import display_path, symlink_problem
 from .content.photos import PhotoError
 from .content.reader import symlinks
 from .editor import guide
-from .editor.cms import github_repo
 from .maintainer import MaintainerConfig, check_editor_login
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
-from .registry import GLOSSARY, SOURCES, page_url
-from .render.environment import TEMPLATES
+from .registry import EDITORS, GLOSSARY, SOURCES, kind_on, page_url
+from .render.environment import TEMPLATES, site_templates, use_site_templates
 from .render.error_page import error_fragment, error_page
 from .render.fonts import RendererError
 from .render.outputs import Output, site_outputs
-from .render.pages import nav, offline_pages
 from .render.photos import clean_image
 from .render.printref import qr_svg
 from .render.share import HOME_IMAGE
-from .settings import BuildSettings, SettingsError
-from .views.admin import decap_dist
+from .settings import BuildSettings, SettingsError, content_folder
+from .views.admin import decap_dist, github_repo
 
 log = logging.getLogger("nq57")
 """Outside MkDocs' logger on purpose: a reminder must not fail a ``--strict`` build (the issue asks to warn, not fail)."""
 
 
+def log_edition(content: Content, settings: BuildSettings) -> None:
+    """Say which build this is and, in production, what it left out: one line per file, with counts and items."""
+    if settings.preview:
+        log.warning("BẢN XEM TRƯỚC (SITE_MODE=preview): mục chưa duyệt được hiện kèm dòng “Bản nháp — chưa duyệt”")
+        return
+    for omission in omissions(content):
+        log.warning("BẢN CHÍNH THỨC: %s", omission)
+
+
 class ContentPluginConfig(Config):
     content_dir = config_options.Type(str, default="content")
-    """Folder of the YAML content, relative to mkdocs.yml."""
+    """Folder of the YAML content, relative to mkdocs.yml; ``CONTENT_DIR`` and ``--content`` win over it."""
+    templates_dir = config_options.Type(str, default="templates")
+    """The site's page templates, relative to mkdocs.yml: each one takes the place of the package's of the
+    same name (``render/templates/``); the folder may be absent."""
     docs_allow = config_options.ListOfItems(config_options.Type(str), default=[])
     """Files under ``docs/`` published although not Markdown, CSS or a raster image (``content.docsfiles``):
-    paths relative to ``docs/``, listed by a maintainer (mkdocs.yml is not content: CODEOWNERS)."""
+    paths relative to ``docs/``, listed by a maintainer (mkdocs.yml is not content: CODEOWNERS). The package's
+    own files (``generator/theme/docs/``) need no entry; a site's copy that replaces one of them does."""
     docs_templates = config_options.DictOfItems(config_options.Type(str), default={})
     """``docs/`` page → the theme template its front matter may name (``tim-kiem.md: tim-kiem.html``)."""
     # Security settings only maintainers change (generator/maintainer.py, SECURITY.md), checked there.
@@ -69,13 +83,20 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     """Generates the plan's pages from the content folder at build time."""
 
     def __init__(self) -> None:
+        self.content_override: Path | None = None
+        """``python -m generator --content DIR build``: the content folder the command line names."""
         self.content: Content | None = None
+        self.build: Build | None = None
         self.settings: BuildSettings | None = None
         self.outputs: list[Output] = []
         self.menu: list[str] = []
         self.offline: list[str] = []
         self.sources: dict[str, str] = {}
         self.docs_prefix = "docs"
+        self.site_theme: Path | None = None
+        """The site's own theme folder (``theme.custom_dir`` or ``overrides/``), searched before the package's."""
+        self.package_pages: set[str] = set()
+        """Pages the package's ``docs/`` layer added: no file of the site to open in an edit link."""
         self.serving = False
         """``mkdocs serve``: content errors are shown on the page (``error_page``) instead of stopping."""
         self.problems: list[Problem] = []
@@ -90,13 +111,18 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def on_shutdown(self) -> None:
         """MkDocs caches this instance for the process: a later build in it must fail on errors again."""
         self.serving = False
+        self.content_override = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        content_dir = root / self.config.content_dir
-        self.problems, self.content, self.settings = [], None, None
+        content_dir = content_folder(self.content_override, self.config.content_dir, root)
+        self.problems, self.content, self.settings, self.build = [], None, None, None
         config.extra.pop("content_error", None)
-        self.watched = [content_dir, TEMPLATES, root / guide.SOURCE]
+        use_site_templates(root / self.config.templates_dir)
+        self.site_theme = theme.site_overrides(root, config.theme.custom_dir)
+        theme.layer_theme(config.theme.dirs, self.site_theme)
+        self.watched = [content_dir, TEMPLATES, theme.ROOT, root / guide.SOURCE,
+                        *(path for path in (site_templates(), self.site_theme) if path is not None)]
         try:
             if links := symlinks(Path(config.docs_dir)):
                 raise ContentError([symlink_problem(display_path(link)) for link in links])
@@ -111,7 +137,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                                                       edit_branch=maintainer.edit_branch,
                                                       editor_auth_url=maintainer.editor_auth_url,
                                                       editor_login=maintainer.login,
-                                                      embed_origins=maintainer.embed_origins)
+                                                      embed_origins=maintainer.embed_origins,
+                                                      time_zone=site.time_zone, root=root)
             except SettingsError as exc:
                 raise ContentError([Problem(self.content.source("settings"), None, None, str(exc))]) from None
             try:
@@ -132,18 +159,19 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         config.extra["site_settings"] = site  # the footer partial shows organisation and contact
         if self.settings.site_url:  # drawn only then (render/share.py): an og:image must be an absolute URL
             config.extra["share_image"] = HOME_IMAGE
-        if guide.site_body(root) is not None:
-            config.extra["guide_url"] = page_url(guide.PAGE)  # the footer links the editors' guide (not in the menu)
+        config.extra["editors_prefix"] = page_url(EDITORS)  # main.html: noindex, not in the search index
         config.extra["sources_url"] = page_url(SOURCES)  # and the official texts ("Văn bản gốc")
         if missing := site.missing_publisher_details:
             log.warning("CẢNH BÁO (WARNING): cai-dat.yml: chân trang còn thiếu %s (cơ quan chủ quản, người chịu trách nhiệm, "
                         "địa chỉ, điện thoại, thư điện tử)", ", ".join(missing))
         if decap_dist(root) is None:  # a warning, not a failure: the reading site does not need the editor
-            log.warning("CẢNH BÁO (WARNING): chưa có node_modules/decap-cms: trang quan-tri/ sẽ không có trình soạn thảo "
-                        "trên trình duyệt; chạy `npm ci` rồi dựng lại (Decap CMS not packaged)")
+            log.warning("CẢNH BÁO (WARNING): chưa có node_modules/decap-cms: trang bien-tap/quan-tri/ sẽ không có "
+                        "trình soạn thảo trên trình duyệt; chạy `npm ci` rồi dựng lại (Decap CMS not packaged)")
+        log_edition(self.content, self.settings)
+        self.content = edition(self.content, self.settings.preview)  # production: approved editorial items only
         # repo_url is not given to MkDocs: Material would then fetch star counts from the forge's API on every visit.
-        self.menu = nav(self.content, self.settings)
-        self.offline = offline_pages(self.content, self.settings)
+        self.build = make_build(self.content, self.settings)  # the one Build every output of this build reads
+        self.menu, self.offline = self.build.menu, self.build.offline
         config.nav = self.menu + list(config.nav or [])  # then hand-written pages, if any
         self.docs_prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
         return config
@@ -153,9 +181,16 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             return self.error_files(files, config)
         assert self.content is not None and self.settings is not None
         try:
-            self.outputs = site_outputs(self.content, self.settings)
+            assert self.build is not None
+            self.outputs = site_outputs(self.build)
         except RendererError as exc:  # the handout PDF or a share image cannot be drawn here: say what to do
             raise PluginError(str(exc)) from None
+        self.package_pages = set()
+        for path in theme.docs_files():  # the package's docs/ layer: a site file at the same path wins
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, abs_src_path=str(theme.DOCS / path)))
+                if path.endswith(".md"):
+                    self.package_pages.add(path)
         for output in self.outputs:
             if (existing := files.get_file_from_path(output.path)) is not None:
                 files.remove(existing)
@@ -166,17 +201,20 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         return self.checked_docs(files, config)
 
     def checked_docs(self, files: Files, config) -> Files:
-        """Files from ``docs/`` (pages, theme folder) only as ``content.docsfiles`` allows; raster images cleaned."""
+        """Files from ``docs/`` and the site's theme folder only as ``content.docsfiles`` allows; raster images
+        cleaned. The package's files (``generator/theme``) and the installed theme are code, not checked here."""
         docs_dir = Path(config.docs_dir).resolve()
         root = Path(config.config_file_path).parent.resolve()
+        site_folders = [docs_dir, *([self.site_theme] if self.site_theme is not None else [])]
         problems: list[Problem] = []
         for file in list(files):
             if file.generated_by or not file.abs_src_path or file.inclusion.is_excluded():
                 continue
             source = Path(file.abs_src_path).resolve()
-            if not source.is_relative_to(docs_dir):
-                continue  # the installed theme, not something a pull request adds
-            path = source.relative_to(docs_dir).as_posix()
+            folder = next((folder for folder in site_folders if source.is_relative_to(folder)), None)
+            if folder is None:
+                continue  # the installed theme or the package's, not something a pull request adds
+            path = source.relative_to(folder).as_posix()
             display = source.relative_to(root).as_posix() if source.is_relative_to(root) else source.as_posix()
             found = [p for p in (docsfiles.name_problem(display, path),
                                  docsfiles.file_problem(display, path, self.config.docs_allow)) if p]
@@ -211,6 +249,16 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             kept.append(File.generated(config, path, content=page))
         return kept
 
+    def on_pre_page(self, page, *, config, files):
+        """The sitemap's ``lastmod`` is the build date (``settings.build_date``), not MkDocs' clock in UTC.
+
+        MkDocs dates pages from ``SOURCE_DATE_EPOCH`` or the clock; the Makefile no longer exports that
+        variable, so without this a rebuild of the same commit on another day would change ``sitemap.xml``.
+        """
+        if self.settings is not None and not self.problems:
+            page.update_date = self.settings.today.isoformat()
+        return page
+
     def on_env(self, env, *, config, files):
         """Every theme template escapes what it prints (Material's do not: ``page.edit_url`` in
         ``partials/actions.html``, ``page.meta.description`` in ``base.html``, nav titles …). The HTML the
@@ -230,9 +278,16 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             return context
         assert self.settings is not None and self.content is not None
         source = self.sources.get(page.file.src_uri) or f"{self.docs_prefix}/{page.file.src_uri}"
-        if self.settings.repo_url:
+        if page.file.src_uri in self.package_pages:
+            page.edit_url = None  # the package's page: no file in the site's repository to edit
+        elif self.settings.repo_url:
             branch = quote(self.settings.edit_branch, safe="")
-            page.edit_url = f"{self.settings.repo_url}/edit/{branch}/{quote(source, safe='/')}"
+            absent = source.startswith(f"{self.settings.content_prefix}/") and not (self.settings.project_dir / source).exists()
+            if not absent:
+                page.edit_url = f"{self.settings.repo_url}/edit/{branch}/{quote(source, safe='/')}"
+            else:  # an optional file not written yet (sinh-hoat-chi-bo.yml for the handout): GitHub's "new file"
+                folder, _, name = source.rpartition("/")
+                page.edit_url = f"{self.settings.repo_url}/new/{branch}/{quote(folder, safe='/')}?filename={quote(name)}"
         if self.settings.site_url and page.canonical_url:
             context["print_qr"] = Markup(qr_svg(page.canonical_url))
         return context
@@ -248,8 +303,11 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         except PublishError as exc:
             raise PluginError(str(exc)) from None
 
-    def glossary(self) -> GlossaryLinks:
-        assert self.content is not None
+    def glossary(self) -> GlossaryLinks | None:
+        """The terms to link to the glossary page; None when the glossary is off (no page to link to)."""
+        assert self.content is not None and self.settings is not None
+        if not kind_on("glossary", self.content, self.settings):
+            return None
         return glossary_links(self.content.glossary, page_url(GLOSSARY))
 
     def on_serve(self, server, *, config, builder):

@@ -8,25 +8,22 @@ all read this list; nothing else names a generated page.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from .content import Content
 from .content.document import section_passages
-from .editor import guide
-from .render.printref import qr_path
-from .render.share import indicator_image
-from .views import implementation, news, plan, widgets
+from .settings import BuildSettings
+from .views import guide, implementation, news, plan, widgets
 from .views.admin import admin_view
 from .views.home import home_view
-from .views.meeting import meeting_view
+from .views.meeting import meeting_entry_view, meeting_view
 from .views.poster import poster_view
 from .views.quiz import quiz_view
-from .views.site import PlanLink, Site
+from .views.site import PlanLink, Site, page_url
 from .views.sources import sources_view
-from .views.study_aids import false_claims_view, glossary_view, questions_view
+from .views.study_aids import clarifications_view, glossary_view, questions_view
 from .views.targets import indicator_pages, targets_view
 from .views.units import ResponsibilitiesView, UnitPage
 
@@ -42,6 +39,7 @@ class Page:
 
 Pages = Callable[[Site], Iterable[Page]]
 Anchors = Callable[[Content], Iterable[PlanLink]]
+Enabled = Callable[[Content, BuildSettings], bool]
 
 
 @dataclass(frozen=True)
@@ -57,6 +55,17 @@ class PageKind:
     """Parts of the plan its pages show, which posts may name in ``related`` and questions in ``passage``."""
     offline: bool = False
     """Pre-cached by the service worker although not in the menu: opened once, it works with no network."""
+    enabled: Enabled | None = None
+    """Whether the kind is on for this build's content (already the build's edition: approved items only in
+    production). Off: no page, no menu entry, no link to it. None: always on."""
+
+    def on(self, content: Content, settings: BuildSettings) -> bool:
+        return self.enabled is None or self.enabled(content, settings)
+
+
+def has_register(content: Content, settings: BuildSettings) -> bool:
+    """"Kết quả thực hiện" is on once the register of grassroots organisations names one."""
+    return bool(content.grassroots.organisations)
 
 
 def _source(site: Site, attribute: str) -> str:
@@ -72,11 +81,31 @@ def single(path: str, attribute: str, view: Callable[[Site], Any]) -> Pages:
 # Paths of the pages other pages link to by name.
 HOME, VIEWPOINTS, TASKS = "index.md", "quan-diem-chi-dao.md", "nhiem-vu-giai-phap.md"
 TARGETS, VISION = "muc-tieu-2030.md", "tam-nhin-2045.md"
-FULL_TEXT, QUESTIONS, FALSE_CLAIMS, GLOSSARY = "toan-van.md", "hoi-dap.md", "phan-bac.md", "thuat-ngu.md"
+FULL_TEXT, QUESTIONS, CLARIFICATIONS, GLOSSARY = "toan-van.md", "hoi-dap.md", "lam-ro.md", "thuat-ngu.md"
 STUDY, TIMELINE, SOURCES = "ke-hoach-huyen.md", "lich-thuc-hien.md", "van-ban-goc.md"
 QUIZ, QUIZ_BANK = "trac-nghiem.md", "trac-nghiem/cau-hoi.json"
-HANDOUT, SLIDES = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md"
-MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SLIDES, "handout": HANDOUT}
+HANDOUT, SLIDES, MEETING = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md", "sinh-hoat-chi-bo.md"
+RESPONSIBILITIES, IMPLEMENTATION, NEWS = "phan-cong.md", implementation.PAGE, news.list_path(1)
+MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SLIDES, "handout": HANDOUT,
+                 "full_text": FULL_TEXT}
+
+
+# Files beside the pages: QR codes of the menu pages (print), share images (link previews).
+QR_DIR = "assets/qr"
+
+
+def qr_path(page_url: str) -> str:
+    """Site path of a page's QR file: ``muc-tieu-2030/`` → ``assets/qr/muc-tieu-2030.svg``, home → ``trang-chu.svg``."""
+    return f"{QR_DIR}/{page_url.strip('/').replace('/', '-') or 'trang-chu'}.svg"
+
+
+SHARE_DIR = "assets/share"
+HOME_IMAGE = f"{SHARE_DIR}/trang-chu.png"
+
+
+def indicator_image(indicator_id: str) -> str:
+    """Site path of an indicator's share image."""
+    return f"{SHARE_DIR}/{indicator_id}.png"
 
 
 def unit_path(unit_id: str) -> str:
@@ -102,7 +131,17 @@ def _indicators(site: Site) -> Iterator[Page]:
 
 
 POSTER = "ap-phich.md"
-ADMIN = "quan-tri.md"
+
+EDITORS = "bien-tap"
+"""The editors' area: every page for the people who update, deploy or embed the site (the editors' guide and
+its field reference, the browser editor, the embed codes, the hand-written deployment page docs/bien-tap/…).
+Nothing under it is in the reader's menu, footer, search index or sitemap; its pages say ``noindex``
+(generator/theme/overrides/main.html reads this prefix from the plugin)."""
+ADMIN = f"{EDITORS}/quan-tri.md"
+ADMIN_CONFIG = f"{EDITORS}/quan-tri/config.yml"
+"""The browser editor's configuration, beside its page (``render/cms.py`` writes it)."""
+GUIDE, FIELD_REFERENCE = f"{EDITORS}/{guide.PAGE}", f"{EDITORS}/{guide.REFERENCE}"
+"""The guide keeps CONTRIBUTING.md's relative link to its reference working: both move together."""
 
 
 def _poster(site: Site) -> list[Page]:
@@ -110,28 +149,39 @@ def _poster(site: Site) -> list[Page]:
     return [Page(POSTER, view, _source(site, "targets_2030"))] if view else []
 
 
+def _meeting_pages(site: Site) -> dict[str, str]:
+    """The pages a cell meeting uses, the quiz only when it is on."""
+    return {name: target for name, target in MEETING_PAGES.items() if name != "quiz" or has_quiz(site.content, site.settings)}
+
+
 def _meeting(path: str) -> Pages:
     """The handout page and the slides: one view, two templates."""
-    return single(path, "meeting", lambda site: meeting_view(site, MEETING_PAGES, TARGETS, VISION))
+    return single(path, "meeting", lambda site: meeting_view(site, _meeting_pages(site), TARGETS, VISION))
 
 
 def _guide(site: Site) -> Iterable[Page]:
-    body = guide.site_body(site.settings.project_dir)
-    return [Page(guide.PAGE, body, guide.SOURCE)] if body is not None else []
+    root = site.settings.project_dir
+    body = guide.site_body(root)
+    if body is None:
+        return []
+    return [Page(GUIDE, body, guide.SOURCE),
+            *(Page(f"{EDITORS}/{name}", guide.task_site_body(root, name), name) for name in guide.task_pages(root))]
 
 
 def _field_reference(site: Site) -> Iterable[Page]:
     """The guide's field reference, generated from the models (its edit link opens the committed copy)."""
     if guide.site_body(site.settings.project_dir) is None:
         return []
-    return [Page(guide.REFERENCE, guide.reference_site_body(), guide.REFERENCE)]
+    return [Page(FIELD_REFERENCE, guide.reference_page(site.settings.content_prefix), guide.REFERENCE)]
 
 
 # Widgets for the portal's iframes (views/widgets.py): under nhung/, which the CSP lets the portal frame.
 WIDGET_TARGETS = f"{widgets.PREFIX}/chi-tieu/index.md"
 WIDGET_MILESTONES = f"{widgets.PREFIX}/moc-thoi-gian/index.md"
 WIDGET_NEWS = f"{widgets.PREFIX}/tin-moi/index.md"
-WIDGETS_GUIDE = "huong-dan-nhung.md"
+WIDGETS_GUIDE = f"{EDITORS}/huong-dan-nhung.md"
+DEPLOY_GUIDE = f"{EDITORS}/trien-khai.md"
+"""Hand-written (``docs/bien-tap/trien-khai.md``); the widgets' guide links to it."""
 
 
 def widget_indicator_path(indicator_id: str) -> str:
@@ -147,8 +197,10 @@ def _indicator_widgets(site: Site) -> Iterator[Page]:
 
 def _widget_entries(site: Site) -> list[widgets.WidgetEntry]:
     """Every widget, as the portal admins' page lists it: the three summaries, then each indicator."""
-    entries = [widgets.WidgetEntry(kind, page_url(path)) for kind, path in
-               (("targets", WIDGET_TARGETS), ("milestones", WIDGET_MILESTONES), ("news", WIDGET_NEWS))]
+    summaries = [("targets", WIDGET_TARGETS)] if has_indicators(site.content, site.settings) else []
+    summaries += [("milestones", WIDGET_MILESTONES)]
+    summaries += [("news", WIDGET_NEWS)] if has_posts(site.content, site.settings) else []
+    entries = [widgets.WidgetEntry(kind, page_url(path)) for kind, path in summaries]
     entries += [widgets.WidgetEntry("indicator", page_url(page.path), page.view.card.indicator.title, live=number == 0)
                 for number, page in enumerate(_indicator_widgets(site))]
     return entries
@@ -159,9 +211,47 @@ def _widgets_guide(site: Site) -> widgets.WidgetsGuideView:
                                     list(site.settings.embed_origins))
 
 
+# Page kinds whose items are editorial text (content.approval): on only when the build's edition has one.
+def has_questions(content: Content, settings: BuildSettings) -> bool:
+    return bool(content.questions.questions)
+
+
+def has_clarifications(content: Content, settings: BuildSettings) -> bool:
+    return bool(content.clarifications.items)
+
+
+def has_glossary(content: Content, settings: BuildSettings) -> bool:
+    return bool(content.glossary.terms)
+
+
+def has_quiz(content: Content, settings: BuildSettings) -> bool:
+    return bool(content.quiz.questions)
+
+
+def has_posts(content: Content, settings: BuildSettings) -> bool:
+    return bool(content.posts)
+
+
+def has_indicators(content: Content, settings: BuildSettings) -> bool:
+    """A plan with no numeric target (a party cell's) has no target cards for the portal's widget."""
+    return any(section.indicators for section in content.target_sections)
+
+
+def _questions(site: Site) -> Any:
+    other = CLARIFICATIONS if has_clarifications(site.content, site.settings) else None
+    return questions_view(site, FULL_TEXT, other)
+
+
+def _clarifications(site: Site) -> Any:
+    other = QUESTIONS if has_questions(site.content, site.settings) else None
+    return clarifications_view(site, FULL_TEXT, other)
+
 
 PAGE_KINDS: list[PageKind] = [
     PageKind("home", "home.md.j2", single(HOME, "plan", lambda site: home_view(site, TARGETS, VISION)), nav=True),
+    # Second in the menu and on the home page's first screen: what a cell secretary needs, two taps away.
+    PageKind("meeting", "meeting.md.j2", single(MEETING, "meeting", lambda site: meeting_entry_view(site, _meeting_pages(site))),
+             nav=True),
     PageKind("viewpoints", "viewpoints.md.j2", single(VIEWPOINTS, "viewpoints", plan.viewpoints_view), nav=True,
              anchors=lambda c: (PlanLink(v.id, v.title, f"{VIEWPOINTS}#{v.id}") for v in c.viewpoints.viewpoints)),
     PageKind("targets", "targets.md.j2",
@@ -175,39 +265,61 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("study", "plan.md.j2", single(STUDY, "study", plan.study_view), nav=True,
              anchors=lambda c: (PlanLink(p.id, p.title, f"{STUDY}#{p.id}") for p in section_passages(**c.parts))),
     PageKind("responsibilities", "responsibilities.md.j2",
-             single("phan-cong.md", "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
+             single(RESPONSIBILITIES, "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
     PageKind("implementation", "implementation.md.j2",
-             single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True),
+             single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True,
+             enabled=has_register),
     PageKind("full-text", "full-text.md.j2", single(FULL_TEXT, "plan", plan.full_text_view), nav=True),
     PageKind("sources", "sources.md.j2", single(SOURCES, "plan", lambda site: sources_view(site, FULL_TEXT))),
-    PageKind("questions", "questions.md.j2",
-             single(QUESTIONS, "questions", lambda site: questions_view(site, FULL_TEXT, FALSE_CLAIMS)), nav=True),
-    PageKind("false-claims", "false-claims.md.j2",
-             single(FALSE_CLAIMS, "false_claims", lambda site: false_claims_view(site, FULL_TEXT, QUESTIONS)), nav=True),
-    PageKind("glossary", "glossary.md.j2", single(GLOSSARY, "glossary", glossary_view), nav=True),
-    PageKind("news", "news-list.md.j2", _news_lists, nav=True),
+    PageKind("questions", "questions.md.j2", single(QUESTIONS, "questions", _questions), nav=True,
+             enabled=has_questions),
+    PageKind("clarifications", "clarifications.md.j2", single(CLARIFICATIONS, "clarifications", _clarifications),
+             nav=True, enabled=has_clarifications),
+    PageKind("glossary", "glossary.md.j2", single(GLOSSARY, "glossary", glossary_view), nav=True, enabled=has_glossary),
+    PageKind("news", "news-list.md.j2", _news_lists, nav=True, enabled=has_posts),
     PageKind("post", "news-post.md.j2", _posts),
     PageKind("indicator", "indicator.md.j2", _indicators),
     PageKind("poster", "poster.md.j2", _poster),
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
-    PageKind("guide", "guide-page.md.j2", _guide),  # editors' page: linked from the footer and README, not the menu
+    PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: linked from README, not from readers' pages
     PageKind("field-reference", "field-reference-page.md.j2", _field_reference),  # linked from the guide
     PageKind("widget-targets", "widget-targets.md.j2", single(
-        WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS)))),
+        WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS))),
+             enabled=has_indicators),
     PageKind("widget-milestones", "widget-milestones.md.j2", single(
         WIDGET_MILESTONES, "organisation", lambda site: widgets.milestones_widget(site, page_url(TIMELINE)))),
     PageKind("widget-news", "widget-news.md.j2", single(
-        WIDGET_NEWS, "news", lambda site: widgets.news_widget(site, page_url(news.list_path(1))))),
+        WIDGET_NEWS, "news", lambda site: widgets.news_widget(site, page_url(news.list_path(1)))), enabled=has_posts),
     PageKind("widget-indicator", "widget-indicator.md.j2", _indicator_widgets),
     PageKind("widgets-guide", "widgets-guide.md.j2", single(WIDGETS_GUIDE, "settings", _widgets_guide)),
     PageKind("handout", "handout.md.j2", _meeting(HANDOUT)),
     PageKind("slides", "slides.md.j2", _meeting(SLIDES), offline=True),
-    PageKind("quiz", "quiz.md.j2", single(QUIZ, "quiz", lambda site: quiz_view(site, QUIZ, QUIZ_BANK))),
+    PageKind("quiz", "quiz.md.j2", single(QUIZ, "quiz", lambda site: quiz_view(site, QUIZ, QUIZ_BANK)), enabled=has_quiz),
     # The browser editor (Decap CMS): for editors, not readers: not in the menu, not indexed, not pre-cached.
     PageKind("quan-tri", "admin.md.j2", single(ADMIN, "news", admin_view)),
 ]
+
+
+def kind_on(name: str, content: Content, settings: BuildSettings) -> bool:
+    """Whether the page kind ``name`` is on for this edition: what files other than pages (feeds, exports) ask."""
+    return next(kind for kind in PAGE_KINDS if kind.name == name).on(content, settings)
+
+
+def kinds_on(pages_by_kind: dict[str, list[Page]]) -> frozenset[str]:
+    """The kinds that have a page in this build: templates link to a page of another kind only when it is on."""
+    return frozenset(name for name, pages in pages_by_kind.items() if pages)
+
+
+def addresses() -> dict[str, str]:
+    """The named pages, for templates: ``[Mục tiêu]({{ P.TARGETS|relative(page) }})``. No template writes a page's
+    file name itself (``tests/test_template_links.py``), so a page moves by changing this module only."""
+    return {"HOME": HOME, "VIEWPOINTS": VIEWPOINTS, "TASKS": TASKS, "TARGETS": TARGETS, "VISION": VISION,
+            "FULL_TEXT": FULL_TEXT, "QUESTIONS": QUESTIONS, "CLARIFICATIONS": CLARIFICATIONS, "GLOSSARY": GLOSSARY,
+            "STUDY": STUDY, "TIMELINE": TIMELINE, "SOURCES": SOURCES, "QUIZ": QUIZ, "HANDOUT": HANDOUT,
+            "SLIDES": SLIDES, "MEETING": MEETING, "RESPONSIBILITIES": RESPONSIBILITIES,
+            "IMPLEMENTATION": IMPLEMENTATION, "NEWS": NEWS, "POSTER": POSTER, "DEPLOY_GUIDE": DEPLOY_GUIDE}
 
 
 def plan_links(content: Content) -> list[PlanLink]:
@@ -225,10 +337,3 @@ def offline(pages_by_kind: dict[str, list[Page]]) -> list[str]:
     extra = [pages_by_kind[kind.name][0].path for kind in PAGE_KINDS if kind.offline and pages_by_kind.get(kind.name)]
     return nav(pages_by_kind) + extra
 
-
-def page_url(path: str) -> str:
-    """The directory URL MkDocs gives a page: ``muc-tieu-2030.md`` → ``muc-tieu-2030/``, ``index.md`` → ``""``."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = posixpath.dirname(stem)
-    return f"{stem}/" if stem else ""

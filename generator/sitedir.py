@@ -5,12 +5,16 @@ hands it to ``replace_site``. A web server may be reading ``site/`` at that very
 moment, and CI may start a second build while the first still runs, so:
 
 - builds take turns: an exclusive lock on ``.site.lock`` beside ``site/`` (a second
-  build waits, it never fails half-way or removes the first one's staging folder);
+  build waits, it never fails half-way or removes the first one's staging folder).
+  The lock is ``filelock``'s: ``flock`` on Linux and macOS, ``msvcrt.locking`` on
+  Windows, so that editors' commands import on every system (nothing POSIX-only is
+  imported here);
 - staging folders left by a killed build (``.site-*``) are removed by the next build;
 - the staging folder gets the modes a web server needs (folders 0755, files 0644;
   ``mkdtemp`` makes 0700);
 - the new folder takes the old one's place in one step: Linux exchanges the two
-  (``renameat2`` with ``RENAME_EXCHANGE``), so ``site/`` always exists; elsewhere
+  (``renameat2`` with ``RENAME_EXCHANGE``, reached through ``ctypes``, which imports
+  everywhere), so ``site/`` always exists; elsewhere (macOS, Windows, old kernels)
   two renames leave a gap of microseconds;
 - a ``site/`` that cannot be replaced (read-only, immutable) is an error, checked
   before the build starts so nothing is built in vain.
@@ -21,13 +25,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
-import fcntl
 import os
 import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from filelock import FileLock
 
 STAGING_PREFIX = ".site-"
 LOCK_NAME = ".site.lock"
@@ -43,12 +48,8 @@ class SiteDirError(RuntimeError):
 def build_lock(target: Path) -> Iterator[None]:
     """Hold the exclusive build lock for ``target`` (waiting for another build to finish)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target.parent / LOCK_NAME, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with FileLock(target.parent / LOCK_NAME):
+        yield
 
 
 def remove_leftovers(target: Path) -> list[Path]:

@@ -82,3 +82,40 @@ def roman_part(heading: str) -> str:
     """'IV. TỔ CHỨC THỰC HIỆN' → 'IV': the plan's section (mục) a heading opens."""
     match = re.match(r"^\s*([IVXLC]+)\.", heading)
     return match.group(1) if match else ""
+
+
+# Vietnamese alphabetical order (TCVN 5712, as dictionaries sort): ă and â are letters after a, đ after d, ê after
+# e, ô and ơ after o, ư after u; the tone is secondary (ngang, huyền, hỏi, ngã, sắc, nặng); case last.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_MODIFIED = {  # a base letter and the breve, circumflex or horn that makes it another letter
+    ("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê", ("o", "\u0302"): "ô",
+             ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
+_LETTER = 0x110000
+"""Letters rank above every code point, so digits and punctuation sort before them."""
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
+
+
+def vietnamese_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """A sort key in Vietnamese alphabetical order: 'an' < 'ăn' < 'ân' < 'bê', 'dịch' < 'đổi', 'ma' < 'mà' < 'má'.
+
+    Primary: the letters (digits and other characters before letters, in code-point order; spaces first);
+    secondary: the tones; tertiary: upper case after lower case.
+    """
+    primary: list[int] = []
+    secondary: list[int] = []
+    tertiary: list[int] = []
+    for char in unicodedata.normalize("NFD", text):
+        if char in _TONES:
+            if secondary:
+                secondary[-1] = _TONES[char]
+            continue
+        if unicodedata.combining(char) and primary:
+            base = _ALPHABET[primary[-1] - _LETTER] if primary[-1] >= _LETTER else ""
+            if (modified := _MODIFIED.get((base, char))) is not None:
+                primary[-1] = _LETTER + _ALPHABET.index(modified)
+            continue
+        lower = char.lower()
+        primary.append(_LETTER + _ALPHABET.index(lower) if lower in _ALPHABET else (0 if char.isspace() else ord(char)))
+        secondary.append(0)
+        tertiary.append(1 if char != lower else 0)
+    return tuple(primary), tuple(secondary), tuple(tertiary)

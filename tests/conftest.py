@@ -28,12 +28,15 @@ def copy_project(target: Path) -> Path:
     shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copy(ROOT / "CONTRIBUTING.md", target / "CONTRIBUTING.md")
+    shutil.copytree(ROOT / "huong-dan-bien-tap", target / "huong-dan-bien-tap")
     return target
 
 
-def settings(today: date, content_dir: Path = CONTENT, site_url: str | None = None) -> BuildSettings:
-    """Build settings for a test: a fixed day, no environment."""
-    return BuildSettings(content_dir=content_dir, today=today, site_url=site_url)
+def settings(today: date, content_dir: Path = CONTENT, site_url: str | None = None, *,
+             preview: bool = False) -> BuildSettings:
+    """Build settings for a test: a fixed day, no environment; a production build unless ``preview``
+    (approved editorial items only: the district's content has none, the fixture all but one Q&A item)."""
+    return BuildSettings(content_dir=content_dir, today=today, site_url=site_url, preview=preview)
 
 
 @pytest.fixture
@@ -83,16 +86,20 @@ def replace_once(path: Path, old: str, new: str) -> int:
 def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real atomic build as an editor would (python -m generator build)."""
     command = [sys.executable, "-m", "generator", "build", "--config-file", str(config), "--site-dir", str(site_dir)]
-    full_env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1764288000"), **(env or {})}
+    full_env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1764288000"),
+                "SITE_MODE": "production", **(env or {})}
     return subprocess.run(command, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default content built once for the whole session, as CI builds it: with a repository, so every
-    page has its edit button and the browser editor is configured (CI's workflow sets REPO_URL)."""
+    """The default content built once for the whole session, as CI builds a pull request's preview: with a
+    repository, so every page has its edit button and the browser editor is configured (CI's workflow sets
+    REPO_URL), and ``SITE_MODE=preview``, so the editorial pages nobody has approved yet (the district's Q&A,
+    glossary, quiz …) are there, marked as drafts, for the tests that read them. ``published_site`` is the
+    production build."""
     site = tmp_path_factory.mktemp("built") / "site"
-    result = build_site(site, env={"REPO_URL": CI_REPO_URL})
+    result = build_site(site, env={"REPO_URL": CI_REPO_URL, "SITE_MODE": "preview"})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -104,8 +111,8 @@ def build_with_other_builder(folder: Path) -> Path:
     from .zensical_build import build_with_zensical
 
     docs, site = folder / "docs", folder / "site"
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("overrides"))
-    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1764288000")}
+    shutil.copytree(ROOT / "docs", docs)  # render --out adds the package's files (generator/theme/docs/) it lacks
+    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1764288000"), "SITE_MODE": "production"}
     render = subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(docs)],
                             cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert render.returncode == 0, render.stdout + render.stderr
@@ -131,7 +138,8 @@ PUBLISHED_URL = "https://example.org/nq57/"
 
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default content built with a site URL: share images, QR codes, the poster, Open Graph images."""
+    """The default content built with a site URL, as production (approved editorial items only: the district has
+    none yet, so its Q&A, glossary, quiz and news are off): share images, QR codes, the poster, Open Graph images."""
     site = tmp_path_factory.mktemp("published") / "site"
     result = build_site(site, env={"SITE_URL": PUBLISHED_URL})
     assert result.returncode == 0, result.stdout + result.stderr

@@ -56,8 +56,8 @@ def test_only_the_editors_page_loads_decap(built_site: Path) -> None:
     """Decap CMS (quan-tri/) is outside the budgets only because no reader's page loads it."""
     every = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
     loading = [page for page in every if "decap-cms.js" in (built_site / page).read_text(encoding="utf-8")]
-    assert set(loading) <= {"quan-tri/index.html"}, loading
-    assert "quan-tri/index.html" in every and "quan-tri/index.html" not in html_pages(built_site)
+    assert set(loading) <= {"bien-tap/quan-tri/index.html"}, loading
+    assert "bien-tap/quan-tri/index.html" in every and "bien-tap/quan-tri/index.html" not in html_pages(built_site)
 
 
 def test_no_page_requests_another_host(built_site: Path) -> None:
@@ -85,7 +85,7 @@ def test_custom_css_and_js_a_page_loads_are_at_most_10_kb_gzip(built_site: Path)
 
     Per page, not summed over the site: the quiz's, the slides' and the widgets' scripts load only on their own pages.
     """
-    custom = custom_assets(built_site, ROOT / "docs")
+    custom = custom_assets(built_site, ROOT / "generator" / "theme" / "docs")
     assert any(path.endswith(".css") for path in custom), custom
     assert any(path.endswith(".js") for path in custom), custom
     over = {}

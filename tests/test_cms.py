@@ -1,4 +1,4 @@
-"""The browser editor's configuration (generator/editor/cms.py) and page (quan-tri/), on the fixture content.
+"""The browser editor's configuration (generator/render/cms.py) and page (bien-tap/quan-tri/), on the fixture content.
 
 Expected values come from the fixture's YAML and from the model's declarations, never from the
 function under test; the browser test (tests/browser/test_cms.py) runs the form itself.
@@ -14,11 +14,11 @@ import pytest
 import yaml
 
 from generator.content import models
-from generator.editor import locale
 from generator.editor.cms import CONFIG_PATH, cms_config, github_repo
 from generator.maintainer import MaintainerConfig, check_editor_login
 from generator.publish.csp import header_value
 from generator.registry import plan_links
+from generator.render import cms_locale as locale
 from generator.render import outputs
 from generator.render.pages import render_pages
 from generator.settings import SettingsError
@@ -113,7 +113,7 @@ def test_every_routine_task_has_a_collection_and_nothing_can_be_deleted(fixture_
     config = _config(fixture_content)
     files = {f["file"] for c in config["collections"] for f in c.get("files", [])}
     assert files == {f"content/{name}" for name in ("muc-tieu-2030.yml", "tam-nhin-2045.yml", "to-chuc-co-so.yml",
-                                                    "hoi-dap.yml", "phan-bac.yml", "thuat-ngu.yml",
+                                                    "hoi-dap.yml", "lam-ro.yml", "thuat-ngu.yml",
                                                     "trac-nghiem.yml", "cai-dat.yml")}
     records = _collection(config, "ket-qua-to-chuc")
     assert (records["folder"], records["format"], records["create"]) == ("content/to-chuc-co-so", "yml", True)
@@ -166,7 +166,7 @@ def test_repository_is_taken_from_a_github_address_only() -> None:
 
 
 def _admin_page(content, build) -> str:
-    (page,) = [p for p in render_pages(content, build) if p.path == "quan-tri.md"]
+    (page,) = [p for p in render_pages(content, build) if p.path == "bien-tap/quan-tri.md"]
     return page.markdown
 
 
@@ -185,7 +185,7 @@ def test_another_forge_is_named_and_refused(fixture_content) -> None:
 def test_without_npm_files_only_the_configuration_is_written(fixture_content, monkeypatch) -> None:
     monkeypatch.setattr(outputs, "decap_dist", lambda project: None)
     written = outputs.cms_outputs(fixture_content, settings(TODAY, FIXTURE_CONTENT))
-    assert [o.path for o in written] == [CONFIG_PATH, "quan-tri/vi.js", "quan-tri/quan-tri.css"]
+    assert [o.path for o in written] == [CONFIG_PATH, "bien-tap/quan-tri/vi.js", "bien-tap/quan-tri/quan-tri.css"]
     config = yaml.safe_load(written[0].content)
     assert config["collections"][0]["folder"] == "content/tin-tuc"
 
@@ -197,11 +197,12 @@ def test_decap_bundle_chunks_and_licence_are_copied_not_maps(fixture_content, mo
         (tmp_path / name).write_text(name)
     monkeypatch.setattr(outputs, "decap_dist", lambda project: tmp_path)
     written = {o.path for o in outputs.cms_outputs(fixture_content, settings(TODAY, FIXTURE_CONTENT))}
-    assert written == {CONFIG_PATH, "quan-tri/vi.js", "quan-tri/quan-tri.css", *(f"quan-tri/{n}" for n in names[:4])}
+    admin = "bien-tap/quan-tri"
+    assert written == {CONFIG_PATH, f"{admin}/vi.js", f"{admin}/quan-tri.css", *(f"{admin}/{n}" for n in names[:4])}
 
 
 def test_only_the_editor_gets_inline_styles_and_githubs_api() -> None:
-    admin, page = header_value("quan-tri/"), header_value("tin-tuc/")
+    admin, page = header_value("bien-tap/quan-tri/"), header_value("tin-tuc/")
     assert "'unsafe-inline'" in admin and "connect-src 'self' blob: https://api.github.com;" in admin
     assert "'unsafe-inline'" not in page and "github" not in page
     assert "script-src 'self' 'unsafe-eval';" in admin and "unsafe-eval" not in page

@@ -56,7 +56,8 @@ def _post(project: Path, body: str) -> str:
 
 
 def _found(project: Path, file: str) -> list[Finding]:
-    return [f for f in lint(project / "content") if f.file == file]
+    # Waiting for approval is not a link finding (tests/test_approval.py).
+    return [f for f in lint(project / "content") if f.file == file and not f.message.startswith("chờ duyệt")]
 
 
 def test_a_link_to_an_existing_anchor_passes(project: Path) -> None:

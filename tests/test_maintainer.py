@@ -4,6 +4,7 @@ request's changed files (generator/editor/review.py): maintainer files flagged, 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,7 +53,8 @@ def test_a_wrong_option_is_refused_in_vietnamese(options: dict, expected: str) -
 
 def test_codeowners_reserves_configuration_code_and_locks_for_maintainers() -> None:
     reserved = ["mkdocs.yml", ".github/workflows/ci.yml", ".github/CODEOWNERS", "generator/plugin.py",
-                "docs/overrides/main.html", "Makefile", "pyproject.toml", "requirements.lock", "requirements-test.lock",
+                "overrides/main.html", "templates/home.md.j2", "docs/overrides/main.html", "Makefile", "pyproject.toml",
+                "requirements.lock", "requirements-test.lock",
                 "package-lock.json", "SECURITY.md", ".ci/run"]
     assert maintainer_files(ROOT, reserved) == reserved
     editors = ["content/cai-dat.yml", "content/tin-tuc/2026-01-02-bai.md", "content/anh/a.jpg", "docs/trien-khai.md",
@@ -68,9 +70,13 @@ def test_codeowners_matching() -> None:
 
 def test_review_flags_maintainer_files_with_a_warning_annotation(tmp_path: Path) -> None:
     changed = tmp_path / "changed.txt"
-    changed.write_text("content/muc-tieu-2030.yml\nmkdocs.yml\n.github/workflows/ci.yml\n", encoding="utf-8")
+    # The fixture stands for a repository's content/: a copy outside any repository keeps the name `content`
+    # (inside this one its path would be tests/fixtures/xa-mau/content, a maintainers' folder).
+    content = shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    target = "content/muc-tieu-2030.yml"
+    changed.write_text(f"{target}\nmkdocs.yml\n.github/workflows/ci.yml\n", encoding="utf-8")
     pages = tmp_path / "preview" / "pages.json"
-    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(FIXTURE / "content"), "review",
+    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(content), "review",
                              "--format", "github", "--changed", str(changed), "--pages-out", str(pages)],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -78,7 +84,7 @@ def test_review_flags_maintainer_files_with_a_warning_annotation(tmp_path: Path)
     assert [w.split(",")[0] for w in warnings] == ["::warning file=mkdocs.yml", "::warning file=.github/workflows/ci.yml"]
     assert all("title=Tệp của người duy trì::Tệp này chỉ người duy trì kho mã được sửa" in w for w in warnings)
     assert json.loads(pages.read_text(encoding="utf-8")) == {
-        "pages": [{"source": "content/muc-tieu-2030.yml", "url": "muc-tieu-2030/"}], "more": 0}
+        "pages": [{"source": target, "url": "muc-tieu-2030/"}], "more": 0}
 
 
 def test_changed_pages_of_the_fixture(fixture_content) -> None:
@@ -105,7 +111,7 @@ def test_a_build_takes_branch_and_login_server_from_mkdocs_yml(project_copy: Pat
     assert result.returncode == 0, result.stdout + result.stderr
     page = (site / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
     assert f'href="{CI_REPO_URL}/edit/nhap-noi-dung/content/muc-tieu-2030.yml"' in page
-    cms = site / "quan-tri" / "config.yml"
+    cms = site / "bien-tap" / "quan-tri" / "config.yml"
     assert cms.exists() == (ROOT / "node_modules" / "decap-cms").is_dir(), "packaged only with npm's Decap (make node)"
     if cms.exists():
         backend = yaml.safe_load(cms.read_text(encoding="utf-8"))["backend"]

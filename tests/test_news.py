@@ -76,7 +76,9 @@ def test_default_posts_only_state_dated_events_of_the_document() -> None:
 def test_new_post_reaches_list_home_and_both_feeds(project_copy: Path) -> None:
     write_post(project_copy / "content", "2025-03-15-doan-thanh-nien.md", NEW_POST.replace("nhiem-vu-moi", "kinh-te-so"))
     site = project_copy / "site"
-    result = build_site(site, config=project_copy / "mkdocs.yml", env={"SITE_URL": SITE_URL})
+    # A preview (a pull request's): the district's posts and this one wait for approval, a production build leaves
+    # them out (tests/test_approval.py); here the news pages and feeds are what is tested.
+    result = build_site(site, config=project_copy / "mkdocs.yml", env={"SITE_URL": SITE_URL, "SITE_MODE": "preview"})
     assert result.returncode == 0, result.stderr
     title = "Đoàn thanh niên học tập Nghị quyết"
     post_page = site / f"tin-tuc/{LATER.year}/doan-thanh-nien-hoc-tap-nghi-quyet/index.html"
@@ -118,7 +120,8 @@ def test_home_page_shows_the_latest_three_posts(content_copy: Path) -> None:
     from generator.render.pages import render_pages
 
     content = load_content(content_copy)
-    home = next(p for p in render_pages(content, settings(content.posts[0].meta.date, content_copy)) if p.path == "index.md")
+    home = next(p for p in render_pages(content, settings(content.posts[0].meta.date, content_copy, preview=True))
+                if p.path == "index.md")
     assert [f"bai-{day}.md" in home.markdown for day in range(1, 5)] == [False, True, True, True]
 
 
@@ -127,7 +130,8 @@ def test_pagination(content_copy: Path) -> None:
     from generator.render.pages import render_pages
 
     content = load_content(content_copy)
-    pages = {p.path: p.markdown for p in render_pages(content, settings(content.posts[0].meta.date, content_copy))}
+    pages = {p.path: p.markdown
+             for p in render_pages(content, settings(content.posts[0].meta.date, content_copy, preview=True))}
     assert "tin-tuc/trang-2.md" in pages and "tin-tuc/trang-3.md" not in pages
     assert "(trang-2.md)" in pages["tin-tuc/index.md"] and "(index.md)" in pages["tin-tuc/trang-2.md"]
 

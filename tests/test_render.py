@@ -20,8 +20,12 @@ def test_render_cli_writes_every_page(tmp_path: Path) -> None:
                             cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")}
-    assert written == {page.path for page in render_pages(load_content(CONTENT), settings(date(2025, 1, 1)))}
-    assert {"huong-dan-bien-tap.md", "don-vi/ubnd-huyen.md"} <= written
+    package = ROOT / "generator" / "theme" / "docs"  # the package's pages and scripts, as the plugin adds them
+    package_pages = {p.relative_to(package).as_posix() for p in package.rglob("*.md")}
+    assert "tim-kiem.md" in package_pages
+    assert written == {page.path for page in render_pages(load_content(CONTENT), settings(date(2025, 1, 1)))} | package_pages
+    assert (tmp_path / "assets" / "site.js").read_bytes() == (package / "assets" / "site.js").read_bytes()
+    assert {"bien-tap/huong-dan-bien-tap.md", "don-vi/ubnd-huyen.md"} <= written
     calendar = (tmp_path / "lich-thuc-hien.ics").read_bytes()
     assert calendar.startswith(b"BEGIN:VCALENDAR\r\n"), "the calendar is written beside the pages"
     home = (tmp_path / "index.md").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from generator.editor.lint import lint
 from generator.sitedir import _exchange, replace_site
 from generator.text import vn_date
 
-from .conftest import ROOT, build_site, replace_once
+from .conftest import ROOT, build_site, problems_for, replace_once
 from .test_bad_input import only_problem
 from .test_news import LATER, PLAIN, write_post
 
@@ -112,11 +112,12 @@ def test_settings_refuse_markup_characters(content_copy: Path, old: str, new: st
 
 def test_stray_files_and_far_future_dates_warn(content_copy: Path) -> None:
     (content_copy / "muc-tieu-2035.yml").write_text("a: 1\n", encoding="utf-8")
-    (content_copy / "tin-tuc" / "2025-03-15-bai.txt").write_text("---\n", encoding="utf-8")
     write_post(content_copy, "2099-01-01-xa.md", PLAIN.replace(vn_date(LATER), "01/01/2099"))
     warnings = {(f.file.rsplit("/", 1)[-1], f.severity, f.line) for f in lint(content_copy)}
     assert ("muc-tieu-2035.yml", "warning", 1) in warnings
-    assert ("2025-03-15-bai.txt", "warning", 1) in warnings
+    (content_copy / "tin-tuc" / "2025-03-15-bai.txt").write_text("---\n", encoding="utf-8")
+    [problem] = problems_for(content_copy)  # a post saved without .md is an error now, not a warning (issue 23)
+    assert problem.file.endswith("2025-03-15-bai.txt") and "đổi tên tệp thành “2025-03-15-bai.md”" in problem.message_vi
     assert ("2099-01-01-xa.md", "warning", 3) in warnings
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -23,7 +24,7 @@ import generator.plugin
 from generator.publish.sanitize import sanitize_fragment
 from generator.publish.verify import Finding, svg_problems, url_scheme, verify_site
 
-from .conftest import build_site, copy_project, replace_once
+from .conftest import build_site, copy_project, problems_for, replace_once
 
 PWN = "window.__pwned=1"
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -340,8 +341,12 @@ def build_poisoned(folder: Path) -> Path:
     project = copy_project(folder / "project")
     write_posts(project / "content", ACCEPTED_POSTS)
     replace_once(project / "content/quan-diem.yml", VIEWPOINT_OLD, VIEWPOINT_NEW)
+    # Without the scanned copy the plan's wording is not compared (an organisation that typed its plan): the
+    # payloads in the viewpoint then reach the pages, and the sanitiser and the final check must stop them.
+    shutil.rmtree(project / "content/source")
     site = project / "site"
-    result = build_site(site, config=project / "mkdocs.yml")
+    # A preview shows every item, the unapproved posts carrying the payloads too: the widest surface to check.
+    result = build_site(site, config=project / "mkdocs.yml", env={"SITE_MODE": "preview"})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -412,7 +417,7 @@ def test_unsafe_svg_in_docs_fails_the_build_naming_each_file(project_copy: Path)
     (folder / "an-toan.svg").write_text(SAFE_SVG, encoding="utf-8")
     config = project_copy / "mkdocs.yml"
     listed = "".join(f"        - assets/anh/{name}\n" for name in [*names, "an-toan.svg"])
-    config.write_text(config.read_text(encoding="utf-8").replace("      docs_allow:\n", "      docs_allow:\n" + listed),
+    config.write_text(config.read_text(encoding="utf-8").replace("      docs_allow: []\n", "      docs_allow:\n" + listed),
                       encoding="utf-8")
     site = old_site(project_copy / "site")
     result = build_site(site, config=project_copy / "mkdocs.yml")
@@ -427,7 +432,8 @@ def test_a_quote_in_a_summary_stays_inside_every_attribute_it_reaches(project_co
         "summary: Bài thử của kiểm thử an ninh.", "summary: '" + summary.replace("'", "''") + "'")
     (project_copy / "content/tin-tuc/2025-03-27-ngoac-kep.md").write_text(post, encoding="utf-8")
     site = project_copy / "site"
-    result = build_site(site, config=project_copy / "mkdocs.yml", env={"SITE_URL": "https://example.org/nq57/"})
+    result = build_site(site, config=project_copy / "mkdocs.yml",
+                        env={"SITE_URL": "https://example.org/nq57/", "SITE_MODE": "preview"})  # the post is a draft
     assert result.returncode == 0, result.stderr
 
     class Metas(HTMLParser):
@@ -444,3 +450,11 @@ def test_a_quote_in_a_summary_stays_inside_every_attribute_it_reaches(project_co
     described = [m for m in parser.found if (m.get("name") or m.get("property") or "").endswith("description")]
     assert len(described) == 3 and all(m["content"] == summary for m in described), described
     assert not any(m.get("http-equiv") == "refresh" for m in parser.found)
+
+
+def test_with_the_scanned_copy_a_payload_in_the_plan_text_is_refused_before_any_build(project_copy: Path) -> None:
+    """The plan-wording check is a layer of its own: the plan's text differs from the document, so nothing is built."""
+    line = replace_once(project_copy / "content/quan-diem.yml", VIEWPOINT_OLD, VIEWPOINT_NEW)
+    problems = problems_for(project_copy / "content")
+    assert any(p.line is not None and p.line >= line and "câu chữ của Kế hoạch bị thay đổi" in p.message_vi
+               for p in problems), problems

@@ -309,6 +309,7 @@ PLANTED_DOCS = {
     "docs/data.json": "{}",
     "docs/README": "x",
     "docs/overrides/assets/theme.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',  # the theme folder is docs/ too
+    "overrides/nen.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',  # the site's own theme folder is checked as docs/
     "docs/Trang Mới.md": "# Trang mới\n",
     "docs/mau.md": "---\ntitle: Mẫu\ntemplate: quan-tri.html\ncms_script: https://example.org/x.js\n---\n# x\n",
     "docs/mmd.md": "Title: x\nTemplate: quan-tri.html\nCms_script: //example.org/x.js\n\n# x\n",
@@ -381,7 +382,7 @@ def build_hostile(folder: Path) -> Path:
     text = config.read_text(encoding="utf-8")
     branch = "      edit_branch: '" + HOSTILE_BRANCH.replace("'", "''") + "'\n"
     text = re.sub(r"(?m)^      edit_branch:.*\n", "", text)
-    config.write_text(text.replace("      docs_allow:\n", f"{branch}      docs_allow:\n        - {name}\n"), encoding="utf-8")
+    config.write_text(text.replace("      docs_allow: []\n", f"{branch}      docs_allow:\n        - {name}\n"), encoding="utf-8")
     site = project / "site"
     result = build_site(site, config=config, env={"REPO_URL": "https://github.com/example/nq57"})
     assert result.returncode == 0, result.stdout + result.stderr

@@ -33,12 +33,13 @@ def test_worker_precaches_every_top_level_nav_page(built_site: Path) -> None:
 
 
 def test_same_build_same_worker_changed_site_new_version(built_site: Path, project_copy: Path, tmp_path: Path) -> None:
-    again = build_site(tmp_path / "again", env={"REPO_URL": CI_REPO_URL})  # built as the session's site
+    again = build_site(tmp_path / "again", env={"REPO_URL": CI_REPO_URL, "SITE_MODE": "preview"})  # as the session's
     assert again.returncode == 0, again.stderr
     assert (tmp_path / "again" / "sw.js").read_bytes() == (built_site / "sw.js").read_bytes()
     css = project_copy / "docs" / "assets" / "site.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n.nq-thu { color: #000; }\n", encoding="utf-8")
-    changed = build_site(tmp_path / "changed", config=project_copy / "mkdocs.yml", env={"REPO_URL": CI_REPO_URL})
+    changed = build_site(tmp_path / "changed", config=project_copy / "mkdocs.yml",
+                         env={"REPO_URL": CI_REPO_URL, "SITE_MODE": "preview"})
     assert changed.returncode == 0, changed.stderr
     assert _version(tmp_path / "changed") != _version(built_site)
 

@@ -48,6 +48,7 @@ def test_the_glyph_check_can_fail() -> None:
 
 def test_share_images_draw_with_the_packaged_fonts_only(images, monkeypatch, tmp_path: Path) -> None:
     assert {font_path("regular"), font_path("bold")} == {FONT_DIR / "NotoSans-Regular.ttf", FONT_DIR / "NotoSans-Bold.ttf"}
+    fonts._coverage()  # the character check's table, read once per process (whichever test came first)
     monkeypatch.setattr(fonts, "FONT_DIR", tmp_path)  # the package without its fonts: no fallback to the machine's
     with pytest.raises(RendererError, match=r"^LỖI: thiếu tệp phông chữ .*NotoSans-(Bold|Regular)\.ttf"):
         images[0].png()

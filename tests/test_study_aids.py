@@ -1,4 +1,4 @@
-"""Hỏi – đáp, phản bác, thuật ngữ: quotations checked word for word, answers linked to their passages.
+"""Hỏi – đáp, làm rõ, thuật ngữ: quotations checked word for word, answers linked to their passages.
 
 Generator behaviour (validation, views, the glossary links) is tested on the fixture
 commune; the district's own questions and claims by fidelity checks against the
@@ -46,21 +46,21 @@ def test_answer_without_a_quotation_is_rejected_at_its_line(fixture_copy: Path) 
 
 
 def test_answer_with_no_quotes_field_is_rejected(fixture_copy: Path) -> None:
-    path = fixture_copy / "phan-bac.yml"
+    path = fixture_copy / "lam-ro.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"    quotes:\n      - [^\n]*\n", "", text), encoding="utf-8")
     [problem] = problems_for(fixture_copy)
-    assert problem.file.endswith("phan-bac.yml") and "thiếu trường bắt buộc “quotes”" in problem.message_vi
+    assert problem.file.endswith("lam-ro.yml") and "thiếu trường bắt buộc “quotes”" in problem.message_vi
 
 
 def test_quotation_not_in_the_document_is_rejected_at_its_line(fixture_copy: Path) -> None:
-    path = fixture_copy / "phan-bac.yml"
+    path = fixture_copy / "lam-ro.yml"
     # One word changed: "xuyên suốt" → "hàng đầu"; the sentence no longer stands in the document.
     line = replace_once(path, "là yêu cầu xuyên suốt trong quá trình", "là yêu cầu hàng đầu trong quá trình")
     [problem] = problems_for(fixture_copy)
-    assert (problem.file.endswith("phan-bac.yml"), problem.line) == (True, line)
+    assert (problem.file.endswith("lam-ro.yml"), problem.line) == (True, line)
     assert "không có nguyên văn trong Kế hoạch" in problem.message_vi
-    assert "hàng đầu" in problem.message_vi and problem.field == "claims.0.quotes.0"
+    assert "hàng đầu" in problem.message_vi and problem.field == "items.0.quotes.0"
 
 
 def test_quotation_joining_two_paragraphs_is_not_word_for_word(fixture_copy: Path) -> None:
@@ -98,7 +98,8 @@ def test_two_entries_with_one_id_are_an_error(fixture_copy: Path) -> None:
 
 @pytest.fixture(scope="module")
 def pages(fixture_content):
-    return pages_by_kind(site_view(fixture_content, settings(TODAY, FIXTURE_CONTENT)))
+    """A preview: every question of the fixture, the unapproved one too (production is tests/test_approval.py)."""
+    return pages_by_kind(site_view(fixture_content, settings(TODAY, FIXTURE_CONTENT, preview=True)))
 
 
 def test_each_answer_links_to_its_passage(pages) -> None:
@@ -112,12 +113,15 @@ def test_each_answer_links_to_its_passage(pages) -> None:
             assert entry.passage.target == f"{registry.VIEWPOINTS}#{question['source']}"
         else:
             assert entry.passage.target == f"{registry.FULL_TEXT}#{question['source']}"
-    assert view.claims_page == registry.FALSE_CLAIMS
+    assert view.clarifications_page == registry.CLARIFICATIONS
 
 
-def test_glossary_is_alphabetical_without_tone_marks(pages) -> None:
+def test_glossary_is_in_vietnamese_alphabetical_order(pages) -> None:
     terms = [t.term for t in pages["glossary"][0].view.terms]
-    assert sorted(terms, key=lambda t: t.replace("đ", "d")) == terms  # the fixture's terms need no other folding
+    order = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+    assert any(t[0].lower() == "đ" for t in terms) and any(t[0].lower() == "d" for t in terms)
+    firsts = [order.index(t[0].lower()) for t in terms if t[0].lower() in order]
+    assert firsts == sorted(firsts), terms  # d before đ, a before ă before â: the first letters alone say it
     assert len(terms) == len(raw(FIXTURE_CONTENT, "thuat-ngu.yml")["terms"])
 
 
@@ -137,13 +141,13 @@ def test_full_text_headings_carry_the_anchors_answers_link_to(fixture_content) -
 
 def district_entries() -> list[tuple[str, dict]]:
     questions = [("hoi-dap.yml", q) for g in raw(CONTENT, "hoi-dap.yml")["groups"] for q in g["questions"]]
-    claims = [("phan-bac.yml", c) for c in raw(CONTENT, "phan-bac.yml")["claims"]]
-    return questions + claims
+    clarifications = [("lam-ro.yml", c) for c in raw(CONTENT, "lam-ro.yml")["items"]]
+    return questions + clarifications
 
 
 def test_district_has_enough_questions_claims_and_terms() -> None:
     assert sum(1 for name, _ in district_entries() if name == "hoi-dap.yml") >= 20
-    assert sum(1 for name, _ in district_entries() if name == "phan-bac.yml") >= 6
+    assert sum(1 for name, _ in district_entries() if name == "lam-ro.yml") >= 6
     assert len(raw(CONTENT, "thuat-ngu.yml")["terms"]) >= 15
 
 
@@ -187,7 +191,7 @@ def page_text(path: Path) -> str:
     return normalise(re.sub(r"<[^>]+>", "", body).replace("&amp;", "&").replace("&quot;", '"'))
 
 
-@pytest.mark.parametrize("page", ["hoi-dap", "phan-bac"])
+@pytest.mark.parametrize("page", ["hoi-dap", "lam-ro"])
 def test_every_answer_link_leads_to_a_passage_that_holds_its_quotation(built_site: Path, page: str) -> None:
     parser = _Answers()
     parser.feed((built_site / page / "index.html").read_text(encoding="utf-8"))
@@ -207,7 +211,7 @@ def test_every_answer_link_leads_to_a_passage_that_holds_its_quotation(built_sit
 
 # -- glossary links -------------------------------------------------------------------------------
 
-_SKIPPED = ("h1", "h2", "h3", "h4", "h5", "h6", "a", "summary", "code", "pre", "dt")
+_SKIPPED = ("h1", "h2", "h3", "h4", "h5", "h6", "a", "summary", "code", "pre", "dt", "blockquote", "q")
 
 
 class _Terms(HTMLParser):

@@ -236,9 +236,10 @@ def test_validate_prints_annotations_for_github(content_copy: Path) -> None:
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     [found] = [ln for ln in result.stdout.splitlines() if ln.startswith("::error ")]
-    assert f"{post.name},line={line}," in found and "title=Lỗi nội dung%3A category::" in found, found
-    assert found.endswith("::chỉ gồm chữ thường không dấu và số, nối bằng gạch ngang, ví dụ sinh-hoat-chi-bo "
-                          "(không dấu cách, không chữ hoa, không dấu tiếng Việt) (giá trị hiện có: “Van Ban”)"), found
+    assert f"{post.name},line={line}," in found and "title=Lỗi nội dung%3A trường “category”::" in found, found
+    ids = [c["id"] for c in yaml.safe_load((content_copy / "tin-tuc.yml").read_text(encoding="utf-8"))["categories"]]
+    assert "::chuyên mục “Van Ban” không có trong " in found, found  # the example is a real category (issue 23)
+    assert found.endswith(f"; chọn một trong: {', '.join(ids)}, ví dụ `category: {ids[0]}`"), found
 
 
 def test_lint_prints_annotations_for_github(content_copy: Path) -> None:

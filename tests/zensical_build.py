@@ -13,7 +13,7 @@ PyPI alone can install: 0.0.74 and later require ``zensical-ui``, which PyPI doe
 - ``docs_dir`` and ``site_dir`` are relative to the config file's folder and must lie inside it (else
   "docs_dir must be within project root"); Zensical keeps a ``.cache/`` folder beside the config file.
   ``theme.custom_dir`` may lie anywhere (absolute path is fine) and extends the Material-like built-in theme:
-  our ``docs/overrides/main.html`` (``{% extends "base.html" %}``, ``{% block content %}{{ super() }}``,
+  our ``generator/theme/overrides/main.html`` (``{% extends "base.html" %}``, ``{% block content %}{{ super() }}``,
   ``| url``) works, so pages get the ``data-pagefind-body`` wrapper; ``template:`` in front matter works.
 - ``markdown_extensions`` given explicitly replaces Zensical's default list (``toc``, ``tables`` and
   ``pymdownx.superfences`` are always added); without it Zensical turns on ~20 extensions.
@@ -43,7 +43,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-OVERRIDES = ROOT / "docs" / "overrides"
+OVERRIDES = ROOT / "generator" / "theme" / "overrides"
+"""The package's theme templates (the MkDocs plugin layers them; here they are Zensical's ``custom_dir``)."""
 CONFIG_NAME = "zensical-nq57.yml"
 
 # The same extensions as mkdocs.yml; slugify is written as !!python/name:generator.text.toc_slugify.

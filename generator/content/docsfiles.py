@@ -1,6 +1,6 @@
 """What ``docs/`` may publish: an allow-list, because a pull request can add any file there.
 
-MkDocs copies every file of ``docs/`` (and of the theme folder ``docs/overrides/``) into the site
+MkDocs copies every file of ``docs/`` (and of the site's theme folder, ``overrides/``) into the site
 as it is: an ``.html`` or ``.xhtml`` page with a script, an ``.svg`` that runs one, a ``.js`` file
 that ``script-src 'self'`` allows, a phone photo with its GPS position. So only these are published:
 
@@ -14,6 +14,9 @@ that ``script-src 'self'`` allows, a phone photo with its GPS position. So only 
   pull requests do not change (CODEOWNERS).
 
 Every file name is a safe slug too (``SAFE_NAME``): a name reaches the edit link of a page.
+
+The package's own files (``generator/theme``: theme templates, scripts, the search page) are code, not
+pull-request content, and are not checked here; a site's file that replaces one of them is.
 """
 
 from __future__ import annotations

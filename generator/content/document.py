@@ -1,7 +1,7 @@
 """The plan's own words: one searchable text, the full-text page's anchors, and the passages editors may cite.
 
 Answers, rebuttals and other editor-written material must quote the document
-word for word. The one check for that lives here: ``DocumentText.find``.
+word for word: ``DocumentText.find`` asks the one rule, ``quotation.stands_in``, paragraph by paragraph.
 
 The text is built from the validated models' text fields (the same fields the
 full-text page shows), not from ``content/source/ke-hoach-ocr.txt``: every
@@ -20,14 +20,7 @@ from dataclasses import dataclass
 
 from ..text import slugify, without_number
 from . import models
-
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
-
-
-def normalise(text: str) -> str:
-    """What a reader sees, compared fairly: NFC, no Markdown emphasis, one kind of quote mark, single spaces."""
-    text = unicodedata.normalize("NFC", text).replace("*", "").replace("\\", "").translate(_QUOTES)
-    return re.sub(r"\s+", " ", text).strip()
+from .quotation import normalise, stands_in
 
 
 @dataclass(frozen=True)
@@ -43,10 +36,7 @@ class DocumentText:
         paragraph to the start of the next would quote a sentence the document
         never wrote.
         """
-        wanted = normalise(quote)
-        if not wanted:
-            return None
-        return next((index for index, paragraph in enumerate(self.paragraphs) if wanted in paragraph), None)
+        return next((index for index, paragraph in enumerate(self.paragraphs) if stands_in(quote, paragraph)), None)
 
     def __contains__(self, quote: object) -> bool:
         return isinstance(quote, str) and self.find(quote) is not None
@@ -196,3 +186,143 @@ def unit_heading(unit: models.Unit) -> str:
 def section_anchor(heading: str) -> str:
     """The anchor of a full-text heading: ``4. Báo cáo viên và tài liệu`` → ``4-bao-cao-vien-va-tai-lieu``."""
     return slugify(heading)
+
+
+# ---------------------------------------------------------------- the plan's own wording, checked by validate
+#
+# ``content/source/ke-hoach-ocr.txt`` is the document as received (OCR) and ``ocr-corrections.yml`` the documented
+# corrections; applied, they give the plan's exact words. The full-text page is made of the YAML fields below, in
+# this order (``full-text.md.j2``), so comparing the two word lists finds a heading or sentence an editor changed —
+# in ``validate``, before anything is published, at the YAML line of the changed words.
+
+SOURCE_TEXT = "source/ke-hoach-ocr.txt"
+CORRECTIONS = "ocr-corrections.yml"
+CONTEXT_WORDS = 6
+"""Words shown either side of a change, so an editor recognises the sentence."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One field's text as the full-text page shows it, and where it comes from (a ``Content`` field and YAML path)."""
+
+    attribute: str | None
+    """None for the page's own words (“Nơi nhận:”)."""
+    path: tuple[str | int, ...]
+    text: str
+
+
+def _part_pieces(attribute: str, path: tuple[str | int, ...], part: models.Part) -> Iterator[Piece]:
+    yield Piece(attribute, (*path, "heading"), part.heading)
+    yield from (Piece(attribute, (*path, "paragraphs", i), text) for i, text in enumerate(part.paragraphs))
+    yield from (Piece(attribute, (*path, "bullets", i), text) for i, text in enumerate(part.bullets))
+
+
+def document_pieces(
+    plan: models.Plan, purpose: models.PurposeSection, viewpoints: models.ViewpointSection,
+    targets_2030: models.TargetSection, vision_2045: models.TargetSection, tasks: models.TaskSection,
+    study: models.StudySection, organisation: models.OrganisationSection,
+) -> Iterator[Piece]:
+    """Every text of the full-text page in page order, with its file and field (mirrors ``full-text.md.j2``)."""
+    yield Piece("plan", ("kind",), plan.kind.upper())
+    yield Piece("plan", ("title",), plan.title)
+    yield Piece("plan", ("intro",), plan.intro)
+    yield Piece("purpose", ("heading",), purpose.heading)
+    yield from _part_pieces("purpose", ("purpose",), purpose.purpose)
+    yield from _part_pieces("purpose", ("requirements",), purpose.requirements)
+    yield Piece("viewpoints", ("section_heading",), viewpoints.section_heading)
+    yield Piece("viewpoints", ("content_lead",), viewpoints.content_lead)
+    yield Piece("viewpoints", ("heading",), viewpoints.heading)
+    for i, viewpoint in enumerate(viewpoints.viewpoints):
+        yield Piece("viewpoints", ("viewpoints", i, "text"), f"({i + 1}) {viewpoint.text}")
+    if targets_2030.heading:
+        yield Piece("targets_2030", ("heading",), targets_2030.heading)
+    for name, section in (("targets_2030", targets_2030), ("vision_2045", vision_2045)):
+        yield Piece(name, ("subheading",), section.subheading)
+        yield from (Piece(name, ("paragraphs", i, "text"), p.text) for i, p in enumerate(section.paragraphs))
+    yield Piece("tasks", ("heading",), tasks.heading)
+    yield Piece("tasks", ("lead",), tasks.lead)
+    yield from (Piece("tasks", ("groups", i, "text"), f"({i + 1}) {g.text}") for i, g in enumerate(tasks.groups))
+    yield Piece("study", ("heading",), study.heading)
+    yield from _part_pieces("study", ("district",), study.district)
+    yield from _part_pieces("study", ("grassroots",), study.grassroots)
+    yield Piece("study", ("implementation_plans", "heading"), study.implementation_plans.heading)
+    yield from (Piece("study", ("implementation_plans", "bullets", i), text)
+                for i, text in enumerate(study.implementation_plans.bullets))
+    yield from _part_pieces("study", ("reporters",), study.reporters)
+    yield Piece("organisation", ("heading",), organisation.heading)
+    for i, unit in enumerate(organisation.units):
+        if unit.inline:
+            yield Piece("organisation", ("units", i, "name"), f"{unit.number}. {unit.name}:")
+        else:
+            yield Piece("organisation", ("units", i, "name"), unit_heading(unit))
+        yield from (Piece("organisation", ("units", i, "paragraphs", j), text) for j, text in enumerate(unit.paragraphs))
+    yield Piece("plan", ("closing",), plan.closing)
+    yield Piece(None, (), "Nơi nhận:")
+    for i, recipient in enumerate(plan.recipients):
+        purpose_text = f" ({recipient.purpose})" if recipient.purpose else ""
+        end = "." if i == len(plan.recipients) - 1 else ","
+        yield Piece("plan", ("recipients", i, "name"), f"{recipient.name}{purpose_text}{end}")
+    yield Piece("plan", ("signature", "on_behalf"), plan.signature.on_behalf)
+    yield Piece("plan", ("signature", "title"), plan.signature.title)
+    yield Piece("plan", ("signature", "name"), plan.signature.name)
+
+
+def words(text: str) -> list[str]:
+    """Reader-visible words: markup, bullets and quote styles folded away (the same on both sides of the check)."""
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"\{ #[^}]*\}", " ", text)  # heading anchors (attr_list), not words
+    text = text.replace("\\.", ".").replace("*", " ").replace("“", '"').replace("”", '"')
+    text = re.sub(r"^\s*#+\s", " ", text, flags=re.M)
+    text = re.sub(r"^\s*-\s", " ", text, flags=re.M)
+    return unicodedata.normalize("NFC", text).split()
+
+
+def corrected_source(source: str, corrections: list[models.Correction]) -> str | None:
+    """The OCR text with every correction applied; None when a correction no longer matches (the message says which)."""
+    for correction in corrections:
+        if correction.wrong not in source:
+            return None
+        source = source.replace(correction.wrong, correction.right)
+    return source
+
+
+@dataclass(frozen=True)
+class Changed:
+    """One place where the site's words differ from the plan's: the piece, the plan's words, the site's words."""
+
+    piece: Piece
+    source_line: int
+    original: str
+    written: str
+
+
+def differences(source: str, pieces: list[Piece], limit: int = 10) -> list[Changed]:
+    """Where the pieces' words differ from ``source``'s (the corrected plan), at most ``limit`` places."""
+    import difflib
+
+    expected: list[str] = []
+    lines: list[int] = []
+    for number, line in enumerate(source.splitlines(), start=1):
+        found = words(line)
+        expected += found
+        lines += [number] * len(found)
+    actual: list[str] = []
+    owner: list[int] = []
+    for index, piece in enumerate(pieces):
+        found = words(piece.text)
+        actual += found
+        owner += [index] * len(found)
+    if expected == actual:
+        return []
+    changes = []
+    matcher = difflib.SequenceMatcher(None, expected, actual, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        at = min(j1, len(owner) - 1)
+        original = " ".join(expected[max(0, i1 - CONTEXT_WORDS):i2 + CONTEXT_WORDS])
+        written = " ".join(actual[max(0, j1 - CONTEXT_WORDS):j2 + CONTEXT_WORDS])
+        changes.append(Changed(pieces[owner[at]], lines[min(i1, len(lines) - 1)], original, written))
+        if len(changes) == limit:
+            break
+    return changes

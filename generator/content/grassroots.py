@@ -85,7 +85,10 @@ def _hint(name: str, known: Iterable[str]) -> str:
 def check(content: Content, register_file: str, today: date) -> list[Problem]:
     """Rules that join files: unique names, known kinds and parents, one result file per organisation,
     dates between the plan and the build date, attendance within membership."""
-    located = read_yaml(content.root / REGISTER_FILE, register_file)  # valid already: read again for its lines
+    path = content.root / REGISTER_FILE
+    if not path.is_file():  # the register is optional: absent, it is empty and every result file names no one in it
+        return list(_check_records(content, register_file, today))
+    located = read_yaml(path, register_file)  # valid already: read again for its lines
     return [*_check_register(content, located, register_file), *_check_records(content, register_file, today)]
 
 
@@ -167,9 +170,46 @@ def _check_records(content: Content, register_file: str, today: date) -> Iterato
                 yield Problem(record.source, record.line_of(*path), None,
                               f"{what} {vn_date(value)} sau ngày xây dựng trang ({vn_date(today)}); chỉ ghi việc đã làm",
                               "date after the build date", dotted)
-        attending = sum(session.members for session in record.meta.sessions)
-        if attending > members[name]:
-            yield Problem(record.source, record.line_of("sessions"), None,
-                          f"tổng số đảng viên tham gia các buổi ({attending}) lớn hơn số đảng viên của tổ chức "
-                          f"({members[name]}, ghi trong {register_file}); mỗi đảng viên chỉ tính một lần",
-                          "attendance above membership", "sessions")
+        yield from _check_attendance(record, members[name], register_file)
+
+
+def attending(record: models.GrassrootsRecord) -> int:
+    """Party members who took part, each counted once: ``participants`` when given, else the sessions' sum."""
+    if record.participants is not None:
+        return record.participants
+    return sum(session.members for session in record.sessions)
+
+
+def _check_attendance(record: LoadedRecord, members: int, register_file: str) -> Iterator[Problem]:
+    """A session holds at most the membership; the distinct participants at most the membership, at least the
+    largest session. Repeat sessions (the same members twice) are recorded with ``participants``."""
+    sessions = record.meta.sessions
+    for index, session in enumerate(sessions):
+        if session.members > members:
+            yield Problem(record.source, record.line_of("sessions", index, "members"), None,
+                          f"buổi này ghi {session.members} đảng viên dự, nhiều hơn số đảng viên của tổ chức "
+                          f"({members}, ghi trong {register_file}); sửa lại số người có mặt ở buổi này",
+                          "session attendance above membership", f"sessions.{index}.members")
+    participants = record.meta.participants
+    largest = max((session.members for session in sessions), default=0)
+    if participants is not None:
+        if participants > members:
+            yield Problem(record.source, record.line_of("participants"), None,
+                          f"số đảng viên đã tham gia ({participants}) lớn hơn số đảng viên của tổ chức ({members}, "
+                          f"ghi trong {register_file}); mỗi người chỉ tính một lần dù dự nhiều buổi",
+                          "participants above membership", "participants")
+        elif participants < largest:
+            yield Problem(record.source, record.line_of("participants"), None,
+                          f"số đảng viên đã tham gia ({participants}) ít hơn số người dự buổi đông nhất ({largest}); "
+                          f"ghi số đảng viên khác nhau đã dự ít nhất một buổi, ít nhất là {largest}",
+                          "participants below the largest session", "participants")
+        return
+    total = sum(session.members for session in sessions)
+    if total > members and largest <= members:
+        line = record.line_of("sessions")
+        yield Problem(record.source, line, None,
+                      f"cộng các buổi được {total} lượt đảng viên, nhiều hơn số đảng viên của tổ chức ({members}, ghi "
+                      f"trong {register_file}): có đảng viên dự nhiều buổi. Giữ nguyên số người dự từng buổi và thêm "
+                      f"dòng `participants: <số đảng viên khác nhau đã dự ít nhất một buổi>` ngay trên dòng "
+                      f"`sessions:` (dòng {line}), ví dụ `participants: {largest}` nếu mọi người "
+                      "dự buổi sau đều đã dự buổi đầu", "attendance above membership: add participants", "sessions")

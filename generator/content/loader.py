@@ -1,9 +1,17 @@
 """Load every content file into validated models, or report every problem at once.
 
 ``Content`` is the registry of content files: each of its model fields names,
-in its metadata, the YAML file it is read from. Adding a content file is one
-typed field here; the loader, the JSON Schema export, the lint and the editor
-guide all find it through ``content_files()``.
+in its metadata, the YAML file it is read from, and whether the file is
+``optional``. Adding a content file is one typed field here; the loader, the
+JSON Schema export, the lint and the editor guide all find it through
+``content_files()``.
+
+Required files are the plan's own text (``document.DOCUMENT_PARTS``) and the
+site's settings: without them there is no plan to show. Every other file is
+editorial material an organisation may not have (a summary, questions and
+answers, a glossary, a quiz, news, a register of grassroots organisations):
+absent, its model is the empty one (``Model()``: no items), and the registry's
+``PageKind.enabled`` predicate turns its page kind off.
 """
 
 from __future__ import annotations
@@ -20,18 +28,34 @@ from pydantic import BaseModel, ValidationError
 
 from ..settings import build_date
 from . import grassroots, models
-from .document import DOCUMENT_PARTS, SECTIONS, DocumentText, Passage, document_text, passages
+from .document import (
+    CORRECTIONS,
+    DOCUMENT_PARTS,
+    SECTIONS,
+    SOURCE_TEXT,
+    DocumentText,
+    Passage,
+    corrected_source,
+    differences,
+    document_pieces,
+    document_text,
+    passages,
+)
 from .errors import ContentError, Problem, translate
-from .models import plain_text
-from .posts import NEWS_DIR, LoadedPost, load_posts
-from .reader import read_yaml, symlinks
+from .photos import PHOTO_DIR, misplaced_photos
+from .posts import NEWS_DIR, LoadedPost, category_problem, load_posts
+from .quotation import stands_in
+from .reader import read_text, read_yaml, symlinks
 
 M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
 class Content:
-    """The whole validated content: one field per content file, then the news posts."""
+    """The whole validated content: one field per content file, then the news posts.
+
+    ``optional`` files may be absent: the field then holds the model's empty value (``Model()``).
+    """
 
     root: Path
     settings: models.Settings = field(metadata={"file": "cai-dat.yml"})
@@ -43,14 +67,16 @@ class Content:
     tasks: models.TaskSection = field(metadata={"file": "nhiem-vu.yml"})
     study: models.StudySection = field(metadata={"file": "hoc-tap-quan-triet.yml"})
     organisation: models.OrganisationSection = field(metadata={"file": "to-chuc-thuc-hien.yml"})
-    news: models.NewsSection = field(metadata={"file": "tin-tuc.yml"})
-    grassroots: models.GrassrootsRegister = field(metadata={"file": grassroots.REGISTER_FILE})
-    questions: models.QuestionSection = field(metadata={"file": "hoi-dap.yml", "quotes": True})
-    false_claims: models.FalseClaimSection = field(metadata={"file": "phan-bac.yml", "quotes": True})
-    glossary: models.GlossarySection = field(metadata={"file": "thuat-ngu.yml"})
-    quiz: models.Quiz = field(metadata={"file": "trac-nghiem.yml"})
-    meeting: models.Meeting = field(metadata={"file": "sinh-hoat-chi-bo.yml"})
-    summary: models.Summary = field(metadata={"file": "tom-tat.yml"})
+    news: models.NewsSection = field(metadata={"file": "tin-tuc.yml", "optional": True})
+    grassroots: models.GrassrootsRegister = field(metadata={"file": grassroots.REGISTER_FILE, "optional": True})
+    questions: models.QuestionSection = field(metadata={"file": "hoi-dap.yml", "quotes": True, "optional": True})
+    clarifications: models.ClarificationSection = field(
+        metadata={"file": "lam-ro.yml", "quotes": True, "optional": True})
+    glossary: models.GlossarySection = field(metadata={"file": "thuat-ngu.yml", "optional": True})
+    quiz: models.Quiz = field(metadata={"file": "trac-nghiem.yml", "optional": True})
+    meeting: models.Meeting = field(metadata={"file": "sinh-hoat-chi-bo.yml", "optional": True})
+    summary: models.Summary = field(metadata={"file": "tom-tat.yml", "optional": True})
+    citizens: models.CitizensSection = field(metadata={"file": "nguoi-dan.yml", "optional": True})
     posts: list[LoadedPost] = field(default_factory=list)
     grassroots_records: list[grassroots.LoadedRecord] = field(default_factory=list)
     """One result file per organisation in ``to-chuc-co-so/``, in file-name order."""
@@ -92,13 +118,33 @@ class ContentFile:
     attribute: str
     quotes: bool = False
     """Its quotations are checked against the document, so it is read after the document's files."""
+    optional: bool = False
+    """Editorial material: absent, the model's empty value stands in and its page kind is off."""
+
+    @property
+    def holds(self) -> str:
+        """What the file holds, in the editors' words: the first line of its model's docstring."""
+        return (self.model.__doc__ or self.name).strip().splitlines()[0].rstrip(".")
+
+    def empty(self) -> BaseModel:
+        """The value of an absent optional file: the model with no items (its defaults)."""
+        return self.model.model_validate({})
 
 
 def content_files() -> list[ContentFile]:
     """Every content file, in ``Content`` field order, read off the dataclass itself."""
     hints = typing.get_type_hints(Content, globalns=vars(models) | globals())
-    return [ContentFile(f.metadata["file"], hints[f.name], f.name, f.metadata.get("quotes", False))
+    return [ContentFile(f.metadata["file"], hints[f.name], f.name, f.metadata.get("quotes", False),
+                        f.metadata.get("optional", False))
             for f in fields(Content) if "file" in f.metadata]
+
+
+def missing_file_problem(entry: ContentFile, display: str) -> Problem:
+    """A required file is absent: say what it holds, so the editor knows what to restore."""
+    return Problem(display, None, None,
+                   f"thiếu tệp nội dung bắt buộc (tệp này chứa: {entry.holds}); khôi phục tệp từ lịch sử kho "
+                   f"(git) hoặc chép lại phần đó của Kế hoạch vào {entry.name}",
+                   f"required content file is missing ({entry.name})")
 
 
 EXTRA_SCHEMAS: dict[str, type[BaseModel]] = {
@@ -121,32 +167,68 @@ def load_model(path: Path, model: type[M], display: str, context: dict[str, Any]
         raise ContentError(translate(exc, display, located, model)) from None
 
 
+RENAMED_FILES = {
+    "phan-bac.yml": (
+        "trang “Phản bác” đã đổi thành “Làm rõ một số nhận thức chưa đúng”: đổi tên tệp thành lam-ro.yml, "
+        "đổi `claims:` thành `items:`, mỗi mục thay `claim:` bằng `question:` (câu hỏi nêu trung tính, không gán nhãn "
+        "“luận điệu”), giữ `id`, `answer`, `quotes`, `source`, thêm `approved:` khi cơ quan đã duyệt; bỏ mục nào "
+        "coi lời văn của Kế hoạch là sai",
+        "phan-bac.yml was renamed lam-ro.yml (claims → items, claim → question, approved)"),
+}
+"""Content files of an earlier version, and what to do instead: an old file is an error, never silently ignored."""
+
+
+def renamed_file_problems(root: Path) -> list[Problem]:
+    """A file an earlier version read under another name: the editor is told the new name and fields."""
+    return [Problem(display_path(root / old), 1, None, message, english)
+            for old, (message, english) in RENAMED_FILES.items() if (root / old).is_file()]
+
+
 def load_content(root: Path, today: date | None = None) -> Content:
     """Validate every content file; collect all problems before raising.
 
-    ``today`` (default: the build date, ``SOURCE_DATE_EPOCH``) bounds the dates of recorded results.
+    ``today`` (default: the build date, ``settings.build_date`` in the site's time zone) bounds the dates of
+    recorded results.
     """
     root = Path(root)
     problems: list[Problem] = [symlink_problem(display_path(link)) for link in symlinks(root)]
     if problems:
         raise ContentError(problems)  # nothing is read while a link could point outside the repository
+    problems.extend(renamed_file_problems(root))
     loaded: dict[str, BaseModel] = {}
+    wording_checked = False
     for entry in content_files():
         path = root / entry.name
         display = display_path(path)
         if not path.is_file():
-            problems.append(Problem(display, None, None, "thiếu tệp nội dung bắt buộc", "required content file is missing"))
+            if entry.optional:
+                loaded[entry.attribute] = entry.empty()
+            else:
+                problems.append(missing_file_problem(entry, display))
             continue
-        context = None
+        context = approval_context(loaded)
+        if entry.quotes and all(name in loaded for name in DOCUMENT_PARTS) and not wording_checked:
+            wording_checked = True
+            problems.extend(plan_wording(root, {name: loaded[name] for name in DOCUMENT_PARTS}))
         if entry.quotes and all(name in loaded for name in DOCUMENT_PARTS):
             parts = {name: loaded[name] for name in DOCUMENT_PARTS}
-            context = {"document": document_text(**parts), "passages": passages(**parts)}
+            context = {**(context or {}), "document": document_text(**parts), "passages": passages(**parts)}
         try:
             loaded[entry.attribute] = load_model(path, entry.model, display, context)
         except ContentError as exc:
             problems.extend(exc.problems)
-    posts, post_problems = load_posts(root / NEWS_DIR, display_path(root / NEWS_DIR))
+    if not wording_checked and all(name in loaded for name in DOCUMENT_PARTS):
+        problems.extend(plan_wording(root, {name: loaded[name] for name in DOCUMENT_PARTS}))  # no file quotes the plan
+    news = loaded.get("news")
+    categories = [category.id for category in news.categories] if isinstance(news, models.NewsSection) else None
+    posts, post_problems = load_posts(root / NEWS_DIR, display_path(root / NEWS_DIR), approval_context(loaded),
+                                      categories, display_path(root / "tin-tuc.yml"))
     problems.extend(post_problems)
+    problems.extend(Problem(shown, None, None,
+                            f"ảnh “{name}” không nằm trong thư mục content/{PHOTO_DIR}/ nên không được đăng: chuyển tệp "
+                            f"vào content/{PHOTO_DIR}/ (tên viết thường, ví dụ “{name.lower()}”) rồi ghi "
+                            f"`src: {name.lower()}`", f"photo outside content/{PHOTO_DIR}/: move it there")
+                    for shown, name in misplaced_photos(root, display_path(root)) if f"/{NEWS_DIR}/" not in shown)
     records, record_problems = grassroots.load_records(root / grassroots.RECORDS_DIR,
                                                        display_path(root / grassroots.RECORDS_DIR))
     problems.extend(record_problems)
@@ -155,9 +237,22 @@ def load_content(root: Path, today: date | None = None) -> Content:
     content = Content(root=root, posts=posts, grassroots_records=records, **loaded)
     register = display_path(root / grassroots.REGISTER_FILE)
     if problems := [*_cross_references(content), *_passage_references(content),
-                    *grassroots.check(content, register, today or build_date())]:
+                    *grassroots.check(content, register, today or _build_date(content))]:
         raise ContentError(problems)
     return content
+
+
+def _build_date(content: Content) -> date:
+    """The build's "today" for this content: its time zone, its repository's last commit (``settings.build_date``)."""
+    return build_date(time_zone=content.settings.time_zone, project_dir=content.root.resolve().parent)
+
+
+def approval_context(loaded: dict[str, BaseModel]) -> dict[str, Any] | None:
+    """``{"bodies": [...]}``: the approving bodies' ids from valid settings, which ``approved.by`` must name."""
+    settings = loaded.get("settings")
+    if not isinstance(settings, models.Settings):
+        return None  # cai-dat.yml has errors of its own: those are reported, approvals are not checked against it
+    return {"bodies": [body.id for body in settings.approving_bodies]}
 
 
 def plan_ids(content: Content) -> dict[str, str]:
@@ -178,11 +273,9 @@ def _cross_references(content: Content) -> list[Problem]:
     known = plan_ids(content)
     for post in content.posts:
         if post.meta.category not in categories:
-            problems.append(Problem(
-                post.source, post.line_of("category"), None,
-                f"chuyên mục “{post.meta.category}” không có trong {display_path(content.root / content.source('news'))}; "
-                f"chọn một trong: {', '.join(sorted(categories))}",
-                "unknown category", "category"))
+            problems.append(category_problem(post.source, post.line_of("category"), post.meta.category,
+                                             [category.id for category in content.news.categories],
+                                             display_path(content.root / content.source("news"))))
         for index, ref in enumerate(post.meta.related):
             if ref not in known:
                 position = post.located.position(("related", index))
@@ -223,7 +316,7 @@ def _passage_references(content: Content) -> list[Problem]:
             problem(attribute, (*path, "quote"),
                     f"câu trích không có nguyên văn trong Kế hoạch: “{quote}”. Trích đúng từng chữ",
                     "quote not found word for word in the plan")
-        elif plain_text(quote) not in plain_text(passage.text):
+        elif not stands_in(quote, passage.text):
             problem(attribute, (*path, "quote"),
                     f"câu trích có trong Kế hoạch nhưng không ở phần “{passage.title}” (`passage: {passage.id}`); "
                     "sửa `passage` cho đúng phần chứa câu trích", "quote is not in the passage named")
@@ -232,6 +325,8 @@ def _passage_references(content: Content) -> list[Problem]:
         quoted("quiz", ("questions", index), question.passage, question.quote)
     for index, item in enumerate(content.summary.items):
         quoted("summary", ("items", index), item.passage, item.quote)
+    for index, line in enumerate(content.citizens.items):
+        quoted("citizens", ("items", index), line.passage, line.quote)
     for index, cited in enumerate(content.plan.cited):
         if cited.number not in document:
             problem("plan", ("cited", index, "number"),
@@ -240,6 +335,48 @@ def _passage_references(content: Content) -> list[Problem]:
     for index, item in enumerate(content.meeting.discussion):
         if item.passage is not None and item.passage not in known:
             unknown("meeting", ("discussion", index, "passage"), item.passage)
+    return problems
+
+
+def plan_wording(root: Path, parts: dict[str, Any]) -> list[Problem]:
+    """The plan's own words (headings, quoted sentences) unchanged: the corrected OCR copy, word for word.
+
+    ``parts`` are the validated models named in ``DOCUMENT_PARTS``. A locality without
+    ``content/source/ke-hoach-ocr.txt`` has nothing to compare with and is not checked.
+    """
+    source_path = root / SOURCE_TEXT
+    if not source_path.is_file() or not (root / CORRECTIONS).is_file():
+        return []
+    corrections_file = display_path(root / CORRECTIONS)
+    try:
+        corrections = load_model(root / CORRECTIONS, models.Corrections, corrections_file)
+    except ContentError as exc:
+        return exc.problems
+    files = {entry.attribute: entry.name for entry in content_files()}
+    source = corrected_source(read_text(source_path, display_path(source_path)), corrections.corrections)
+    if source is None:
+        raw = read_text(source_path, display_path(source_path))
+        stale = next(c for c in corrections.corrections if c.wrong not in raw)
+        return [Problem(corrections_file, read_yaml(root / CORRECTIONS, corrections_file).position(
+            ("corrections", corrections.corrections.index(stale), "wrong"))[0], None,
+            f"chữ sai “{stale.wrong}” không còn trong bản chụp {display_path(source_path)}; sửa hoặc xóa mục này",
+            "an OCR correction no longer matches the source", "")]
+    problems = []
+    for change in differences(source, list(document_pieces(**parts))):
+        piece = change.piece
+        where = root / files[piece.attribute] if piece.attribute else None
+        shown = display_path(where) if where else display_path(root / files["plan"])
+        position = read_yaml(where, shown).position(piece.path) if where else None
+        line = position[0] if position else None
+        if where and line and where.read_text(encoding="utf-8-sig").splitlines()[line - 1].rstrip().endswith(
+                (">-", ">", "|", "|-", ">+", "|+")):
+            line += 1  # a folded paragraph (`- >-`): its words start on the next line
+        problems.append(Problem(
+            shown, line, None,
+            f"câu chữ của Kế hoạch bị thay đổi. Văn bản gốc ({display_path(source_path)}, dòng {change.source_line}) "
+            f"ghi: “{change.original}”; ở đây đang là: “{change.written}”. Sửa lại đúng nguyên văn (tiêu đề, câu trích "
+            f"phải giữ từng chữ); nếu bản gốc có lỗi nhận dạng chữ, ghi cách sửa vào {corrections_file}",
+            "the plan's wording differs from the corrected source", ".".join(map(str, piece.path))))
     return problems
 
 

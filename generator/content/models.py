@@ -15,6 +15,7 @@ import difflib
 import re
 from datetime import date, datetime
 from typing import Annotated, ClassVar, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AfterValidator,
@@ -28,7 +29,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..settings import DEFAULT_TIME_ZONE
 from . import patterns
+from .characters import BLOCK_ALLOWED, LINE_ALLOWED, find_hidden
+from .quotation import stands_in
 
 # --------------------------------------------------------------------------
 # Scalar types
@@ -66,11 +70,62 @@ def _parse_vietnamese_date(value: object) -> object:
     return value
 
 
-PlainText = Annotated[str, AfterValidator(_reject_html)]
+def _visible(value: str) -> str:
+    """The reader refuses hidden characters in every decoded value; a model built another way refuses them too."""
+    if found := find_hidden(value, BLOCK_ALLOWED):
+        raise PydanticCustomError("hidden_character", found.message())
+    return value
+
+
+def _one_line(value: str) -> str:
+    """A name or title is shown on one line (a heading, a calendar entry, a spreadsheet cell)."""
+    if found := find_hidden(value, LINE_ALLOWED):
+        if found.char in "\n\t":
+            raise PydanticCustomError(
+                "multiline_name", "phải viết trên một dòng (không xuống dòng, không có Tab); "
+                "với câu dài, viết `>-` sau dấu hai chấm rồi xuống dòng viết tiếp")
+        raise PydanticCustomError("hidden_character", found.message())
+    return value
+
+
+MAX_PARAGRAPH = 10_000
+"""A paragraph of the plan or an editor's answer (the district's longest is under 800 characters)."""
+MAX_LINE = 300
+"""A heading, a deadline, a document's number and subject, a unit's name: one sentence (the longest is 170)."""
+MAX_NAME = 300
+"""A name, a title or a question shown on a card, a share image, a calendar entry (the longest is 212)."""
+MAX_URL = 2_000
+"""The longest address every browser and server accepts."""
+
+MAX_SUMMARY = 400
+"""A post's summary: one or two sentences in a list and in the feeds."""
+
+_TEXT = (AfterValidator(_visible), AfterValidator(_reject_html))
+"""The checks of every text kind; the lengths come first so they are string constraints in the JSON Schema."""
+
+PlainText = Annotated[str, Field(max_length=MAX_PARAGRAPH), *_TEXT]
 """Chữ, có thể để trống; không được chứa thẻ HTML."""
 
-Text = Annotated[PlainText, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1, max_length=MAX_PARAGRAPH), *_TEXT]
 """Văn bản thuần hoặc Markdown; không được chứa thẻ HTML."""
+
+Line = Annotated[str, Field(min_length=1, max_length=MAX_LINE), *_TEXT]
+"""Một câu, một dòng tiêu đề hay tên văn bản; không được chứa thẻ HTML."""
+
+SummaryText = Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY), *_TEXT]
+"""Một, hai câu tóm tắt."""
+
+Fragment = Annotated[str, Field(min_length=1, max_length=MAX_LINE), AfterValidator(_visible)]
+"""Một đoạn chữ như nó xuất hiện (chữ sai, chữ đúng): không kiểm tra thẻ HTML."""
+
+MAX_NUMBER = 1e15
+"""Far beyond any figure of the plan; keeps every ratio and chart coordinate finite (no ``nan`` in an SVG)."""
+
+Number = Annotated[float, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+"""Một số hữu hạn (dấu chấm thập phân)."""
+
+MAX_COUNT = 10_000_000
+"""Members, attendances: far above a province's figures, small enough for every sum and percentage."""
 
 _NOT_IN_NAMES = re.compile(r'["<>`{}\\]')
 
@@ -84,8 +139,9 @@ def _plain_name(value: str) -> str:
     return value
 
 
-Name = Annotated[Text, AfterValidator(_plain_name)]
-"""Tên, tiêu đề: chữ thường, không có ký tự đánh dấu (ngoặc kép thẳng, < >, { })."""
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME), AfterValidator(_one_line), AfterValidator(_reject_html),
+                 AfterValidator(_plain_name)]
+"""Tên, tiêu đề: chữ thường trên một dòng, không có ký tự đánh dấu (ngoặc kép thẳng, < >, { })."""
 
 MAX_SLUG = 80
 """A slug is a folder name on the web server: far below any file system's 255-byte limit."""
@@ -98,10 +154,10 @@ DocDate = Annotated[date, BeforeValidator(_parse_vietnamese_date), WithJsonSchem
 })]
 """Ngày có thật, viết `2025-03-10` hoặc `10/3/2025`."""
 
-Url = Annotated[str, Field(pattern=patterns.URL, json_schema_extra=patterns.schema_extra(patterns.URL), description="Địa chỉ web bắt đầu bằng http:// hoặc https://")]
+Url = Annotated[str, Field(max_length=MAX_URL, pattern=patterns.URL, json_schema_extra=patterns.schema_extra(patterns.URL), description="Địa chỉ web bắt đầu bằng http:// hoặc https://"), AfterValidator(_one_line)]
 
 Origin = Annotated[str, Field(
-    pattern=r"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$",
+    max_length=MAX_NAME, pattern=r"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$",
     description="Gốc (origin) của một trang web: `https://` + tên miền, có thể kèm cổng, không có đường dẫn, "
                 "không có dấu / ở cuối, chữ thường, ví dụ `https://yenbinh.yenbai.gov.vn`.")]
 """A web origin as the Content-Security-Policy's ``frame-ancestors`` names it: scheme, host, optional port."""
@@ -112,14 +168,12 @@ def plain_text(text: str) -> str:
     return " ".join(text.replace("*", "").split())
 
 
-_plain = plain_text
 
 
 def require_quoted(quotes: list[str], source: str, what: str) -> None:
-    """Every quote must stand word for word in its source paragraph."""
-    plain_source = _plain(source)
+    """Every quote must stand word for word in its source paragraph (``quotation.stands_in``)."""
     for quote in quotes:
-        if _plain(quote) not in plain_source:
+        if not stands_in(quote, source):
             raise PydanticCustomError(
                 "quote_not_in_text", "câu trích ở “{what}” không có trong đoạn văn gốc: “{quote}”. Trích đúng từng chữ",
                 {"what": what, "quote": quote})
@@ -128,7 +182,78 @@ def require_quoted(quotes: list[str], source: str, what: str) -> None:
 class ContentModel(BaseModel):
     """Common rules: unknown keys are errors, models are read-only values."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False)
+
+
+# --------------------------------------------------------------------------
+# Approval of editorial text: who put the committee's name to it, and when
+# --------------------------------------------------------------------------
+
+
+def _known_body(body: str, info: ValidationInfo) -> str:
+    """``by`` names a body of ``approving_bodies`` in cai-dat.yml (the loader passes their ids as ``bodies``)."""
+    bodies = (info.context or {}).get("bodies")
+    if bodies is not None and body not in bodies:
+        allowed = ", ".join(f"`{ident}`" for ident in bodies)
+        raise PydanticCustomError(
+            "unknown_approving_body",
+            "cơ quan duyệt “{body}” không có trong `approving_bodies` của cai-dat.yml; {allowed}",
+            {"body": body, "allowed": f"ghi một trong các mã: {allowed}" if bodies else
+             "cai-dat.yml chưa khai báo cơ quan duyệt nào: thêm `approving_bodies:` (mỗi cơ quan một `id` và `name`)"})
+    return body
+
+
+class ApprovingBody(ContentModel):
+    """Một cơ quan có thẩm quyền duyệt lời biên tập trước khi đăng (ví dụ Ban Thường vụ, Ban Tuyên giáo)."""
+
+    id: Slug = Field(description="Mã cơ quan, ghi ở trường `approved.by` của mục được duyệt, ví dụ `ban-thuong-vu`.")
+    name: Name = Field(description="Tên cơ quan đúng như văn bản viết, ví dụ `Ban Thường vụ Huyện ủy`.")
+
+
+class Approval(ContentModel):
+    """Ai duyệt và ngày duyệt: chỉ ghi khi cơ quan đã duyệt thật (có văn bản hoặc biên bản); không ghi thay."""
+
+    by: Annotated[Slug, AfterValidator(_known_body)] = Field(
+        description="Mã cơ quan đã duyệt, một trong các `id` ở `approving_bodies` của cai-dat.yml.")
+    on: DocDate = Field(description="Ngày duyệt, viết như văn bản, ví dụ `5/12/2026`.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _on_is_a_key(cls, data: object) -> object:
+        """YAML 1.1 (PyYAML) reads the key ``on`` as the boolean true: give it back its name."""
+        if isinstance(data, dict) and True in data and "on" not in data:
+            data = {("on" if key is True else key): value for key, value in data.items()}
+        return data
+
+
+APPROVED_DESCRIPTION = (
+    "Ai duyệt, ngày nào: `{by: <mã cơ quan trong approving_bodies của cai-dat.yml>, on: <ngày, ví dụ 5/12/2026>}`. "
+    "Chưa duyệt thì để trống: bản chính thức không đăng mục này, bản xem trước hiện kèm dòng “Bản nháp — chưa duyệt”.")
+
+
+def is_draft(item: object) -> bool:
+    """An editorial item nobody has approved yet (``approved`` empty)."""
+    return getattr(item, "approved", None) is None
+
+
+_UNSAID = re.compile(
+    r"(?:không|chưa)\s+(?:nêu|quy\s+định|đề\s+cập|nhắc(?:\s+tới|\s+đến)?|ghi|đặt|dùng\s+cụm\s+từ)\b"
+    r"|\b(?:Kế\s+hoạch|Nghị\s+quyết|văn\s+bản)\s+(?:không|chưa)\s+(?:nói|có|viết)\b", re.IGNORECASE)
+"""Phrases that tell the reader what the plan does NOT say (``Kế hoạch không nêu …``): an answer says what it says."""
+
+
+def _says_only_what_is_said(text: str) -> str:
+    """An answer in the committee's name says what the plan says, never what it leaves out."""
+    if found := _UNSAID.search(text):
+        raise PydanticCustomError(
+            "unsaid_in_answer",
+            "câu trả lời nói điều Kế hoạch không nêu (“{phrase}”): chỉ viết điều văn bản nêu, bằng lời văn bản; "
+            "nếu Kế hoạch không trả lời được câu hỏi thì bỏ câu hỏi này", {"phrase": found.group()})
+    return text
+
+
+Answer = Annotated[Text, AfterValidator(_says_only_what_is_said)]
+"""Lời trả lời của Ban biên tập: chỉ nói điều Kế hoạch nói, không viết “Kế hoạch không nêu …”."""
 
 
 # --------------------------------------------------------------------------
@@ -136,12 +261,32 @@ class ContentModel(BaseModel):
 # --------------------------------------------------------------------------
 
 
+def _known_time_zone(value: str) -> str:
+    """The build's "today" is taken in this zone (``settings.build_date``): a name the zone database lacks cannot work.
+
+    ``tzdata`` (a dependency on Windows, which has no zone database of its own) supplies the database where the
+    system has none.
+    """
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise PydanticCustomError(
+            "unknown_time_zone", "không phải tên một múi giờ trong cơ sở dữ liệu múi giờ IANA; ghi tên đầy đủ, "
+            "ví dụ Asia/Ho_Chi_Minh (giờ Việt Nam), hoặc xóa dòng này để dùng giờ Việt Nam") from None
+    return value
+
+
+TimeZone = Annotated[str, Field(pattern=patterns.TIME_ZONE, max_length=64, json_schema_extra=patterns.schema_extra(patterns.TIME_ZONE)),
+                     AfterValidator(_known_time_zone)]
+"""Tên múi giờ IANA, ví dụ `Asia/Ho_Chi_Minh`."""
+
+
 class Contact(ContentModel):
     """Đầu mối liên hệ về nội dung trang."""
 
     unit: Name = Field(description="Tên đơn vị phụ trách nội dung trang.")
-    phone: str | None = Field(None, pattern=patterns.PHONE, json_schema_extra=patterns.schema_extra(patterns.PHONE), description="Số điện thoại (không bắt buộc).")
-    email: str | None = Field(None, pattern=patterns.EMAIL, json_schema_extra=patterns.schema_extra(patterns.EMAIL), description="Thư điện tử (không bắt buộc), ví dụ `ttvh@yenbinh.gov.vn`.")
+    phone: str | None = Field(None, max_length=40, pattern=patterns.PHONE, json_schema_extra=patterns.schema_extra(patterns.PHONE), description="Số điện thoại (không bắt buộc).")
+    email: str | None = Field(None, max_length=254, pattern=patterns.EMAIL, json_schema_extra=patterns.schema_extra(patterns.EMAIL), description="Thư điện tử (không bắt buộc), ví dụ `ttvh@yenbinh.gov.vn`.")
     address: Name | None = Field(None, description="Địa chỉ (không bắt buộc).")
 
 
@@ -167,10 +312,19 @@ class Settings(ContentModel):
     province: Name = Field(description="Tên tỉnh, ví dụ `Yên Bái`.")
     base_url: Url | None = Field(None, description="Địa chỉ gốc khi xuất bản, ví dụ `https://example.gov.vn/nq57/`. Biến môi trường SITE_URL được ưu tiên.")
     contact: Contact = Field(description="Đầu mối liên hệ.")
-    calendar_domain: str | None = Field(None, pattern=patterns.DOMAIN, json_schema_extra=patterns.schema_extra(patterns.DOMAIN), description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
+    calendar_domain: str | None = Field(None, max_length=253, pattern=patterns.DOMAIN, json_schema_extra=patterns.schema_extra(patterns.DOMAIN), description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
     governing_body: Name | None = Field(None, description="Cơ quan chủ quản của trang, ví dụ `Huyện ủy Yên Bình`; hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
     responsible_person: Name | None = Field(None, description="Người chịu trách nhiệm nội dung (họ tên, chức vụ); hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
+    time_zone: TimeZone = Field(DEFAULT_TIME_ZONE, description="Múi giờ của trang (tên IANA), mặc định `Asia/Ho_Chi_Minh` (giờ Việt Nam). Ngày dựng trang, từ đó trạng thái các thời hạn, lịch và các kiểm tra “sau ngày xây dựng trang”, được tính theo múi giờ này. Thường không cần ghi.")
     notice: Text | None = Field(None, description="Thông báo hiện trên đầu mọi trang (không bắt buộc), ví dụ trang được lưu giữ sau khi sắp xếp đơn vị hành chính.")
+    approving_bodies: list[ApprovingBody] = Field(default_factory=list, max_length=20, description="Các cơ quan có thẩm quyền duyệt lời biên tập (tóm tắt, hỏi – đáp, làm rõ, thuật ngữ, trắc nghiệm, câu hỏi thảo luận, tin, bài); mỗi mục được duyệt ghi `approved: {by: <id>, on: <ngày>}`. Để trống thì chưa mục nào được đăng ở bản chính thức.")
+
+    @model_validator(mode="after")
+    def _unique_bodies(self) -> Settings:
+        ids = [body.id for body in self.approving_bodies]
+        if len(ids) != len(set(ids)):
+            raise PydanticCustomError("duplicate_id", "có hai cơ quan duyệt trùng mã `id`; mỗi mã chỉ dùng một lần")
+        return self
 
     @property
     def missing_publisher_details(self) -> list[str]:
@@ -189,11 +343,11 @@ class Settings(ContentModel):
 class DocumentRef(ContentModel):
     """Một văn bản được dẫn chiếu (nghị quyết, kế hoạch …)."""
 
-    kind: Text = Field(description="Loại văn bản, ví dụ `Nghị quyết`, `Kế hoạch`.")
-    number: Text = Field(description="Số, ký hiệu, ví dụ `57-NQ/TW`.")
+    kind: Line = Field(description="Loại văn bản, ví dụ `Nghị quyết`, `Kế hoạch`.")
+    number: Line = Field(description="Số, ký hiệu, ví dụ `57-NQ/TW`.")
     date: DocDate = Field(description="Ngày ban hành.")
-    issuer: Text = Field(description="Cơ quan ban hành, ví dụ `Bộ Chính trị`.")
-    subject: Text | None = Field(None, description="Trích yếu, ví dụ `về đột phá phát triển …`.")
+    issuer: Line = Field(description="Cơ quan ban hành, ví dụ `Bộ Chính trị`.")
+    subject: Line | None = Field(None, description="Trích yếu, ví dụ `về đột phá phát triển …`.")
     url: Url | None = Field(None, description="Địa chỉ chính thức của văn bản (không bắt buộc), ví dụ trên trang của cơ quan ban hành; trang “Văn bản gốc” chỉ hiện liên kết khi có địa chỉ này.")
 
 
@@ -201,32 +355,32 @@ class CitedDocument(DocumentRef):
     """Một văn bản khác mà Kế hoạch nhắc tới; số, ký hiệu phải có trong lời văn của Kế hoạch."""
 
     date: DocDate | None = Field(None, description="Ngày ban hành, chỉ ghi khi Kế hoạch nêu.")
-    issuer: Text | None = Field(None, description="Cơ quan ban hành, đúng như Kế hoạch viết.")
+    issuer: Line | None = Field(None, description="Cơ quan ban hành, đúng như Kế hoạch viết.")
 
 
 class Recipient(ContentModel):
     """Một dòng ở phần “Nơi nhận”."""
 
-    name: Text = Field(description="Tên nơi nhận, đúng như văn bản.")
-    purpose: Text | None = Field(None, description="Ghi chú trong ngoặc: `b/c` (báo cáo), `t/h` (thực hiện).")
+    name: Line = Field(description="Tên nơi nhận, đúng như văn bản.")
+    purpose: Line | None = Field(None, description="Ghi chú trong ngoặc: `b/c` (báo cáo), `t/h` (thực hiện).")
 
 
 class Signature(ContentModel):
     """Phần ký văn bản."""
 
-    on_behalf: Text = Field(description="Dòng thẩm quyền, ví dụ `T/M BAN THƯỜNG VỤ`.")
-    title: Text = Field(description="Chức vụ người ký.")
-    name: Text = Field(description="Họ và tên người ký.")
+    on_behalf: Line = Field(description="Dòng thẩm quyền, ví dụ `T/M BAN THƯỜNG VỤ`.")
+    title: Line = Field(description="Chức vụ người ký.")
+    name: Line = Field(description="Họ và tên người ký.")
 
 
 class Plan(ContentModel):
     """Thông tin chung của kế hoạch: tiêu đề, căn cứ, phần mở đầu, kết thúc, nơi nhận."""
 
-    kind: Text = Field(description="Loại văn bản: `Kế hoạch`.")
-    number: Text | None = Field(None, description="Số, ký hiệu của kế hoạch, nếu bản gốc có.")
+    kind: Line = Field(description="Loại văn bản: `Kế hoạch`.")
+    number: Line | None = Field(None, description="Số, ký hiệu của kế hoạch, nếu bản gốc có.")
     date: DocDate | None = Field(None, description="Ngày ban hành, nếu bản gốc có.")
-    issuer: Text = Field(description="Cơ quan ban hành, ví dụ `Ban Thường vụ Huyện ủy`.")
-    title: Text = Field(description="Trích yếu (dòng dưới chữ KẾ HOẠCH).")
+    issuer: Line = Field(description="Cơ quan ban hành, ví dụ `Ban Thường vụ Huyện ủy`.")
+    title: Line = Field(description="Trích yếu (dòng dưới chữ KẾ HOẠCH).")
     resolution: DocumentRef = Field(description="Nghị quyết được quán triệt.")
     implements: DocumentRef = Field(description="Văn bản cấp trên mà kế hoạch này thực hiện.")
     url: Url | None = Field(None, description="Địa chỉ chính thức của bản gốc Kế hoạch (không bắt buộc), khi cơ quan ban hành đã công bố.")
@@ -256,7 +410,7 @@ class Deadline(ContentModel):
     """Một thời hạn trong kế hoạch."""
 
     date: DocDate = Field(description="Ngày đến hạn (ngày có thật). Với “quý 1/2025” là ngày cuối quý.")
-    text: Text = Field(description="Thời hạn đúng như văn bản, ví dụ `trước ngày 10/3/2025`.")
+    text: Line = Field(description="Thời hạn đúng như văn bản, ví dụ `trước ngày 10/3/2025`.")
     result: Result | None = Field(None, description="Kết quả đã ghi nhận (văn bản, ngày); chỉ khi có kết quả thì trang ghi “Đã hoàn thành”.")
 
 
@@ -266,19 +420,19 @@ Tracks = Literal["plans", "reports"]
 class Assignment(ContentModel):
     """Một việc được giao: ai làm gì, nộp gì, hạn nào, báo cáo ai."""
 
-    unit: Text | None = Field(None, description="Đơn vị thực hiện; để trống nếu là chính đơn vị chứa việc này.")
+    unit: Line | None = Field(None, description="Đơn vị thực hiện; để trống nếu là chính đơn vị chứa việc này.")
     duty: Text = Field(description="Nhiệm vụ, trích đúng câu chữ trong văn bản.")
-    deliverable: Text | None = Field(None, description="Sản phẩm phải nộp, ví dụ `Báo cáo kết quả`.")
+    deliverable: Line | None = Field(None, description="Sản phẩm phải nộp, ví dụ `Báo cáo kết quả`.")
     deadline: Deadline | None = Field(None, description="Thời hạn, nếu văn bản có nêu.")
-    report_to: list[Text] = Field(default_factory=list, description="Nơi nhận báo cáo.")
-    via: Text | None = Field(None, description="Gửi qua cơ quan nào, ví dụ `Ban Tuyên giáo và Dân vận Huyện ủy`.")
+    report_to: list[Line] = Field(default_factory=list, description="Nơi nhận báo cáo.")
+    via: Line | None = Field(None, description="Gửi qua cơ quan nào, ví dụ `Ban Tuyên giáo và Dân vận Huyện ủy`.")
     tracks: Tracks | None = Field(None, description="Việc này do từng tổ chức cơ sở làm và được theo dõi trong sổ `to-chuc-co-so.yml`: `plans` (ban hành kế hoạch thực hiện) hoặc `reports` (gửi báo cáo kết quả). Trang ghi “x/y tổ chức” và “hoàn thành” khi mọi tổ chức đã ghi nhận.")
 
 
 class Part(ContentModel):
     """Một mục có tiêu đề, các đoạn văn và các gạch đầu dòng, giữ đúng như văn bản."""
 
-    heading: Text = Field(description="Tiêu đề mục, kể cả số thứ tự, ví dụ `1. Mục đích`.")
+    heading: Line = Field(description="Tiêu đề mục, kể cả số thứ tự, ví dụ `1. Mục đích`.")
     paragraphs: list[Text] = Field(default_factory=list, description="Các đoạn văn.")
     bullets: list[Text] = Field(default_factory=list, description="Các gạch đầu dòng (không gõ dấu `-`).")
     assignments: list[Assignment] = Field(default_factory=list, description="Các việc mục này giao cho một đơn vị hay một người (chỉ ở phần III); mỗi việc ghi `unit` và `duty` trích đúng câu chữ.")
@@ -299,7 +453,7 @@ class Part(ContentModel):
 class PurposeSection(ContentModel):
     """Phần I: mục đích, yêu cầu."""
 
-    heading: Text = Field(description="`I. MỤC ĐÍCH, YÊU CẦU`.")
+    heading: Line = Field(description="`I. MỤC ĐÍCH, YÊU CẦU`.")
     purpose: Part
     requirements: Part
 
@@ -313,16 +467,16 @@ class Viewpoint(ContentModel):
     """Một quan điểm chỉ đạo."""
 
     id: Slug
-    title: Text = Field(description="Tiêu đề ngắn do biên tập viên đặt (không phải lời văn bản).")
+    title: Line = Field(description="Tiêu đề ngắn do biên tập viên đặt (không phải lời văn bản).")
     text: Text = Field(description="Toàn văn quan điểm, đúng như văn bản.")
 
 
 class ViewpointSection(ContentModel):
     """Phần II, mục 1.1: các quan điểm chỉ đạo."""
 
-    section_heading: Text = Field(description="Tiêu đề phần II.")
+    section_heading: Line = Field(description="Tiêu đề phần II.")
     content_lead: Text = Field(description="Câu dẫn `1. Nội dung: …`.")
-    heading: Text = Field(description="`1.1. Về quan điểm chỉ đạo:`.")
+    heading: Line = Field(description="`1.1. Về quan điểm chỉ đạo:`.")
     viewpoints: list[Viewpoint] = Field(min_length=1)
 
 
@@ -337,10 +491,10 @@ Scope = Literal["national", "province", "district"]
 class Measurement(ContentModel):
     """Một số liệu thực tế đã đo (không có trong văn bản: phải ghi nguồn)."""
 
-    value: float = Field(description="Giá trị đo được (số, dấu chấm thập phân).")
+    value: Number = Field(description="Giá trị đo được (số, dấu chấm thập phân).")
     year: int = Field(ge=1990, le=2100, description="Năm của số liệu.")
     scope: Scope = Field(description="Phạm vi: `national` (cả nước), `province` (tỉnh), `district` (huyện).")
-    source: Text = Field(description="Nguồn số liệu (tên văn bản, cơ quan công bố).")
+    source: Line = Field(description="Nguồn số liệu (tên văn bản, cơ quan công bố).")
     url: Url | None = Field(None, description="Liên kết tới nguồn.")
 
 
@@ -348,15 +502,15 @@ class Indicator(ContentModel):
     """Một chỉ tiêu định lượng, trích từ một câu của văn bản."""
 
     id: Slug = Field(description="Mã định danh, dùng làm neo liên kết `#kinh-te-so`.")
-    title: Text = Field(description="Tên ngắn của chỉ tiêu, hiện trên thẻ: phải nói rõ đo cái gì, ví dụ `Quy mô kinh tế số so với GDP` (không viết `Top 3 Đông Nam Á`).")
-    measure: Text = Field(description="Đại lượng được đo, ví dụ `Quy mô kinh tế số`.")
+    title: Line = Field(description="Tên ngắn của chỉ tiêu, hiện trên thẻ: phải nói rõ đo cái gì, ví dụ `Quy mô kinh tế số so với GDP` (không viết `Top 3 Đông Nam Á`).")
+    measure: Line = Field(description="Đại lượng được đo, ví dụ `Quy mô kinh tế số`.")
     comparator: Comparator = Field(description="`at_least` (tối thiểu), `above` (trên), `reach` (đạt), `range` (từ … đến …), `top` (thuộc nhóm N dẫn đầu); dùng để viết mức mục tiêu và so với số liệu đo.")
-    value: float = Field(description="Giá trị (số). Với `range` là cận dưới; với `top` là N.")
-    value_max: float | None = Field(None, description="Cận trên, chỉ dùng với `range`.")
+    value: Number = Field(description="Giá trị (số). Với `range` là cận dưới; với `top` là N.")
+    value_max: Number | None = Field(None, description="Cận trên, chỉ dùng với `range`.")
     unit: PlainText = Field("", description="Đơn vị, ví dụ `% GDP`, `doanh nghiệp`, `%/năm`.")
-    scope: Text | None = Field(None, description="Phạm vi xếp hạng với `top`, ví dụ `Đông Nam Á`.")
+    scope: Line | None = Field(None, description="Phạm vi xếp hạng với `top`, ví dụ `Đông Nam Á`.")
     quote: Text = Field(description="Câu chữ trong văn bản nêu chỉ tiêu này, trích đúng và trọn vế câu.")
-    value_text: Text | None = Field(None, description="Mức mục tiêu viết đúng như văn bản khi cách viết tự động (`tối thiểu 5 doanh nghiệp`, `trên 55%`, `từ 40 đến 50 tổ chức`, `nhóm 3 nước dẫn đầu Đông Nam Á`) khác lời văn bản, ví dụ `thêm ít nhất 3 tổ chức, doanh nghiệp`; phải có nguyên văn trong `quote`.")
+    value_text: Line | None = Field(None, description="Mức mục tiêu viết đúng như văn bản khi cách viết tự động (`tối thiểu 5 doanh nghiệp`, `trên 55%`, `từ 40 đến 50 tổ chức`, `nhóm 3 nước dẫn đầu Đông Nam Á`) khác lời văn bản, ví dụ `thêm ít nhất 3 tổ chức, doanh nghiệp`; phải có nguyên văn trong `quote`.")
     headline: bool = Field(False, description="`true` để hiện trên trang chủ; ba chỉ tiêu `headline` đầu tiên của năm 2030 lên áp phích in (`ap-phich/`).")
     measurements: list[Measurement] = Field(default_factory=list, description="Số liệu thực tế (không bắt buộc; phải ghi nguồn).")
 
@@ -392,8 +546,8 @@ class TargetParagraph(ContentModel):
 class TargetSection(ContentModel):
     """Mục tiêu đến một năm (2030) hoặc tầm nhìn (2045)."""
 
-    heading: Text | None = Field(None, description="`1.2. Về mục tiêu` (chỉ ở tệp 2030).")
-    subheading: Text = Field(description="Ví dụ `(1) Đến năm 2030:`.")
+    heading: Line | None = Field(None, description="`1.2. Về mục tiêu` (chỉ ở tệp 2030).")
+    subheading: Line = Field(description="Ví dụ `(1) Đến năm 2030:`.")
     year: int = Field(ge=2025, le=2100, description="Năm mục tiêu.")
     national: bool = Field(False, description="`true` khi đây là mục tiêu của cả nước do Nghị quyết đặt ra và kế hoạch chỉ nêu lại (không đặt chỉ tiêu riêng cho địa phương): trang ghi rõ “Mục tiêu của cả nước”.")
     paragraphs: list[TargetParagraph] = Field(min_length=1)
@@ -418,14 +572,14 @@ class TaskGroup(ContentModel):
     """Một nhóm nhiệm vụ, giải pháp."""
 
     id: Slug
-    title: Text = Field(description="Tiêu đề ngắn do biên tập viên đặt.")
+    title: Line = Field(description="Tiêu đề ngắn do biên tập viên đặt.")
     text: Text = Field(description="Toàn văn, đúng như văn bản.")
 
 
 class TaskSection(ContentModel):
     """Phần II, mục 1.3: nhiệm vụ, giải pháp."""
 
-    heading: Text
+    heading: Line
     lead: Text = Field(description="Đoạn dẫn trước danh sách nhiệm vụ.")
     groups: list[TaskGroup] = Field(min_length=1)
 
@@ -438,7 +592,7 @@ class TaskSection(ContentModel):
 class ImplementationPlans(ContentModel):
     """Mục III.3: xây dựng kế hoạch thực hiện Nghị quyết."""
 
-    heading: Text
+    heading: Line
     assignments: list[Assignment] = Field(min_length=1, description="Mỗi gạch đầu dòng là một việc được giao.")
     bullets: list[Text] = Field(min_length=1, description="Các gạch đầu dòng, đúng như văn bản.")
 
@@ -451,7 +605,7 @@ class ImplementationPlans(ContentModel):
 class StudySection(ContentModel):
     """Phần III: hình thức, thời gian học tập, quán triệt."""
 
-    heading: Text
+    heading: Line
     district: Part = Field(description="Mục 1: đối với cấp ủy cấp huyện.")
     grassroots: Part = Field(description="Mục 2: đối với các cấp ủy cơ sở.")
     implementation_plans: ImplementationPlans
@@ -468,8 +622,8 @@ class Unit(ContentModel):
 
     id: Slug
     number: int = Field(ge=1, description="Số thứ tự trong văn bản.")
-    name: Text = Field(description="Tên đơn vị, đúng như văn bản.")
-    also_named: list[Text] = Field(default_factory=list, description="Tên khác mà phần III của văn bản dùng cho chính các đơn vị này, ví dụ `Các cấp ủy cơ sở`: việc giao dưới tên đó hiện trên cùng trang, cả hai tên đều hiện.")
+    name: Line = Field(description="Tên đơn vị, đúng như văn bản.")
+    also_named: list[Line] = Field(default_factory=list, description="Tên khác mà phần III của văn bản dùng cho chính các đơn vị này, ví dụ `Các cấp ủy cơ sở`: việc giao dưới tên đó hiện trên cùng trang, cả hai tên đều hiện.")
     inline: bool = Field(False, description="`true` nếu văn bản viết tên đơn vị và nhiệm vụ trên cùng một dòng (`3. Tên: …`).")
     paragraphs: list[Text] = Field(min_length=1, description="Các đoạn nhiệm vụ, đúng như văn bản.")
     assignments: list[Assignment] = Field(default_factory=list, description="Các việc rút ra từ các đoạn trên.")
@@ -483,7 +637,7 @@ class Unit(ContentModel):
 class OrganisationSection(ContentModel):
     """Phần IV: tổ chức thực hiện."""
 
-    heading: Text
+    heading: Line
     units: list[Unit] = Field(min_length=1)
 
 
@@ -498,14 +652,14 @@ class GrassrootsOrganisation(ContentModel):
     name: Name = Field(description="Tên tổ chức, ví dụ `Chi bộ thôn Đồng Tâm`; dùng đúng tên này ở trường `organisation` của tệp kết quả.")
     kind: Name = Field(description="Loại tổ chức, một trong `kinds` ở đầu sổ, ví dụ `đảng bộ cơ sở`, `chi bộ cơ sở`, `chi bộ trực thuộc`.")
     parent: Name | None = Field(None, description="Tên tổ chức cấp trên trong sổ; để trống nếu trực thuộc thẳng cấp ủy ban hành Kế hoạch. Tổ chức có cấp trên trong sổ không được tính vào các mốc ban hành kế hoạch, gửi báo cáo (việc của cấp ủy trực thuộc).")
-    members: int = Field(ge=1, description="Số đảng viên sinh hoạt trực tiếp ở tổ chức này (không tính lại đảng viên của tổ chức trực thuộc đã có trong sổ), để cộng toàn huyện không trùng.")
+    members: int = Field(ge=1, le=MAX_COUNT, description="Số đảng viên sinh hoạt trực tiếp ở tổ chức này (không tính lại đảng viên của tổ chức trực thuộc đã có trong sổ), để cộng toàn huyện không trùng.")
 
 
 class GrassrootsRegister(ContentModel):
     """Sổ các tổ chức cơ sở trực thuộc: danh mục loại tổ chức và danh sách tổ chức. Kết quả của từng tổ chức ghi ở `to-chuc-co-so/<tên>.yml`."""
 
-    kinds: list[Name] = Field(min_length=1, description="Các loại tổ chức, theo thứ tự hiện trong bảng tổng hợp theo loại, ví dụ `đảng bộ cơ sở`, `chi bộ cơ sở`.")
-    organisations: list[GrassrootsOrganisation] = Field(default_factory=list, description="Các tổ chức; để `[]` khi chưa có dữ liệu.")
+    kinds: list[Name] = Field(default_factory=list, description="Các loại tổ chức, theo thứ tự hiện trong bảng tổng hợp theo loại, ví dụ `đảng bộ cơ sở`, `chi bộ cơ sở`; mỗi tổ chức trong sổ ghi một loại có ở đây.")
+    organisations: list[GrassrootsOrganisation] = Field(default_factory=list, description="Các tổ chức; để `[]` khi chưa có dữ liệu (trang “Kết quả thực hiện” chỉ có khi sổ có ít nhất một tổ chức).")
 
 
 class StudySession(ContentModel):
@@ -513,8 +667,8 @@ class StudySession(ContentModel):
 
     date: DocDate = Field(description="Ngày tổ chức.")
     form: Name = Field(description="Hình thức, ví dụ `sinh hoạt chi bộ thường kỳ`, `hội nghị trực tuyến`.")
-    members: int = Field(ge=0, description="Số đảng viên của tổ chức tham gia.")
-    citizens: int = Field(0, ge=0, description="Số lượt quần chúng (đoàn viên, hội viên, nhân dân) tham gia; không có thì để 0.")
+    members: int = Field(ge=0, le=MAX_COUNT, description="Số đảng viên của tổ chức dự buổi này (đếm người có mặt ở buổi này, kể cả người đã dự buổi trước).")
+    citizens: int = Field(0, ge=0, le=MAX_COUNT, description="Số lượt quần chúng (đoàn viên, hội viên, nhân dân) tham gia; không có thì để 0.")
 
 
 class GrassrootsRecord(ContentModel):
@@ -522,6 +676,7 @@ class GrassrootsRecord(ContentModel):
 
     organisation: Name = Field(description="Tên tổ chức, đúng như trong sổ `to-chuc-co-so.yml`.")
     sessions: list[StudySession] = Field(default_factory=list, description="Các hội nghị, lớp đã tổ chức.")
+    participants: int | None = Field(None, ge=0, le=MAX_COUNT, description="Số đảng viên khác nhau đã dự ít nhất một buổi (mỗi người tính một lần dù dự nhiều buổi), ví dụ 40 khi 40 người dự buổi đầu và 35 người trong số đó dự buổi học lại. Bỏ trống khi mỗi đảng viên chỉ dự một buổi: trang cộng số đảng viên của các buổi.")
     plan: Result | None = Field(None, description="Kế hoạch thực hiện Nghị quyết của tổ chức (số, ngày, liên kết), khi đã ban hành.")
     report: Result | None = Field(None, description="Báo cáo kết quả của tổ chức (số, ngày), khi đã gửi.")
 
@@ -535,7 +690,7 @@ class Category(ContentModel):
     """Một chuyên mục tin, bài."""
 
     id: Slug = Field(description="Mã chuyên mục, dùng trong địa chỉ `/tin-tuc/chuyen-muc/<id>/` và trong trường `category` của bài.")
-    name: Text = Field(description="Tên chuyên mục hiện trên trang, ví dụ `Chỉ đạo, điều hành`.")
+    name: Line = Field(description="Tên chuyên mục hiện trên trang, ví dụ `Chỉ đạo, điều hành`.")
     description: Text | None = Field(None, description="Một câu giới thiệu chuyên mục (không bắt buộc).")
 
 
@@ -549,10 +704,10 @@ class Tag(ContentModel):
 class NewsSection(ContentModel):
     """Chuyên trang tin, bài: tên, lời giới thiệu, số bài mỗi trang và các chuyên mục."""
 
-    title: Text = Field(description="Tên chuyên trang, ví dụ `Tin tức`.")
+    title: Line = Field("Tin tức", description="Tên chuyên trang, ví dụ `Tin tức`.")
     intro: Text | None = Field(None, description="Đoạn giới thiệu ở đầu trang danh sách (không bắt buộc).")
     per_page: int = Field(10, ge=1, le=100, description="Số bài trên mỗi trang danh sách.")
-    categories: list[Category] = Field(min_length=1, description="Các chuyên mục; mỗi bài chọn một. Chuyên mục chưa có bài nào không hiện trên trang.")
+    categories: list[Category] = Field(default_factory=list, description="Các chuyên mục; mỗi bài chọn một (có bài thì cần ít nhất một chuyên mục). Chuyên mục chưa có bài nào không hiện trên trang.")
     tags: list[Tag] = Field(default_factory=list, description="Tên của các từ khóa (thẻ) mà bài dùng; trang hiện tên, không hiện mã. `make lint` nhắc khi một bài dùng từ khóa chưa có tên ở đây.")
 
     @model_validator(mode="after")
@@ -581,8 +736,8 @@ def _photo_name(value: object) -> object:
 class PostImage(ContentModel):
     """Ảnh minh họa của bài."""
 
-    src: Annotated[str, BeforeValidator(_photo_name)] = Field(title="Tệp ảnh", pattern=patterns.PHOTO_NAME, json_schema_extra=patterns.schema_extra(patterns.PHOTO_NAME), description="Tên tệp ảnh trong thư mục `content/anh/`, ví dụ `hoi-nghi.jpg` (ảnh JPEG, PNG, WebP hoặc HEIC chụp bằng điện thoại, tối đa 20 MB; không nhận SVG). Trang web tự thu nhỏ ảnh và xóa thông tin vị trí chụp.")
-    alt: Text = Field(title="Mô tả ảnh", description="Mô tả ảnh cho người không xem được ảnh (bắt buộc).")
+    src: Annotated[str, BeforeValidator(_photo_name)] = Field(title="Tệp ảnh", max_length=MAX_NAME, pattern=patterns.PHOTO_NAME, json_schema_extra=patterns.schema_extra(patterns.PHOTO_NAME), description="Tên tệp ảnh trong thư mục `content/anh/`, ví dụ `hoi-nghi.jpg` (ảnh JPEG, PNG, WebP hoặc HEIC chụp bằng điện thoại, tối đa 20 MB; không nhận SVG). Trang web tự thu nhỏ ảnh và xóa thông tin vị trí chụp.")
+    alt: Line = Field(title="Mô tả ảnh", description="Mô tả ảnh cho người không xem được ảnh (bắt buộc).")
     caption: Text | None = Field(None, title="Chú thích", description="Chú thích dưới ảnh (không bắt buộc).")
 
 
@@ -591,14 +746,15 @@ class Post(ContentModel):
 
     title: Name = Field(title="Tiêu đề", description="Tiêu đề bài.")
     date: DocDate = Field(title="Ngày đăng", description="Ngày bài được đăng trên trang (không phải ngày của sự kiện; ngày sự kiện viết trong bài), viết `2025-03-10` hoặc `10/3/2025`.")
-    author: Text = Field(title="Đơn vị đưa tin", description="Đơn vị đưa tin, chịu trách nhiệm về bài, ví dụ `Trung tâm Truyền thông - Văn hóa huyện`.")
+    author: Line = Field(title="Đơn vị đưa tin", description="Đơn vị đưa tin, chịu trách nhiệm về bài, ví dụ `Trung tâm Truyền thông - Văn hóa huyện`.")
     category: Slug = Field(title="Chuyên mục", description="Mã chuyên mục, một trong các `id` ở `content/tin-tuc.yml`.")
-    summary: Text = Field(max_length=400, title="Tóm tắt", description="Tóm tắt một, hai câu; hiện trong danh sách và trong RSS.")
+    summary: SummaryText = Field(title="Tóm tắt", description="Tóm tắt một, hai câu; hiện trong danh sách và trong RSS.")
     slug: Slug | None = Field(None, title="Địa chỉ bài (slug)", description="Phần cuối địa chỉ bài; để trống thì lấy từ tiêu đề, bỏ dấu (đ → d).")
     image: PostImage | None = Field(None, title="Ảnh minh họa", description="Ảnh minh họa (không bắt buộc).")
     tags: list[Slug] = Field(default_factory=list, max_length=8, title="Từ khóa (thẻ)", description="Các thẻ (tối đa 8), chữ thường không dấu, ví dụ `chuyen-doi-so`.")
     related: list[Slug] = Field(default_factory=list, title="Phần Kế hoạch liên quan", description="Mã các phần của Kế hoạch mà bài nói tới: chỉ tiêu (`kinh-te-so`), nhóm nhiệm vụ, quan điểm hoặc đơn vị.")
-    source: Text | None = Field(None, title="Nguồn", description="Nguồn của thông tin trong bài, ví dụ tên văn bản.")
+    source: Line | None = Field(None, title="Nguồn", description="Nguồn của thông tin trong bài, ví dụ tên văn bản.")
+    approved: Approval | None = Field(None, title="Đã duyệt", description=APPROVED_DESCRIPTION + " Bài đã đăng giữ nguyên dòng này.")
 
 
 # --------------------------------------------------------------------------
@@ -619,9 +775,10 @@ class QuizQuestion(ContentModel):
     id: Slug = Field(description="Mã câu hỏi, dùng làm neo `trac-nghiem/#<id>`.")
     question: Name = Field(description="Câu hỏi (lời biên tập viên).")
     options: list[QuizOption] = Field(min_length=3, max_length=4, description="3 đến 4 phương án, đúng một phương án có `correct: true`.")
-    explanation: Text = Field(description="Lời giải thích (lời biên tập viên), chỉ dựa vào văn bản.")
+    explanation: Answer = Field(description="Lời giải thích (lời biên tập viên), chỉ dựa vào văn bản.")
     passage: Slug = Field(description="Mã phần văn bản mà câu hỏi kiểm tra: chỉ tiêu, quan điểm, nhóm nhiệm vụ, đơn vị (`kinh-te-so`, `ubnd-huyen` …) hoặc mục (`can-cu`, `muc-dich`, `yeu-cau`, `cap-huyen`, `cap-co-so`, `xay-dung-ke-hoach`, `bao-cao-vien`).")
     quote: Text = Field(description="Câu trích nguyên văn từ phần `passage`, làm căn cứ cho đáp án.")
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
     @model_validator(mode="after")
     def _one_correct_option(self) -> QuizQuestion:
@@ -639,18 +796,14 @@ class QuizQuestion(ContentModel):
 class Quiz(ContentModel):
     """Bộ câu hỏi trắc nghiệm tự kiểm tra (trang `trac-nghiem/`)."""
 
-    draw: int = Field(10, ge=3, le=30, description="Số câu rút ngẫu nhiên cho mỗi lượt làm bài.")
-    questions: list[QuizQuestion] = Field(min_length=3, description="Các câu hỏi; số câu không ít hơn `draw`.")
+    draw: int = Field(10, ge=1, le=30, description="Số câu rút ngẫu nhiên cho mỗi lượt làm bài; có ít câu hơn thì mỗi lượt hỏi tất cả các câu.")
+    questions: list[QuizQuestion] = Field(default_factory=list, description="Các câu hỏi; chưa có câu nào (đã duyệt) thì trang trắc nghiệm không có.")
 
     @model_validator(mode="after")
-    def _enough_unique_questions(self) -> Quiz:
+    def _unique_questions(self) -> Quiz:
         ids = [question.id for question in self.questions]
         if len(ids) != len(set(ids)):
             raise PydanticCustomError("duplicate_id", "có hai câu hỏi trùng mã `id`; mỗi mã chỉ dùng một lần")
-        if len(ids) < self.draw:
-            raise PydanticCustomError(
-                "too_few_questions", "cần ít nhất {draw} câu hỏi (bằng `draw`), đang có {count}",
-                {"draw": self.draw, "count": len(ids)})
         return self
 
 
@@ -664,13 +817,16 @@ class DiscussionQuestion(ContentModel):
 
     question: Name = Field(description="Câu hỏi thảo luận.")
     passage: Slug | None = Field(None, description="Mã phần văn bản câu hỏi dựa vào (không bắt buộc), như trường `passage` của câu hỏi trắc nghiệm.")
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
 
 class Meeting(ContentModel):
     """Tài liệu sinh hoạt chi bộ (PDF, trang in) và trang trình chiếu."""
 
-    title: Name = Field(description="Tên tài liệu, ví dụ `Tài liệu sinh hoạt chi bộ`.")
-    discussion: list[DiscussionQuestion] = Field(min_length=3, max_length=5, description="3 đến 5 câu hỏi thảo luận do biên tập viên soạn; tài liệu ghi rõ đây không phải lời văn bản.")
+    title: Name = Field("Tài liệu sinh hoạt chi bộ", description="Tên tài liệu, ví dụ `Tài liệu sinh hoạt chi bộ`.")
+    compiled_by: Name | None = Field(None, description="Cơ quan biên soạn tài liệu, ví dụ `Ban Tuyên giáo Huyện ủy`; in ở đầu tài liệu và ghi ở các lời chú thích (tiêu đề ngắn, câu hỏi thảo luận). Để trống thì tài liệu không ghi tên cơ quan biên soạn.")
+    compiled_on: DocDate | None = Field(None, description="Ngày biên soạn tài liệu, in ở đầu tài liệu (không bắt buộc).")
+    discussion: list[DiscussionQuestion] = Field(default_factory=list, max_length=5, description="Tối đa 5 câu hỏi thảo luận do biên tập viên soạn (3 đến 5 câu là vừa một buổi sinh hoạt); tài liệu ghi rõ đây không phải lời văn bản. Để trống thì tài liệu không có phần câu hỏi thảo luận.")
 
 
 # --------------------------------------------------------------------------
@@ -681,16 +837,16 @@ class Meeting(ContentModel):
 class Correction(ContentModel):
     """Một lỗi nhận dạng chữ (OCR) hoặc lỗi gõ và cách sửa."""
 
-    wrong: str = Field(min_length=1, description="Chữ sai, đúng như nó xuất hiện.")
-    right: str = Field(min_length=1, description="Chữ đúng.")
-    note: Text | None = Field(None, description="Ghi chú: lỗi ở đâu, vì sao.")
+    wrong: Fragment = Field(description="Chữ sai, đúng như nó xuất hiện.")
+    right: Fragment = Field(description="Chữ đúng.")
+    note: Line | None = Field(None, description="Ghi chú: lỗi ở đâu, vì sao.")
     lint: bool = Field(True, description="`false` nếu chữ sai có thể là chữ đúng ở chỗ khác (không kiểm tra khi `make lint`).")
 
 
 class Corrections(ContentModel):
     """Danh sách lỗi chữ: lỗi đã sửa trong bản OCR và các lỗi gõ thường gặp."""
 
-    corrections: list[Correction] = Field(min_length=1, description="Lỗi OCR đã sửa khi chép văn bản (kiểm thử đối chiếu với bản OCR).")
+    corrections: list[Correction] = Field(default_factory=list, description="Lỗi OCR đã sửa khi chép văn bản (kiểm thử đối chiếu với bản OCR); để trống khi Kế hoạch được gõ lại, không chép từ bản chụp.")
     confusions: list[Correction] = Field(default_factory=list, description="Các lỗi gõ, nhầm chữ thường gặp khác; `make lint` báo khi gặp.")
 
 
@@ -765,24 +921,25 @@ class Question(ContentModel):
 
     id: Slug = Field(description="Mã câu hỏi, thành neo liên kết `hoi-dap/#<id>`; đừng đổi sau khi đã chia sẻ.")
     question: Name = Field(description="Câu hỏi, như người đọc hỏi.")
-    answer: Text = Field(description="Câu trả lời ngắn do Ban biên tập viết, chỉ nói điều Kế hoạch nói.")
+    answer: Answer = Field(description="Câu trả lời ngắn do Ban biên tập viết, chỉ nói điều Kế hoạch nói (không viết “Kế hoạch không nêu …”).")
     quotes: Quotes
     source: SourceRef
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
 
 class QuestionGroup(ContentModel):
     """Một nhóm câu hỏi cùng chủ đề."""
 
     title: Name = Field(description="Tên nhóm, ví dụ `Về Nghị quyết`.")
-    questions: list[Question] = Field(min_length=1)
+    questions: list[Question] = Field(default_factory=list, description="Các câu hỏi của nhóm; nhóm chưa có câu nào (đã duyệt) không hiện trên trang.")
 
 
 class QuestionSection(UniqueIds):
     """Trang Hỏi – đáp: các nhóm câu hỏi và câu trả lời rút từ Kế hoạch."""
 
-    title: Name = Field(description="Tiêu đề trang, ví dụ `Hỏi – đáp`.")
+    title: Name = Field("Hỏi – đáp", description="Tiêu đề trang, ví dụ `Hỏi – đáp`.")
     intro: Text | None = Field(None, description="Đoạn giới thiệu ở đầu trang (không bắt buộc).")
-    groups: list[QuestionGroup] = Field(min_length=1)
+    groups: list[QuestionGroup] = Field(default_factory=list, description="Các nhóm câu hỏi; chưa có câu nào (đã duyệt) thì trang Hỏi – đáp không có.")
 
     @model_validator(mode="after")
     def _unique(self) -> QuestionSection:
@@ -794,26 +951,38 @@ class QuestionSection(UniqueIds):
         return [question for group in self.groups for question in group.questions]
 
 
-class FalseClaim(ContentModel):
-    """Một thông tin sai lệch, xuyên tạc và lời đáp chỉ bằng điều Kế hoạch nói."""
+def _not_the_document(question: str, info: ValidationInfo) -> str:
+    """A misunderstanding to clear up is never a sentence of the plan: that would call the plan's own words wrong."""
+    document = (info.context or {}).get("document")
+    if document is not None and question in document:
+        raise PydanticCustomError(
+            "question_is_document_text",
+            "câu hỏi này là nguyên văn Kế hoạch; mục “Làm rõ” không được coi lời văn bản là nhận thức chưa đúng. "
+            "Viết câu hỏi bằng lời trung tính của Ban biên tập, hoặc bỏ mục")
+    return question
 
-    id: Slug = Field(description="Mã, thành neo liên kết `phan-bac/#<id>`.")
-    claim: Name = Field(description="Luận điệu, nêu trung tính (không nhắc lại lời lẽ kích động).")
-    answer: Text = Field(description="Lời đáp ngắn do Ban biên tập viết, chỉ nói điều Kế hoạch nói.")
+
+class Clarification(ContentModel):
+    """Một nhận thức chưa đúng cần làm rõ: một câu hỏi nêu trung tính, lời đáp trích nguyên văn Kế hoạch."""
+
+    id: Slug = Field(description="Mã, thành neo liên kết `lam-ro/#<id>`.")
+    question: Annotated[Name, AfterValidator(_not_the_document)] = Field(description="Câu hỏi nêu trung tính (không nhắc lại lời lẽ kích động, không gán nhãn “luận điệu”, “thù địch”), không chép câu của Kế hoạch.")
+    answer: Answer = Field(description="Lời đáp ngắn do Ban biên tập viết, chỉ dùng lời văn của Kế hoạch.")
     quotes: Quotes
     source: SourceRef
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
 
-class FalseClaimSection(UniqueIds):
-    """Trang Phản bác thông tin sai lệch."""
+class ClarificationSection(UniqueIds):
+    """Trang “Làm rõ một số nhận thức chưa đúng” (thay trang “Phản bác” trước đây)."""
 
-    title: Name = Field(description="Tiêu đề trang.")
+    title: Name = Field("Làm rõ một số nhận thức chưa đúng", description="Tiêu đề trang, ví dụ `Làm rõ một số nhận thức chưa đúng`.")
     intro: Text | None = Field(None, description="Đoạn giới thiệu (không bắt buộc).")
-    claims: list[FalseClaim] = Field(min_length=1)
+    items: list[Clarification] = Field(default_factory=list, description="Các mục; trang chỉ có khi có ít nhất một mục đã duyệt (bản xem trước: có ít nhất một mục).")
 
     @model_validator(mode="after")
-    def _unique(self) -> FalseClaimSection:
-        self._check_unique([c.id for c in self.claims])
+    def _unique(self) -> ClarificationSection:
+        self._check_unique([item.id for item in self.items])
         return self
 
 
@@ -824,8 +993,9 @@ class Term(ContentModel):
     term: Name = Field(description="Thuật ngữ như văn bản viết, ví dụ `Chính phủ điện tử`, `TFP`.")
     aliases: list[Name] = Field(default_factory=list, description="Cách viết khác cũng được liên kết, ví dụ `năng suất nhân tố tổng hợp`.")
     explanation: Text = Field(description="Giải thích ngắn, trung tính, kiến thức phổ thông; trang ghi rõ là lời Ban biên tập.")
-    source: Text | None = Field(None, description="Nguồn của lời giải thích, nếu lấy từ một văn bản khác (không bắt buộc).")
+    source: Line | None = Field(None, description="Nguồn của lời giải thích, nếu lấy từ một văn bản khác (không bắt buộc).")
     link: bool = Field(True, description="`false` để không tự động liên kết thuật ngữ này trong các trang.")
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
     @property
     def forms(self) -> list[str]:
@@ -836,9 +1006,9 @@ class Term(ContentModel):
 class GlossarySection(UniqueIds):
     """Trang Thuật ngữ."""
 
-    title: Name = Field(description="Tiêu đề trang, ví dụ `Thuật ngữ`.")
+    title: Name = Field("Thuật ngữ", description="Tiêu đề trang, ví dụ `Thuật ngữ`.")
     intro: Text | None = Field(None, description="Đoạn giới thiệu (không bắt buộc).")
-    terms: list[Term] = Field(min_length=1)
+    terms: list[Term] = Field(default_factory=list, description="Các thuật ngữ; chưa có mục nào (đã duyệt) thì trang Thuật ngữ không có và các trang không liên kết thuật ngữ.")
 
     @model_validator(mode="after")
     def _unique(self) -> GlossarySection:
@@ -865,10 +1035,32 @@ class SummaryItem(ContentModel):
     text: Name = Field(description="Một câu ngắn, dễ hiểu, do Ban biên tập viết, có chủ ngữ, chỉ nói điều câu trích nói.")
     passage: Slug = Field(description="Mã phần văn bản chứa câu trích, như trường `passage` của câu hỏi trắc nghiệm (`yeu-cau`, `cap-co-so`, `kinh-te-so` …); trang chủ liên kết tới đó.")
     quote: Text = Field(description="Câu (hoặc vế câu) chép nguyên văn từ phần `passage`, làm căn cứ cho ý tóm tắt.")
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
 
 class Summary(ContentModel):
     """Tóm tắt Kế hoạch trên trang chủ: vài ý ngắn, mỗi ý dẫn tới câu văn gốc."""
 
-    title: Name = Field(description="Tiêu đề khối tóm tắt, ví dụ `Kế hoạch đề ra những gì`.")
+    title: Name = Field("Những điểm chính của Kế hoạch", description="Tiêu đề khối tóm tắt, ví dụ `Những điểm chính của Kế hoạch`.")
     items: list[SummaryItem] = Field(default_factory=list, max_length=8, description="Các ý tóm tắt (3–6 ý là vừa một màn hình điện thoại); để trống thì trang chủ không có khối này.")
+
+
+# --------------------------------------------------------------------------
+# The home page's "Nghị quyết và người dân" block (nguoi-dan.yml): what the plan means for citizens
+# --------------------------------------------------------------------------
+
+
+class CitizenLine(ContentModel):
+    """Một dòng cho người dân: điều Kế hoạch đặt ra có liên quan tới người dân, gắn với một câu trích mục tiêu hay nhiệm vụ."""
+
+    text: Name = Field(description="Một câu ngắn, dễ hiểu, do Ban biên tập viết, chỉ nói điều câu trích nói.")
+    passage: Slug = Field(description="Mã phần văn bản chứa câu trích: chỉ tiêu (`dich-vu-cong-truc-tuyen`), quan điểm, nhóm nhiệm vụ, đơn vị hoặc mục (`cap-co-so`); trang chủ liên kết tới đó.")
+    quote: Text = Field(description="Câu (hoặc vế câu) chép nguyên văn từ phần `passage`: mục tiêu hay nhiệm vụ làm căn cứ.")
+    approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
+
+
+class CitizensSection(ContentModel):
+    """Khối “Nghị quyết và người dân” trên trang chủ: vài dòng ngắn, mỗi dòng dẫn tới câu văn gốc."""
+
+    title: Name = Field("Nghị quyết và người dân", description="Tiêu đề khối.")
+    items: list[CitizenLine] = Field(default_factory=list, max_length=6, description="Các dòng (3–5 dòng là vừa một màn hình điện thoại); không có dòng nào đã duyệt thì trang chủ không có khối này.")

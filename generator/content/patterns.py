@@ -16,6 +16,8 @@ PHONE = r"^[0-9 +().-]+$"
 EMAIL = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"
 DOMAIN = r"^[a-z0-9.-]+$"
 DATE = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$"
+TIME_ZONE = r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*$"
+"""An IANA time zone name (``Asia/Ho_Chi_Minh``): letters and ``/``, never a path that leaves the zone database."""
 
 HINTS = {
     SLUG: "chỉ gồm chữ thường không dấu và số, nối bằng gạch ngang, ví dụ sinh-hoat-chi-bo "
@@ -28,6 +30,7 @@ HINTS = {
     EMAIL: "phải là địa chỉ thư điện tử, ví dụ ttvh@yenbinh.gov.vn",
     DOMAIN: "phải là tên miền viết thường, không có https:// và không có dấu /, ví dụ yenbinh.yenbai.gov.vn",
     DATE: "phải là ngày, viết 10/3/2025 hoặc 2025-03-10",
+    TIME_ZONE: "phải là tên múi giờ theo cơ sở dữ liệu IANA, ví dụ Asia/Ho_Chi_Minh (giờ Việt Nam)",
 }
 
 

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from ..text import slugify
 from . import models
 from .errors import ContentError, Problem, translate
-from .photos import PhotoError, PhotoSource, open_photo, photo_path
+from .photos import PHOTO_DIR, PHOTO_SUFFIXES, PhotoError, PhotoSource, open_photo, photo_path
 from .reader import Located, parse_yaml, read_text
 
 NEWS_DIR = "tin-tuc"
@@ -110,14 +110,36 @@ def html_lines(body: str, first_line: int) -> list[int]:
     return [number for number, line in prose_lines(body, first_line) if models.find_html(line)]
 
 
-def load_post(path: Path, display: str) -> LoadedPost:
-    """Read, split and validate one post; raise ContentError naming file, line and field."""
+def category_problem(display: str, line: int | None, value: object, categories: list[str], news_file: str) -> Problem:
+    """A category that is not one of ``tin-tuc.yml``'s, with the ones that are (the example is always a real one)."""
+    if not categories:  # tin-tuc.yml is absent (news is optional) or lists no category yet
+        return Problem(display, line, None,
+                       f"chuyên mục “{str(value)[:80]}” không có vì {news_file} chưa khai báo chuyên mục nào: tạo "
+                       f"{news_file} (nếu chưa có) và ghi `categories:`, mỗi chuyên mục một `id` và `name`, ví dụ "
+                       f"`- {{id: {str(value)[:40] or 'hoat-dong'}, name: Hoạt động}}`",
+                       "no category is declared", "category")
+    return Problem(display, line, None,
+                   f"chuyên mục “{str(value)[:80]}” không có trong {news_file}; chọn một trong: {', '.join(categories)}, "
+                   f"ví dụ `category: {categories[0]}`", "unknown category", "category")
+
+
+def load_post(path: Path, display: str, context: dict | None = None, categories: list[str] | None = None,
+              news_file: str = "content/tin-tuc.yml") -> LoadedPost:
+    """Read, split and validate one post; raise ContentError naming file, line and field.
+
+    ``context`` carries the approving bodies (``{"bodies": [...]}``) that ``approved.by`` must name;
+    ``categories`` (the ids in ``tin-tuc.yml``, when it is valid) replace the pattern's hint for a wrong category.
+    """
     front, body, body_line = split_front_matter(read_text(path, display), display)
     located = parse_yaml(front, display)
     try:
-        meta = models.Post.model_validate(located.data)
+        meta = models.Post.model_validate(located.data, context=context)
     except ValidationError as exc:
-        raise ContentError(translate(exc, display, located, models.Post)) from None
+        problems = translate(exc, display, located, models.Post)
+        if categories:
+            problems = [category_problem(display, p.line, located.data.get("category"), categories, news_file)
+                        if p.field == "category" else p for p in problems]
+        raise ContentError(problems) from None
     problems = [Problem(display, line, None, "nội dung bài không được chứa mã HTML (thẻ <…>); hãy dùng Markdown",
                         "raw HTML in the post body", "body") for line in html_lines(body, body_line)]
     if not body.strip():
@@ -142,18 +164,37 @@ def load_post(path: Path, display: str) -> LoadedPost:
     return LoadedPost(meta, body, display, body_line, located, photo)
 
 
-def load_posts(folder: Path, display: str) -> tuple[list[LoadedPost], list[Problem]]:
-    """Every ``*.md`` post in ``folder``, newest first, and every problem found (duplicate URLs included)."""
+def not_a_post(path: Path, display: str) -> Problem | None:
+    """A file in the posts' folder that would never be published: a post saved without ``.md``, or a photo."""
+    if path.name.startswith(".") or path.suffix == ".md" or not path.is_file():
+        return None
+    if path.suffix.lower() in PHOTO_SUFFIXES:
+        return Problem(display, None, None,
+                       f"ảnh “{path.name}” nằm trong thư mục bài viết nên không được đăng: chuyển ảnh vào thư mục "
+                       f"content/{PHOTO_DIR}/ (tên viết thường, ví dụ “{path.name.lower()}”) rồi ghi trong bài "
+                       f"`src: {path.name.lower()}`", f"photo in the posts' folder: move it to content/{PHOTO_DIR}/")
+    stem = path.stem if path.suffix.lower() in {".md", ".txt", ".markdown", ".docx", ".doc"} else path.name
+    return Problem(display, None, None,
+                   f"tệp “{path.name}” không có đuôi .md nên bài không được đăng: đổi tên tệp thành “{stem}.md”",
+                   f"a post must end in .md: rename to {stem}.md")
+
+
+def load_posts(folder: Path, display: str, context: dict | None = None, categories: list[str] | None = None,
+               news_file: str = "content/tin-tuc.yml") -> tuple[list[LoadedPost], list[Problem]]:
+    """Every ``*.md`` post in ``folder``, newest first, and every problem found (duplicate URLs included).
+
+    ``context`` carries the approving bodies that ``approved.by`` must name (``load_post``)."""
     posts: list[LoadedPost] = []
     problems: list[Problem] = []
     if not folder.is_dir():
         return posts, problems
+    problems.extend(p for path in sorted(folder.iterdir()) if (p := not_a_post(path, f"{display}/{path.name}")))
     for path in sorted(folder.glob("*.md")):
         if problem := post_name_problem(path.name, f"{display}/{path.name}"):
             problems.append(problem)
             continue
         try:
-            posts.append(load_post(path, f"{display}/{path.name}"))
+            posts.append(load_post(path, f"{display}/{path.name}", context, categories, news_file))
         except ContentError as exc:
             problems.extend(exc.problems)
     seen: dict[str, LoadedPost] = {}

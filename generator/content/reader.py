@@ -9,8 +9,8 @@ line and column, so a schema error can point at the line an editor must fix.
 
 from __future__ import annotations
 
+import math
 import os
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +20,9 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .characters import RAW_ALLOWED, find_hidden
 from .errors import ContentError
+from .syntax import diagnose
 
 MAX_BYTES = 1_000_000
 """Far above any real content file; stops a runaway file before it eats memory."""
@@ -28,9 +30,13 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 12
 """Deeper than any content file nests (the deepest, a measurement, is at depth 6)."""
 
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Control characters (Tab and line ends excepted) and the bidirectional overrides that can make
-a title read differently from what it says (U+202A…U+202E, U+2066…U+2069)."""
+MAX_KEY = 100
+"""Characters in a key: every field name is far shorter; a longer one is a mistake (or an attack on messages)."""
+
+_CORE = "tag:yaml.org,2002:"
+SCALAR_TAGS = frozenset(_CORE + kind for kind in ("null", "bool", "int", "float", "str", "timestamp"))
+"""The YAML core schema's scalars (and dates): ``!!binary``, ``!!python/…``, ``!!set``, ``!!omap``, ``!tên``
+and the rest are refused, so no value reaches a model as bytes, a set or an object it does not expect."""
 
 Path_ = tuple[str | int, ...]
 
@@ -41,6 +47,8 @@ class Located:
 
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    """A plain (unquoted) scalar's text as typed: ``1.200`` where the data holds 1.2."""
 
     def position(self, path: Path_) -> tuple[int, int] | None:
         """The closest known position: the value itself, else its nearest parent."""
@@ -116,14 +124,10 @@ def _check_tabs(path: Path, text: str) -> None:
 
 def _check_invisible(name: str, text: str) -> None:
     """A control or direction-override character is invisible in an editor: name its line, column and code."""
-    if found := _INVISIBLE.search(text):
-        line = text.count("\n", 0, found.start()) + 1
-        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-        code = f"U+{ord(found.group()):04X}"
-        kind = "ký tự đảo chiều văn bản" if found.group() >= "\u2000" else "ký tự điều khiển"
-        raise ContentError.at(name, line, column,
-                              f"có {kind} ẩn ({code}), thường do dán từ nơi khác; xóa ký tự này rồi gõ lại chữ ở chỗ đó",
-                              f"invisible control or bidi character {code}")
+    if found := find_hidden(text, RAW_ALLOWED):
+        line = text.count("\n", 0, found.offset) + 1
+        column = found.offset - (text.rfind("\n", 0, found.offset) + 1) + 1
+        raise ContentError.at(name, line, column, found.message(), f"invisible control or bidi character {found.code}")
 
 
 def symlinks(folder: Path) -> list[Path]:
@@ -178,6 +182,9 @@ def parse_yaml(text: str, name: str) -> Located:
         # An unclosed quote is found where the file ends; the editor needs the line where it opened.
         quoted = "quoted scalar" in (exc.context or "")
         mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
+        failed_at = max((m.line + 1 for m in (exc.problem_mark, exc.context_mark) if m), default=None)
+        if found := diagnose(text, failed_at):
+            raise ContentError.at(name, found.line, None, found.message, found.english) from None
         raise ContentError.at(
             name, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
             _explain_syntax(exc), str(exc.problem or exc),
@@ -218,18 +225,71 @@ def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
     return "lỗi cú pháp YAML"
 
 
+def _tag_name(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+
+
+def _check_tag(node: Node, name: str) -> None:
+    """Only the core schema: a mapping, a list, or a plain scalar (text, number, true/false, date, empty)."""
+    expected = {MappingNode: _CORE + "map", SequenceNode: _CORE + "seq"}.get(type(node))
+    if node.tag == expected or (expected is None and node.tag in SCALAR_TAGS):
+        return
+    tag = _tag_name(node.tag)
+    raise ContentError.at(
+        name, node.start_mark.line + 1, node.start_mark.column + 1,
+        f"không dùng được thẻ kiểu YAML “{tag}”; viết giá trị bình thường (chữ, số, ngày); nếu chữ bắt đầu "
+        "bằng dấu “!” thì đặt cả giá trị trong ngoặc kép",
+        f"YAML tag {tag} is not allowed: only the core schema is read",
+    )
+
+
+def _check_scalar(node: ScalarNode, value: Any, path: Path_, name: str) -> None:
+    """A decoded value as the model will see it: no hidden character from an escape, no NaN or infinity."""
+    where = (name, node.start_mark.line + 1, node.start_mark.column + 1)
+    field = ".".join(str(p) for p in path)
+    if isinstance(value, str) and (found := find_hidden(value)):
+        raise ContentError.at(*where, found.message(), f"hidden character {found.code} in a decoded value",
+                              field=field)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ContentError.at(*where, f"giá trị “{node.value[:80]}” không phải là một số hữu hạn; ghi một số cụ thể, "
+                              "ví dụ 0.7 (không dùng .nan, .inf)", "NaN and infinity are not numbers here",
+                              field=field)
+
+
 def _build(node: Node, path: Path_, located: Located, name: str, constructor: SafeConstructor) -> Any:
     """Turn a node into Python values, recording each position and refusing duplicates."""
     located.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if len(path) > MAX_DEPTH * 2:  # a path counts each key and each list index
         raise ContentError.at(name, node.start_mark.line + 1, node.start_mark.column + 1,
                               f"các mục lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)", "nesting too deep")
+    _check_tag(node, name)
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise ContentError.at(
+                    name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    "tên trường phải là một chữ viết trước dấu hai chấm, không được là danh sách hay nhóm trường "
+                    "(bỏ dấu “?” hoặc ngoặc [ ] { } ở đầu dòng)",
+                    "a mapping key must be a scalar, not a sequence or mapping",
+                    field=".".join(str(p) for p in path),
+                )
+            if len(key_node.value) > MAX_KEY:
+                raise ContentError.at(
+                    name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    f"tên trường quá dài ({len(key_node.value)} ký tự, tối đa {MAX_KEY}); tên trường là một từ như "
+                    "`title`, viết trước dấu hai chấm", "mapping key too long")
             key = _build(key_node, (*path, "<key>"), located, name, constructor)
-            if isinstance(key, str):
-                key = unicodedata.normalize("NFC", key)
+            if isinstance(key, bool) and key_node.style is None and key_node.value.lower() not in ("true", "false"):
+                key = key_node.value  # YAML 1.2 reads `on:` (approved.on), `yes:`, `no:` as words; PyYAML's 1.1 as booleans
+            if not isinstance(key, str):
+                raise ContentError.at(
+                    name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    f"tên trường “{key_node.value[:80]}” được đọc thành số, ngày, true/false hay ô trống, không phải "
+                    "chữ; tên trường là một từ như `title`", "a mapping key must be text",
+                    field=".".join(str(p) for p in path),
+                )
+            key = unicodedata.normalize("NFC", key)
             if key in result:
                 raise ContentError.at(
                     name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
@@ -250,9 +310,12 @@ def _build(node: Node, path: Path_, located: Located, name: str, constructor: Sa
     except (ValueError, ConstructorError) as exc:
         raise ContentError.at(
             name, node.start_mark.line + 1, node.start_mark.column + 1,
-            f"giá trị “{node.value}” không hợp lệ (ngày không tồn tại?)", str(exc),
+            f"giá trị “{node.value[:80]}” không hợp lệ (ngày không tồn tại?)", str(exc)[:300],
             field=".".join(str(p) for p in path),
         ) from None
+    _check_scalar(node, value, path, name)
+    if node.style is None:
+        located.raw[path] = node.value
     if isinstance(value, str):
         value = unicodedata.normalize("NFC", value)
     return value

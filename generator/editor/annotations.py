@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from ..content.errors import Problem
+from ..content.errors import Problem, describe
 
 Level = Literal["error", "warning", "notice"]
 
@@ -39,7 +39,7 @@ def annotation(level: Level, file: str, line: int | None, message: str, *, colum
 def problem_annotations(problems: Iterable[Problem]) -> Iterator[str]:
     """A content error (validate) per problem, titled with its field."""
     for problem in problems:
-        title = f"Lỗi nội dung: {problem.field}" if problem.field else "Lỗi nội dung"
+        title = f"Lỗi nội dung: {describe(problem.field)}" if problem.field else "Lỗi nội dung"
         yield annotation("error", problem.file, problem.line, problem.message_vi, column=problem.column, title=title)
 
 

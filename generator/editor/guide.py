@@ -1,5 +1,8 @@
 """The editor guide: ``CONTRIBUTING.md`` (written by hand) and its field reference (generated from the schema).
 
+The pages are listed by the registry from ``views/guide.py`` and the reference's text is drawn by
+``render/guide.py``; this module, on top of both, writes and checks the committed copy.
+
 The guide is two files that read on GitHub as they read on the site:
 ``CONTRIBUTING.md`` becomes the page ``huong-dan-bien-tap/``, and the field
 reference, generated from the models into ``huong-dan-bien-tap/truong-du-lieu.md``
@@ -13,33 +16,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel
+from ..render.guide import GUIDE_LINK, field_reference
+from ..views.guide import PAGE, REFERENCE, SOURCE, in_folder, site_body, task_pages, task_site_body
 
-from ..content.fields import fields
-from ..content.loader import EXTRA_SCHEMAS, content_files
-from ..render.environment import environment
-
-SOURCE = "CONTRIBUTING.md"
-PAGE = "huong-dan-bien-tap.md"
-REFERENCE = "huong-dan-bien-tap/truong-du-lieu.md"
-"""The field reference: a committed, generated file at this path and a site page at the same path."""
-
-_WHERE = {"tin-tuc-bai.yml": "content/tin-tuc/*.md (phần đầu, giữa hai dòng ---)",
-          "to-chuc-co-so-ket-qua.yml": "content/to-chuc-co-so/*.yml (mỗi tổ chức một tệp)"}
-
-
-GUIDE_LINK = "../CONTRIBUTING.md"
-"""The reference's link back to the guide as a file in the repository; the site page links the page instead."""
-
-
-def field_reference(guide_link: str = GUIDE_LINK) -> str:
-    """The whole reference page in Markdown: one list per kind of content file (lists, not tables: no sideways scroll)."""
-    groups: dict[type[BaseModel], list[str]] = {}
-    schemas = {entry.name: entry.model for entry in content_files()} | EXTRA_SCHEMAS
-    for name, model in schemas.items():
-        groups.setdefault(model, []).append(_WHERE.get(name, f"content/{name}"))
-    files = [{"paths": paths, "doc": (model.__doc__ or "").strip(), "rows": fields(model)} for model, paths in groups.items()]
-    return environment().get_template("field-reference.md.j2").render(files=files, guide_link=guide_link).strip() + "\n"
+__all__ = ["GUIDE_LINK", "PAGE", "REFERENCE", "SOURCE", "field_reference", "in_folder", "reference_site_body",
+           "site_body", "stale", "task_pages", "task_site_body", "update"]
 
 
 def stale(root: Path) -> bool:
@@ -58,12 +39,7 @@ def update(root: Path) -> bool:
     return True
 
 
-def site_body(root: Path) -> str | None:
-    """The guide's Markdown for its site page (None when the project has no CONTRIBUTING.md)."""
-    path = root / SOURCE
-    return path.read_text(encoding="utf-8") if path.is_file() else None
-
-
-def reference_site_body() -> str:
-    """The reference as a site page: the same text, linking the guide's page rather than CONTRIBUTING.md."""
-    return field_reference(f"../{PAGE}")
+def reference_site_body(content_prefix: str = "content") -> str:
+    """The reference as a site page: the same text, linking the guide's page rather than CONTRIBUTING.md, and naming
+    the site's own content folder."""
+    return field_reference(f"../{PAGE}", content_prefix)

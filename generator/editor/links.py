@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .. import theme
 from ..content import Content
 from ..registry import plan_links
 from ..text import toc_slugify
@@ -139,7 +140,8 @@ class SiteMap:
 
 def build_sitemap(content: Content, rendered: Iterable[tuple[str, str]], docs_dir: Path,
                   extra_files: Iterable[str], site_url: str | None) -> SiteMap:
-    """Pages from the rendered Markdown and docs/, their anchors; other files from docs/ and ``extra_files``."""
+    """Pages from the rendered Markdown and docs/ (the package's docs/ layer too), their anchors; other files from
+    docs/ and ``extra_files``."""
     sitemap = SiteMap(site_url=site_url)
     for path, text in rendered:
         sitemap.pages[path] = markdown_anchors(text)
@@ -148,13 +150,16 @@ def build_sitemap(content: Content, rendered: Iterable[tuple[str, str]], docs_di
         page, _, anchor = link.target.partition("#")
         if anchor and page in sitemap.pages:
             sitemap.pages[page].add(anchor)
-    if docs_dir.is_dir():
-        for file in sorted(docs_dir.rglob("*")):
-            relative = file.relative_to(docs_dir).as_posix()
+    for folder in (docs_dir, theme.DOCS):  # the site's docs/, then the package's files it did not replace
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.rglob("*")):
+            relative = file.relative_to(folder).as_posix()
             if not file.is_file() or relative.startswith("overrides/"):
                 continue
             if file.suffix == ".md":
-                sitemap.pages.setdefault(relative, set()).update(markdown_anchors(file.read_text(encoding="utf-8-sig")))
+                if folder == docs_dir or relative not in sitemap.pages:
+                    sitemap.pages.setdefault(relative, set()).update(markdown_anchors(file.read_text(encoding="utf-8-sig")))
             else:
                 sitemap.files.add(relative)
     sitemap.files.update(extra_files)

@@ -13,7 +13,9 @@ Scope, decided so the lint never asks anyone to change the plan's wording:
 - links (inline and reference-style) in post bodies, ``docs/**/*.md`` and YAML texts (``links.py``): pages,
   files and anchors the build will have, addresses copied from the browser, ``../``;
 - silent traps on the validated models (``traps.py``): a result dated after the
-  build, measurements the trend line leaves out.
+  build, measurements the trend line leaves out;
+- editorial items waiting for approval (``content.approval``): one warning per item at its line, since a
+  production build leaves them out.
 """
 
 from __future__ import annotations
@@ -22,16 +24,20 @@ import difflib
 import posixpath
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from math import ceil
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 
 from ..content import Content, content_files, load_content, load_model
-from ..content.models import Corrections
+from ..content.approval import drafts
+from ..content.models import Corrections, Quiz
 from ..content.posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matter
+from ..content.reader import parse_yaml
 from ..render import feeds
 from ..render.pages import render_pages
 from ..settings import BuildSettings, SettingsError, build_date
@@ -89,7 +95,11 @@ class Confusion:
 
 
 def confusions(content_dir: Path) -> list[Confusion]:
-    """OCR errors found in the source document plus the extra typing confusions, minus those marked ``lint: false``."""
+    """OCR errors found in the source document plus the extra typing confusions, minus those marked ``lint: false``.
+
+    The word list is optional (a plan typed, not scanned, may have none): absent, there is nothing to look for."""
+    if not (content_dir / CORRECTIONS).is_file():
+        return []
     data = load_model(content_dir / CORRECTIONS, Corrections, f"{content_dir.name}/{CORRECTIONS}")
     found = []
     for entry in [*data.corrections, *data.confusions]:
@@ -99,6 +109,30 @@ def confusions(content_dir: Path) -> list[Confusion]:
             pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
             found.append(Confusion(entry.wrong, entry.right, pattern))
     return found
+
+
+CROWDED_SHARE = 0.4
+"""More right answers than this share under one letter is a warning (the quiz page shuffles options, the
+printed list and the no-JavaScript page do not)."""
+
+
+def crowded_letter(quiz: Quiz) -> tuple[str, int, int] | None:
+    """(letter, count, total) when one position holds more than ``CROWDED_SHARE`` of the right answers and more
+    than an even spread over three options would (a bank of 4 questions cannot do better than 2 under A)."""
+    positions = Counter(next(n for n, option in enumerate(q.options) if option.correct) for q in quiz.questions)
+    if not positions:
+        return None
+    total = len(quiz.questions)
+    position, count = max(positions.items(), key=lambda item: item[1])
+    if count > CROWDED_SHARE * total and count > ceil(total / 3):
+        return "ABCD"[position], count, total
+    return None
+
+
+def truncated_label(title: str, measure: str) -> bool:
+    """True when ``title`` is ``measure`` with words cut from its start or its end (a label that no longer says of what)."""
+    title, measure = title.casefold().split(), measure.casefold().split()
+    return len(title) < len(measure) and (measure[:len(title)] == title or measure[-len(title):] == title)
 
 
 def number_pattern(number: str) -> re.Pattern[str]:
@@ -126,7 +160,7 @@ class Linter:
         self.confusions = confusions(self.content_dir)
         self.number = content.plan.resolution.number
         self.number_re = number_pattern(self.number)
-        self.today = build_date()
+        self.today = build_date(time_zone=content.settings.time_zone, project_dir=self.content_dir.resolve().parent)
         self.sitemap = self._sitemap()
 
     # -- file walking -------------------------------------------------------
@@ -140,7 +174,10 @@ class Linter:
                     self.yaml_links(self.display(path), text)
         self.stray_files()
         self.publisher_details()
+        self.quiz_balance()
+        self.indicator_labels()
         self.silent_traps()
+        self.awaiting_approval()
         for post in self.content.posts:
             self.post(post)
         if self.docs_dir.is_dir():
@@ -151,27 +188,41 @@ class Linter:
         return sorted(self.findings, key=lambda f: (f.file, f.line, f.severity))
 
     def stray_files(self) -> None:
-        """A file the build will not read is usually a mistake: a misnamed YAML file, a post saved as .txt."""
+        """A file the build will not read is usually a mistake: a misnamed YAML file (a post saved as .txt, or a photo
+        outside ``content/anh/``, stops the build instead: ``posts.not_a_post``, ``photos.misplaced_photos``)."""
         known = {entry.name for entry in content_files()} | {CORRECTIONS}
         for path in sorted(self.content_dir.glob("*")):
             if path.is_file() and path.suffix.lower() in {".yml", ".yaml"} and path.name not in known:
                 self.add(self.display(path), 1, "warning",
                          "tệp này không được đọc khi xây dựng trang (không phải tệp nội dung nào)",
                          f"đổi tên cho đúng một trong: {', '.join(sorted(known))}; hoặc xóa tệp")
-        posts = self.content_dir / NEWS_DIR
-        if posts.is_dir():
-            for path in sorted(posts.iterdir()):
-                if path.is_file() and path.suffix != ".md":
-                    self.add(self.display(path), 1, "warning",
-                             "tệp trong thư mục tin, bài nhưng không có đuôi .md nên không được đăng",
-                             f"đổi tên thành {path.stem}.md (bài viết) hoặc chuyển ảnh sang content/anh/ "
-                             "(ảnh của bài: trang xóa thông tin vị trí chụp)")
 
     def silent_traps(self) -> None:
         """Content that builds but makes the page say something else (generator/editor/traps.py)."""
         for trap in traps.traps(self.content, self.today):
             self.add(self.display(self.content_dir / trap.file), traps.line_of(self.content_dir, trap),
                      trap.severity, trap.message, trap.fix)
+
+    def awaiting_approval(self) -> None:
+        """Every editorial item without ``approved:``: a production build leaves it out, a preview marks it a draft."""
+        bodies = (", ".join(body.id for body in self.content.settings.approving_bodies)
+                  or "cai-dat.yml chưa có `approving_bodies`")
+        located: dict[str, Any] = {}
+        for item in drafts(self.content):
+            if item.attribute == "posts":
+                post = next(post for post in self.content.posts if post.source == item.file)
+                name, line = self.display(self.content_dir / NEWS_DIR / Path(post.source).name), post.line_of("title") or 1
+            else:
+                path = self.content_dir / item.file
+                name = self.display(path)
+                if name not in located:
+                    located[name] = parse_yaml(path.read_text(encoding="utf-8-sig"), name)
+                position = located[name].position(item.path)
+                line = position[0] if position else 1
+            self.add(name, line, "warning",
+                     f"chờ duyệt: “{item.label}” chưa có `approved:`; bản chính thức không đăng mục này",
+                     f"khi cơ quan có thẩm quyền đã duyệt, thêm `approved: {{by: <mã>, on: <ngày duyệt>}}` "
+                     f"(mã: {bodies}); không ghi thay khi chưa duyệt")
 
     def publisher_details(self) -> None:
         """The footer of a state body's information site names its publisher; say which details are still empty."""
@@ -180,6 +231,27 @@ class Linter:
             self.add(self.display(self.content_dir / self.content.source("settings")), 1, "warning",
                      f"chân trang còn thiếu: {', '.join(missing)}",
                      "ghi cơ quan chủ quản, người chịu trách nhiệm, địa chỉ, điện thoại, thư điện tử trong cai-dat.yml")
+
+    def quiz_balance(self) -> None:
+        """A bank whose right answers sit mostly under one letter lets a reader score by always tapping it."""
+        if (found := crowded_letter(self.content.quiz)) is not None:
+            letter, count, total = found
+            self.add(self.display(self.content_dir / self.content.source("quiz")), 1, "warning",
+                     f"{count}/{total} câu có đáp án đúng ở phương án {letter} (quá {round(CROWDED_SHARE * 100)}%)",
+                     "đổi thứ tự các phương án (chỉ đổi chỗ, không sửa lời) để đáp án đúng rải đều ở A, B, C, D")
+
+    def indicator_labels(self) -> None:
+        """A card reads "Đạt 80% — <title>": for a bare percentage (unit ``%``; "% GDP", "doanh nghiệp" say of what
+        themselves), a title cut from its measure ("Giao dịch không dùng tiền mặt" for
+        "Tỉ lệ giao dịch không dùng tiền mặt") leaves the reader asking 80% of what."""
+        for attribute in ("targets_2030", "vision_2045"):
+            path = self.content_dir / self.content.source(attribute)
+            for indicator in getattr(self.content, attribute).indicators:
+                if indicator.unit == "%" and truncated_label(indicator.title, indicator.measure):
+                    self.add(self.display(path), 1, "warning",
+                             f"chỉ tiêu “{indicator.id}”: tên “{indicator.title}” là một phần của đại lượng đo "
+                             f"“{indicator.measure}”, người đọc không biết con số đo cái gì",
+                             f"ghi `title: {indicator.measure}` (lấy lời của đại lượng đo)")
 
     def future_date(self, name: str, line: int, value: date) -> None:
         if value > self.today + timedelta(days=FUTURE_DAYS):
@@ -313,10 +385,12 @@ class Linter:
         """Every page (with its anchors) and file the built site will have, as paths under docs/."""
         try:
             site_url = BuildSettings.resolve(self.content_dir, base_url=self.content.settings.base_url,
-                                             repo_url=None).site_url
+                                             repo_url=None, time_zone=self.content.settings.time_zone).site_url
         except SettingsError:
             site_url = None  # the build reports it; links are still checked
-        settings = BuildSettings.resolve(self.content_dir, base_url=None, repo_url=None)
+        # Every page a preview has: a link to a page that is off in production until its items are approved is
+        # not a broken link (the page appears with the approval). Relative links: no site URL.
+        settings = BuildSettings(content_dir=self.content_dir, today=self.today, preview=True)
         rendered = [(page.path, page.markdown) for page in render_pages(self.content, settings)]
         return build_sitemap(self.content, rendered, self.docs_dir, {feeds.RSS_PATH, feeds.JSON_PATH}, site_url)
 

@@ -20,7 +20,8 @@ def schemas() -> dict[str, str]:
     found = {}
     for name, model in ({entry.name: entry.model for entry in content_files()} | EXTRA_SCHEMAS).items():
         document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
-        found[Path(name).stem + ".json"] = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        text = json.dumps(document, ensure_ascii=False, allow_nan=False, indent=2, sort_keys=True)
+        found[Path(name).stem + ".json"] = text + "\n"
     return found
 
 

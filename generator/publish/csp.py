@@ -44,7 +44,7 @@ SEARCH_EXTRA: dict[str, tuple[str, ...]] = {"script-src": ("'wasm-unsafe-eval'",
 
 SEARCH_PAGE = "tim-kiem/index.html"
 
-ADMIN_PREFIX = "quan-tri/"
+ADMIN_PREFIX = "bien-tap/quan-tri/"
 """The browser editor (Decap CMS, ``registry.ADMIN``): editors only, never linked for readers."""
 
 ADMIN_EXTRA: dict[str, tuple[str, ...]] = {
@@ -59,7 +59,7 @@ ADMIN_EXTRA: dict[str, tuple[str, ...]] = {
     # back from its blob: URL with fetch() before it is saved (measured: refused, and saving the post failed).
     "connect-src": ("blob:", "https://api.github.com"),
 }
-"""Added under ``quan-tri/`` only, each for a violation measured in Chromium (tests/browser/test_cms.py)."""
+"""Added under ``bien-tap/quan-tri/`` only, each for a violation measured in Chromium (tests/browser/test_cms.py)."""
 
 SEARCH_BUNDLE = "pagefind/"
 """Pagefind's files. A dedicated worker is governed by the policy sent with its own script,

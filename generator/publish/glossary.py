@@ -6,11 +6,11 @@ guess — where a heading, a link, code or an attribute starts and ends. Text is
 changed only inside the page body (``data-pagefind-body``, which ``main.html``
 writes for both builders), never inside headings, links, code, ``<summary>``
 (a question of the Q&A: tapping it must open the answer, not leave the page),
-SVG, buttons or form labels, and never on the glossary page itself.
+SVG, buttons or form labels, quotations (``<blockquote>``, ``<q>``), and never on
+the glossary page itself.
 
-Decision: terms inside quotations of the plan are linked too. The link changes
-no word (the fidelity test compares words), and the plan's own text is where a
-reader meets the terms.
+Quotations of the official text carry no glossary link: a quoted sentence stands as
+the document printed it, with no editorial mark inside it.
 
 Matching: case-insensitive, whole words (a Vietnamese syllable boundary: no
 letter or digit on either side), longest form first, so “Chính phủ điện tử” wins
@@ -36,9 +36,10 @@ from .firstview import index_file
 
 SKIPPED = frozenset({
     "h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "script", "style", "svg",
-    "summary", "button", "label", "textarea", "select", "option", "title", "dt",
+    "summary", "button", "label", "textarea", "select", "option", "title", "dt", "blockquote", "q",
 })
-"""Elements whose text is never linked (``dt``: a term being defined, on any page)."""
+"""Elements whose text is never linked (``dt``: a term being defined, on any page; ``blockquote`` and ``q``:
+quoted official text)."""
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 

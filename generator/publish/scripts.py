@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..theme import OVERRIDES
+
 SCRIPT_DIR = "assets/javascripts"
 PREFIX = "inline."
 
@@ -111,20 +113,28 @@ def template_scripts(text: str) -> tuple[set[str], set[str]]:
     return fixed, patterns
 
 
-@cache
-def known_scripts() -> KnownScripts:
-    """Every inline script of the installed theme templates (``THEME_PACKAGES``), read at build time."""
-    digests: set[str] = set()
-    patterns: set[str] = set()
+def theme_folders() -> list[Path]:
+    """The trusted template folders: the installed theme packages' (``THEME_PACKAGES``) and this package's
+    overrides (``generator/theme/overrides``). Not a site's own ``overrides/``: a file of its repository, so
+    an inline script there is refused as one in a page would be (move it into a file listed in ``docs_allow``)."""
+    folders = []
     for package in THEME_PACKAGES:
         spec = importlib.util.find_spec(package)
-        if spec is None or not spec.submodule_search_locations:
-            continue
-        for folder in spec.submodule_search_locations:
-            for template in sorted(Path(folder).rglob("*.html")):
-                fixed, found = template_scripts(template.read_text(encoding="utf-8"))
-                digests |= {digest(body) for body in fixed}
-                patterns |= found
+        if spec is not None and spec.submodule_search_locations:
+            folders += [Path(folder) for folder in spec.submodule_search_locations]
+    return [*folders, OVERRIDES]
+
+
+@cache
+def known_scripts() -> KnownScripts:
+    """Every inline script of the trusted theme templates (``theme_folders``), read at build time."""
+    digests: set[str] = set()
+    patterns: set[str] = set()
+    for folder in theme_folders():
+        for template in sorted(folder.rglob("*.html")):
+            fixed, found = template_scripts(template.read_text(encoding="utf-8"))
+            digests |= {digest(body) for body in fixed}
+            patterns |= found
     return KnownScripts(frozenset(digests), tuple(re.compile(p, re.S) for p in sorted(patterns)))
 
 

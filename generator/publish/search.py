@@ -11,7 +11,7 @@ decompose, so "dang vien" would miss "đảng viên". Pagefind therefore indexes
 copy of the pages in which đ is written as d + U+0335 (combining short stroke):
 Pagefind strips that mark like any tone, so the index holds "dang" and finds
 it from "dang" or "đảng". The served pages are untouched; the search page turns
-d + U+0335 back into đ in what it shows (docs/assets/search.js).
+d + U+0335 back into đ in what it shows (generator/theme/docs/assets/search.js).
 
 The binary ships inside the ``pagefind-bin`` wheel, so indexing needs no
 network. It runs on the freshly built folder (the staging folder during

@@ -12,17 +12,17 @@ one, as with the feeds, no JSON is written (a portal cannot use links it cannot 
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import registry
+from ..build import Build, as_build
 from ..content import Content
 from ..settings import BuildSettings
 from ..views.site import Site
-from .pages import pages_by_kind, site_view
+from .encoding import json_text
 
 VERSION = 1
 """The format's version: raised when a field is removed or changes meaning (adding one does not)."""
@@ -32,7 +32,7 @@ SCHEMA_DIR = f"{API_DIR}/schema"
 
 
 class Payload(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Document(Payload):
@@ -117,8 +117,9 @@ FILES: dict[str, type[Document]] = {"targets": Targets, "milestones": Milestones
 """``api/<name>.json`` and ``api/schema/<name>.json``, in this order."""
 
 
-def _targets(site: Site, base: str) -> Targets:
-    cards = [page.view for page in pages_by_kind(site)["widget-indicator"]]
+def _targets(build: Build, base: str) -> Targets:
+    site = build.site
+    cards = [page.view for page in build.pages["widget-indicator"]]
     items = []
     for view in cards:
         card, i = view.card, view.card.indicator
@@ -153,12 +154,13 @@ def _news(site: Site, base: str) -> News:
     return News(version=VERSION, updated=site.settings.today, site=base, items=items)
 
 
-def documents(content: Content, settings: BuildSettings) -> dict[str, Document]:
-    """The three documents, or none without a site URL."""
-    if not settings.site_url:
+def documents(build: Build | Content, settings: BuildSettings | None = None) -> dict[str, Document]:
+    """The three documents of the build, or none without a site URL."""
+    build = as_build(build, settings)
+    site, base = build.site, build.settings.site_url
+    if not base:
         return {}
-    site, base = site_view(content, settings), settings.site_url
-    return {"targets": _targets(site, base), "milestones": _milestones(site, base), "news": _news(site, base)}
+    return {"targets": _targets(build, base), "milestones": _milestones(site, base), "news": _news(site, base)}
 
 
 def schema(name: str, site_url: str | None) -> dict:
@@ -170,12 +172,14 @@ def schema(name: str, site_url: str | None) -> dict:
 
 
 def dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json_text(value, indent=1, sort_keys=False) + "\n"
 
 
-def api_files(content: Content, settings: BuildSettings) -> list[tuple[str, str]]:
+def api_files(build: Build | Content, settings: BuildSettings | None = None) -> list[tuple[str, str]]:
     """(path, text) of every data file and schema; empty without a site URL."""
-    docs = documents(content, settings)
+    build = as_build(build, settings)
+    settings = build.settings
+    docs = documents(build)
     files = [(f"{API_DIR}/{name}.json", dumps(doc.model_dump(mode="json"))) for name, doc in docs.items()]
     files += [(f"{SCHEMA_DIR}/{name}.json", dumps(schema(name, settings.site_url))) for name in docs]
     return files

@@ -1,8 +1,10 @@
 """The plan's deadlines as an iCalendar file (RFC 5545) a unit can add to a phone calendar.
 
-The wording of each event is in ``templates/lich-thuc-hien.ics.j2``; this module
-only does what RFC 5545 demands of the bytes: TEXT escaping, CRLF line ends and
-folding lines longer than 75 octets without splitting a UTF-8 character. UIDs
+The wording of each event is in ``templates/lich-thuc-hien.ics.j2``; the encoder
+(``encoding.ics_text``, ``ics_lines``) does what RFC 5545 demands of the bytes: TEXT
+escaping of every kind of line end, CRLF line ends and folding lines longer than 75
+octets without splitting a UTF-8 character. A template rather than the ``icalendar``
+library keeps the Vietnamese wording in a template, like every other page. UIDs
 are the deadline's stable key (unit, date, order) at a domain from the settings,
 and DTSTAMP is the build date, so the same commit gives the same file.
 """
@@ -11,41 +13,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..build import Build, as_build
 from ..content import Content
 from ..settings import BuildSettings
 from ..text import slugify
-from ..views.deadlines import due_items
+from .encoding import ics_lines, ics_text
 from .environment import environment
 
 CALENDAR_PATH = "lich-thuc-hien.ics"
 TEMPLATE = "lich-thuc-hien.ics.j2"
-MAX_OCTETS = 75
-
-
-def escape_text(value: str) -> str:
-    """RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and newline are escaped."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
 
 
 def ics_date(value: date) -> str:
     """A DATE value: 20250325."""
     return value.strftime("%Y%m%d")
-
-
-def fold(line: str) -> str:
-    """RFC 5545 §3.1: lines over 75 octets continue on CRLF + space, cut between characters."""
-    parts: list[str] = []
-    current, size, limit = "", 0, MAX_OCTETS
-    for char in line:
-        octets = len(char.encode("utf-8"))
-        if size + octets > limit:
-            parts.append(current)
-            current, size, limit = "", 0, MAX_OCTETS - 1
-        current += char
-        size += octets
-    parts.append(current)
-    return "\r\n ".join(parts)
 
 
 def uid_domain(content: Content, settings: BuildSettings) -> str:
@@ -58,13 +39,15 @@ def uid_domain(content: Content, settings: BuildSettings) -> str:
     return settings.site_host or f"{slugify(content.settings.organisation)}.invalid"
 
 
-def render_calendar(content: Content, settings: BuildSettings) -> str:
-    """The whole .ics file: one all-day VEVENT per deadline, CRLF line ends, folded lines."""
+def render_calendar(build: Build | Content, settings: BuildSettings | None = None) -> str:
+    """The whole .ics file: one all-day VEVENT per deadline of the build (``Site.deadlines``), CRLF line ends,
+    folded lines."""
+    build = as_build(build, settings)
+    content, settings = build.content, build.settings
     env = environment()
-    env.filters.update(ics=escape_text, ics_date=ics_date)
+    env.filters.update(ics=ics_text, ics_date=ics_date)
     text = env.get_template(TEMPLATE).render(
-        c=content, today=settings.today, deadlines=due_items(content, settings.today),
+        c=content, today=settings.today, deadlines=build.site.deadlines,
         domain=uid_domain(content, settings), site_url=settings.site_url or "",
     )
-    lines = [line for line in text.splitlines() if line.strip()]
-    return "".join(fold(line) + "\r\n" for line in lines)
+    return ics_lines(text)

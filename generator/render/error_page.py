@@ -40,6 +40,6 @@ def error_page(problems: list[Problem]) -> str:
 
 
 def error_fragment(problems: list[Problem]) -> str:
-    """The same list as HTML, for the theme's "not found" page (``docs/overrides/404.html``): ``mkdocs serve``
+    """The same list as HTML, for the theme's "not found" page (``generator/theme/overrides/404.html``): ``mkdocs serve``
     answers an address the failed build did not make (the site was never built in this session) with 404.html."""
     return environment().get_template(FRAGMENT).render(items=error_items(problems), reloads=False)

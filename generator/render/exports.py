@@ -10,20 +10,23 @@ never disagree. CSV choices, for Excel on Windows set to Vietnamese:
   percentages are written with a decimal comma (99,16) as the board writes them; a ``,``
   separator would put each row in one cell there. No ``sep=;`` line: with it Excel
   ignores the byte-order mark and the accents break again;
-* CRLF line ends (RFC 4180), every field quoted only when needed (``csv`` module).
+* CRLF line ends (RFC 4180), every field quoted only when needed (``csv`` module): a field
+  with a line break, a quote or a ``;`` stays one field of one record;
+* text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` …) starts with an
+  apostrophe (``encoding.csv_cell``); numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from ..views.compilation import Figures, OrganisationRow
 from ..views.implementation import ImplementationView
+from .encoding import csv_cell, json_text
 from .environment import environment
 
 CSV_TEMPLATE = "ket-qua-thuc-hien.csv.j2"
@@ -32,9 +35,13 @@ BOM = "\ufeff"
 
 
 def csv_row(fields: Iterable[object]) -> str:
-    """One CSV record (no line end: the template puts rows on lines)."""
+    """One CSV record with its CRLF; each field encoded by ``csv_cell`` and quoted when it needs to be.
+
+    The record ends itself: the template prints records one after the other and never splits
+    the text on line ends, so a line break inside a quoted field stays inside its field.
+    """
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=DELIMITER, lineterminator="").writerow(fields)
+    csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n").writerow(csv_cell(field) for field in fields)
     return buffer.getvalue()
 
 
@@ -42,9 +49,7 @@ def csv_export(view: ImplementationView) -> bytes:
     """The CSV file's bytes: BOM, header, one record per organisation, CRLF."""
     env = environment()
     env.filters["csv_row"] = csv_row
-    text = env.get_template(CSV_TEMPLATE).render(view=view)
-    lines = [line for line in text.splitlines() if line.strip()]
-    return (BOM + "".join(line + "\r\n" for line in lines)).encode("utf-8")
+    return (BOM + env.get_template(CSV_TEMPLATE).render(view=view)).encode("utf-8")
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -82,4 +87,4 @@ def json_export(view: ImplementationView) -> str:
         } for m in view.milestones],
         "organisations": [_row(row) for row in view.rows],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json_text(data, indent=1) + "\n"

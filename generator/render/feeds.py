@@ -7,7 +7,6 @@ news page does not link to them: a feed full of wrong addresses is worse than no
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -15,6 +14,7 @@ from email.utils import format_datetime
 from ..content import Content
 from ..registry import page_url
 from ..views.news import list_path
+from .encoding import json_text, xml_text
 from .environment import environment
 from .photos import photo_view
 
@@ -57,9 +57,9 @@ def items(content: Content, base: str) -> list[FeedItem]:
 
 
 def rss(content: Content, base: str) -> str:
-    """RSS 2.0, rendered from ``feed.xml.j2`` with XML escaping on."""
+    """RSS 2.0, rendered from ``feed.xml.j2`` with XML escaping on and no character XML 1.0 forbids."""
     entries = items(content, base)
-    return environment(autoescape=True).get_template("feed.xml.j2").render(
+    return environment(autoescape=True, finalize=xml_text).get_template("feed.xml.j2").render(
         settings=content.settings, news=content.news, base=base, self_url=base + RSS_PATH,
         home=news_home(base), items=entries, updated=entries[0].rfc822 if entries else None)
 
@@ -90,4 +90,4 @@ def json_feed(content: Content, base: str) -> str:
             for item in items(content, base)
         ],
     }
-    return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+    return json_text(feed, indent=2) + "\n"

@@ -23,7 +23,7 @@ once per ``.venv``.
 
 Reproducible: the document date is the build date (``created``), the Typst clock is
 pinned to it as well, and Typst writes no random identifiers, so the same commit and
-``SOURCE_DATE_EPOCH`` give the same bytes.
+build date (``settings.build_date``) give the same bytes.
 """
 
 from __future__ import annotations

@@ -14,18 +14,19 @@ from pathlib import Path
 import yaml
 
 from .. import registry
+from ..build import Build, as_build
 from ..content import Content
-from ..editor import locale
-from ..editor.cms import CONFIG_PATH, cms_config, github_repo
 from ..registry import page_url
 from ..settings import BuildSettings
-from ..views.admin import decap_dist
+from ..views.admin import decap_dist, github_repo
 from ..views.implementation import CSV_PATH, JSON_PATH, implementation_view
 from . import api, feeds
+from . import cms_locale as locale
 from .calendar import CALENDAR_PATH, render_calendar
+from .cms import CONFIG_PATH, cms_config
 from .exports import csv_export, json_export
 from .handout import handout_pdf
-from .pages import nav, pages_by_kind, render_pages, site_view
+from .pages import render_pages
 from .photos import encode
 from .printref import qr_file, qr_path
 from .share import share_images
@@ -40,33 +41,41 @@ class Output:
     source: str | None
 
 
-def site_outputs(content: Content, settings: BuildSettings) -> list[Output]:
+def site_outputs(build: Build | Content, settings: BuildSettings | None = None) -> list[Output]:
     """Pages, the deadline calendar, the progress exports (CSV, JSON), the quiz bank, the handout PDF, and — only
-    with a site URL, since they need absolute links — feeds, the portal's JSON, share images and QR codes."""
-    outputs = [Output(page.path, page.markdown, page.source) for page in render_pages(content, settings)]
-    outputs.extend(study_outputs(content, settings))
+    with a site URL, since they need absolute links — feeds, the portal's JSON, share images and QR codes.
+    The feeds and the progress exports go with their page kind: off, they are not written.
+
+    All from one ``Build`` (content → site view → pages by kind), made here from ``(content, settings)`` when
+    not given: its content is the build's edition (a production build writes approved editorial items only)."""
+    build = as_build(build, settings)
+    content, settings = build.content, build.settings
+    outputs = [Output(page.path, page.markdown, page.source) for page in render_pages(build)]
+    outputs.extend(study_outputs(build))
     if settings.site_url:
-        outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
-        outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
-        outputs += [Output(path, text, None) for path, text in api.api_files(content, settings)]
+        if "news" in build.kinds_on:  # a feed's channel links to the news list, so it exists
+            outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
+            outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
+        outputs += [Output(path, text, None) for path, text in api.api_files(build)]
         outputs.extend(Output(image.path, image.png(), None) for image in share_images(content, settings))
         outputs.extend(Output(qr_path(url), qr_file(settings.site_url + url), None)
-                       for url in map(page_url, nav(content, settings)))
-    outputs.append(Output(CALENDAR_PATH, render_calendar(content, settings).encode("utf-8"), None))
-    progress = implementation_view(site_view(content, settings))
-    outputs.append(Output(CSV_PATH, csv_export(progress), None))
-    outputs.append(Output(JSON_PATH, json_export(progress), None))
+                       for url in map(page_url, build.menu))
+    outputs.append(Output(CALENDAR_PATH, render_calendar(build).encode("utf-8"), None))
+    if "implementation" in build.kinds_on:  # the exports of "Kết quả thực hiện", with its page
+        progress = implementation_view(build.site)
+        outputs.append(Output(CSV_PATH, csv_export(progress), None))
+        outputs.append(Output(JSON_PATH, json_export(progress), None))
     outputs.extend(photo_outputs(content))
     outputs.extend(cms_outputs(content, settings))
     return outputs
 
 
 ADMIN_DIR = posixpath.dirname(CONFIG_PATH)
-"""``quan-tri/``: the browser editor's page, its configuration and Decap's files."""
+"""``bien-tap/quan-tri/``: the browser editor's page, its configuration and Decap's files."""
 
 
 def cms_outputs(content: Content, settings: BuildSettings) -> list[Output]:
-    """The browser editor's ``config.yml`` (from the models, ``editor/cms.py``) and Decap's files, copied from
+    """The browser editor's ``config.yml`` (from the models, ``render/cms.py``) and Decap's files, copied from
     ``node_modules/decap-cms/dist``: the bundle, the chunks it loads on demand, its WebAssembly, its licence.
     Source maps are left out. Without npm's files only the configuration is written; the page says why."""
     plan_parts = [(link.id, link.title) for link in registry.plan_links(content)]
@@ -98,15 +107,16 @@ def photo_outputs(content: Content) -> list[Output]:
     return list(seen.values())
 
 
-def study_outputs(content: Content, settings: BuildSettings) -> list[Output]:
+def study_outputs(build: Build | Content, settings: BuildSettings | None = None) -> list[Output]:
     """The quiz bank as JSON and the handout as PDF, from the very view models their pages show."""
-    kinds = pages_by_kind(site_view(content, settings))
-    quiz, meeting = kinds["quiz"][0], kinds["handout"][0]
+    build = as_build(build, settings)
+    kinds, settings = build.pages, build.settings
+    meeting = kinds["handout"][0]
     online = settings.site_url + registry.page_url(meeting.path) if settings.site_url else None
-    return [
-        Output(quiz.view.bank_path, quiz.view.bank_json(), quiz.source),
-        Output(meeting.view.pdf_path, handout_pdf(meeting.view, settings.today.isoformat(), online), meeting.source),
-    ]
+    outputs = [Output(quiz.view.bank_path, quiz.view.bank_json(), quiz.source) for quiz in kinds["quiz"][:1]]
+    outputs.append(
+        Output(meeting.view.pdf_path, handout_pdf(meeting.view, settings.today.isoformat(), online), meeting.source))
+    return outputs
 
 
 def write_outputs(outputs: list[Output], out: Path) -> list[Path]:

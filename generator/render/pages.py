@@ -11,12 +11,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .. import registry
+from ..build import Build, as_build, make_build, pages_by_kind  # noqa: F401 (pages_by_kind: re-exported)
 from ..content import Content
 from ..settings import BuildSettings
 from ..views.news import category_path, list_path, tag_path
-from ..views.site import Site, build_site
+from ..views.site import Site
 from ..views.targets import indicator_page_path
 from .environment import environment
+from .guide import reference_text
 
 
 @dataclass(frozen=True)
@@ -29,23 +31,22 @@ class RenderedPage:
 
 
 def site_view(content: Content, settings: BuildSettings) -> Site:
-    return build_site(content, settings, registry.plan_links(content))
+    """The shared site view of ``content`` (a whole ``Build`` when more than the site is needed)."""
+    return make_build(content, settings).site
 
 
-def pages_by_kind(site: Site) -> dict[str, list[registry.Page]]:
-    """Every page of every kind, in registry order."""
-    return {kind.name: list(kind.pages(site)) for kind in registry.PAGE_KINDS}
-
-
-def render_pages(content: Content, settings: BuildSettings) -> Iterator[RenderedPage]:
-    """Every generated page, in a stable order."""
-    site = site_view(content, settings)
+def render_pages(build: Build | Content, settings: BuildSettings | None = None) -> Iterator[RenderedPage]:
+    """Every generated page of the build, in a stable order."""
+    build = as_build(build, settings)
+    site, settings = build.site, build.settings
     env = environment()
-    env.globals.update(site=site, c=content, today=settings.today, list_path=list_path,
+    env.globals.update(site=site, c=site.content, today=settings.today, kinds_on=build.kinds_on, list_path=list_path,
                        category_path=category_path, tag_path=tag_path, unit_path=registry.unit_path,
-                       indicator_page_path=indicator_page_path, absolute_url=absolute_url(settings))
+                       indicator_page_path=indicator_page_path, absolute_url=absolute_url(settings),
+                       guide_page=registry.GUIDE, reference_text=reference_text,
+                       P=registry.addresses())
     templates = {kind.name: kind.template for kind in registry.PAGE_KINDS}
-    for name, pages in pages_by_kind(site).items():
+    for name, pages in build.pages.items():
         template = env.get_template(templates[name])
         for page in pages:
             yield RenderedPage(page.path, template.render(view=page.view, page=page.path), page.source)
@@ -57,10 +58,10 @@ def absolute_url(settings: BuildSettings) -> Callable[[str], str | None]:
 
 
 def nav(content: Content, settings: BuildSettings) -> list[str]:
-    """The site menu as page paths (MkDocs takes each page's own title)."""
-    return registry.nav(pages_by_kind(site_view(content, settings)))
+    """The site menu as page paths (``Build.menu`` of the build of ``content``)."""
+    return make_build(content, settings).menu
 
 
 def offline_pages(content: Content, settings: BuildSettings) -> list[str]:
-    """Pages the service worker pre-caches (the menu and the pages marked ``offline``), as page paths."""
-    return registry.offline(pages_by_kind(site_view(content, settings)))
+    """Pages the service worker pre-caches (``Build.offline`` of the build of ``content``)."""
+    return make_build(content, settings).offline

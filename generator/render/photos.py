@@ -8,7 +8,10 @@ get instead a few small files made here, from the pixels only:
 * EXIF rotation applied, colours converted to sRGB, transparency flattened on white,
   then the pixels copied into a new image: no EXIF, GPS, XMP, ICC or comment survives;
 * file names carry a digest of the source, so a replaced photo gets new names (no stale caches);
-* the same photo and the same Pillow give the same bytes (reproducible builds).
+* the same photo and the same Pillow give the same bytes (reproducible builds);
+* memory stays near one decoded copy of the photo: a JPEG is decoded at the smallest DCT scale that
+  still covers the largest width (``draft``), any photo is reduced by a whole factor before the colour
+  work, so a 48 MP phone photo needs a few hundred MB, not a gigabyte.
 
 ``photo_view`` needs only the header (cheap, for view models); ``encode`` does the work
 once per photo and process (``mkdocs serve`` rebuilds reuse it).
@@ -17,21 +20,14 @@ once per photo and process (``mkdocs serve`` rebuilds reuse it).
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import math
 from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from ..content.models import PostImage
-from ..content.photos import PHOTO_DIR, PhotoError, PhotoSource, open_photo
-from ..text import slugify
-
-WIDTHS = (360, 720, 1080)
-"""Pixel widths published: a 360 px phone at 1× and 2×, a 1080 px screen (or 360 px at 3×)."""
-
-SIZES = "(min-width: 45em) 720px, 100vw"
-"""The ``sizes`` attribute: the photo spans the phone's width; on wide screens the text column (≤ 720 px)."""
+from ..content.photos import FORMATS, PhotoError, PhotoSource, open_photo
+from ..views.photos import WIDTHS, PhotoView, Rendition, _renditions, photo_view, widths  # noqa: F401 (re-exported)
 
 QUALITY_1X = 72
 """Encoder quality of the 360 px files, seen at one device pixel per image pixel."""
@@ -40,60 +36,37 @@ QUALITY_DENSE = 45
 so a low quality looks as clean as 1× at a high one ("compressive images") and a 720 px photo costs
 about 20 KB: the post page stays within the 90 KB budget on a 360 px phone at 2× (README: figures)."""
 
+REDUCING_GAP = 3
+"""Keep at least 3× the largest published width before the final Lanczos resize (as ``reducing_gap=3.0``)."""
 
-@dataclass(frozen=True)
-class Rendition:
-    """One published file of a photo."""
+_TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+              5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+              8: Image.Transpose.ROTATE_90}
+"""EXIF orientation → the turn that makes the picture upright (what ``ImageOps.exif_transpose`` does)."""
 
-    path: str
-    """Site path, e.g. ``anh/hoi-nghi-3f2a9c01de-720.webp``."""
-    width: int
-    height: int
-
-
-@dataclass(frozen=True)
-class PhotoView:
-    """What the post template needs for ``<picture>``: both formats in every width, alt text, caption."""
-
-    webp: list[Rendition]
-    jpeg: list[Rendition]
-    alt: str
-    caption: str | None
-    sizes: str = SIZES
-
-    @property
-    def fallback(self) -> Rendition:
-        """The ``<img src>`` (browsers without ``srcset``) and the size the page reserves: the middle width."""
-        return self.jpeg[min(1, len(self.jpeg) - 1)]
-
-    @property
-    def largest(self) -> Rendition:
-        """The largest JPEG: what feeds and link previews point to."""
-        return self.jpeg[-1]
+_REDUCIBLE = {"L", "LA", "RGB", "RGBA", "CMYK"}
 
 
-def widths(source_width: int) -> list[int]:
-    """The published widths for a photo ``source_width`` pixels wide: never enlarged."""
-    chosen = [width for width in WIDTHS if width < source_width]
-    top = min(source_width, WIDTHS[-1])
-    return chosen if top in chosen else [*chosen, top]
-
-
-def _renditions(photo: PhotoSource, extension: str) -> list[Rendition]:
-    stem = f"{PHOTO_DIR}/{slugify(photo.path.stem) or 'anh'}-{photo.digest}"
-    return [Rendition(f"{stem}-{width}.{extension}", width, max(1, round(photo.height * width / photo.width)))
-            for width in widths(photo.width)]
-
-
-def photo_view(photo: PhotoSource, image: PostImage) -> PhotoView:
-    """The published files of ``photo`` and its alt text and caption (no pixel is decoded here)."""
-    return PhotoView(_renditions(photo, "webp"), _renditions(photo, "jpg"), image.alt, image.caption)
+def _decoded(opened: Image.Image, photo: PhotoSource) -> Image.Image:
+    """The pixels at no more than ``REDUCING_GAP`` times the largest published size: bounded memory."""
+    scale = widths(photo.width)[-1] * REDUCING_GAP / photo.width
+    needed = (max(1, math.ceil(opened.width * scale)), max(1, math.ceil(opened.height * scale)))
+    if opened.format == "JPEG" and scale < 1:
+        opened.draft(None, needed)  # the decoder itself skips the detail: 1/2, 1/4 or 1/8 of the pixels
+    opened.load()
+    factor = min(opened.width // needed[0], opened.height // needed[1])
+    if factor > 1 and opened.mode in _REDUCIBLE:
+        return opened.reduce(factor)
+    return opened
 
 
 def _pixels(photo: PhotoSource) -> Image.Image:
     """The photo's pixels, upright, in sRGB, opaque, in a new image that carries no metadata at all."""
-    with Image.open(photo.path) as opened:
-        image = ImageOps.exif_transpose(opened)
+    with Image.open(photo.path, formats=FORMATS) as opened:
+        orientation = opened.getexif().get(0x0112, 1)
+        image = _decoded(opened, photo)
+        if (turn := _TRANSPOSE.get(orientation)) is not None:
+            image = image.transpose(turn)
         profile = opened.info.get("icc_profile")
         if profile and image.mode in {"RGB", "RGBA"}:
             try:
@@ -144,7 +117,7 @@ def clean_image(path: Path) -> bytes:
     """
     photo = open_photo(path)
     kind = _FORMATS[path.suffix.lower()]
-    with Image.open(photo.path) as opened:
+    with Image.open(photo.path, formats=FORMATS) as opened:
         if opened.format != kind and not (kind == "JPEG" and opened.format == "MPO"):
             raise PhotoError(f"tệp {path.name} không phải ảnh {kind} như đuôi tên tệp nói ({opened.format}); "
                              "lưu lại ảnh đúng định dạng rồi tải lên")

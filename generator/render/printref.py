@@ -14,17 +14,12 @@ import io
 
 import segno
 
-QR_DIR = "assets/qr"
+from ..registry import QR_DIR, qr_path  # noqa: F401 (re-exported)
 
 
 def qr_svg(url: str) -> str:
     """An inline SVG QR code for ``url`` (error correction M survives a smudged photocopy)."""
     return segno.make(url, error="m").svg_inline(scale=3, border=2, dark="#000", light="#fff", title=url)
-
-
-def qr_path(page_url: str) -> str:
-    """Site path of a page's QR file: ``muc-tieu-2030/`` → ``assets/qr/muc-tieu-2030.svg``, home → ``trang-chu.svg``."""
-    return f"{QR_DIR}/{page_url.strip('/').replace('/', '-') or 'trang-chu'}.svg"
 
 
 def qr_file(url: str) -> bytes:

@@ -22,6 +22,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from ..content import Content
+from ..registry import HOME_IMAGE, SHARE_DIR, indicator_image  # noqa: F401 (re-exported)
 from ..settings import BuildSettings
 from ..views.targets import IndicatorCard, card
 from .environment import environment
@@ -31,14 +32,6 @@ WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
 BACKGROUND, INK, MUTED, ACCENT, BAND = "#ffffff", "#1a1a1a", "#4a4a4a", "#b71c1c", "#b71c1c"
 BAND_HEIGHT = 18
-
-SHARE_DIR = "assets/share"
-HOME_IMAGE = f"{SHARE_DIR}/trang-chu.png"
-
-
-def indicator_image(indicator_id: str) -> str:
-    """Site path of an indicator's share image."""
-    return f"{SHARE_DIR}/{indicator_id}.png"
 
 
 @dataclass(frozen=True)
@@ -64,30 +57,80 @@ def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_path(name)), size)
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Words into lines no wider than ``width`` pixels (a single over-long word stands alone)."""
+CHARS_PER_LINE = 200
+"""More characters than any line of the image can show: the narrowest glyph of Noto Sans at the smallest size
+used (26 px) is about 6 px wide, and a line is 1056 px. Text beyond ``max_lines`` lines of this is never laid
+out, so a name of 100 KB costs what a normal one does (the models' length limits stop it earlier anyway)."""
+
+ELLIPSIS = "…"
+
+
+def _fitting(text: str, font: ImageFont.FreeTypeFont, width: int, suffix: str = "") -> int:
+    """The most leading characters of ``text`` (at least one) that fit ``width`` with ``suffix``: binary search."""
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.getlength(text[:middle] + suffix) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int | None = None) -> list[str]:
+    """Words into lines no wider than ``width`` pixels; a word wider than a line is cut where it fits.
+
+    With ``max_lines``, stops at the first line past it: the caller only needs to know it does not fit.
+    """
     lines: list[str] = []
     for word in text.split():
         candidate = f"{lines[-1]} {word}" if lines else word
         if lines and font.getlength(candidate) <= width:
             lines[-1] = candidate
-        else:
-            lines.append(word)
+            continue
+        while len(word) > 1 and font.getlength(word) > width:
+            cut = _fitting(word, font, width)
+            lines.append(word[:cut])
+            word = word[cut:]
+            if max_lines is not None and len(lines) > max_lines:
+                return lines
+        lines.append(word)
+        if max_lines is not None and len(lines) > max_lines:
+            return lines
     return lines
 
 
+def ellipsised(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
+    """``text`` shortened to end in "…" within ``width``: whole words where possible, else characters."""
+    text = text.rstrip(ELLIPSIS)
+    while " " in text and font.getlength(text + ELLIPSIS) > width:
+        text = text.rsplit(" ", 1)[0]
+    if font.getlength(text + ELLIPSIS) > width:
+        text = text[:_fitting(text, font, width, ELLIPSIS)]
+    return text.rstrip() + ELLIPSIS
+
+
+def cut(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
+    """One line no wider than ``width``: ``text`` itself when it fits, else shortened with "…"."""
+    text = text[:CHARS_PER_LINE + 1]
+    return text if font.getlength(text) <= width else ellipsised(text, font, width)
+
+
 def fit(block: Line, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
-    """The largest size at which the block fits its line count; at the smallest, cut with "…"."""
-    for size in range(block.size, block.min_size - 1, -2):
-        font = _font(block.font, size)
-        lines = wrap(block.text, font, width)
-        if len(lines) <= block.max_lines:
-            return font, lines
+    """The largest size at which the block fits its line count; at the smallest, cut with "…".
+
+    Only the first ``max_lines`` lines' worth of characters is ever measured (``CHARS_PER_LINE``).
+    """
+    text = block.text[: block.max_lines * CHARS_PER_LINE]
+    if text == block.text:
+        for size in range(block.size, block.min_size - 1, -2):
+            font = _font(block.font, size)
+            lines = wrap(text, font, width, block.max_lines)
+            if len(lines) <= block.max_lines:
+                return font, lines
     font = _font(block.font, block.min_size)
-    lines = wrap(block.text, font, width)[: block.max_lines]
-    while font.getlength(lines[-1] + "…") > width and " " in lines[-1]:
-        lines[-1] = lines[-1].rsplit(" ", 1)[0]
-    lines[-1] += "…"
+    lines = wrap(text, font, width, block.max_lines)[: block.max_lines] or [""]
+    lines[-1] = ellipsised(lines[-1], font, width)
     return font, lines
 
 
@@ -128,7 +171,8 @@ def draw(blocks: Iterable[Line], footer: str) -> bytes:
             y += _line_height(font)
         y += block.gap
     pen.line((MARGIN, FOOTER_TOP, WIDTH - MARGIN, FOOTER_TOP), fill="#d0d0d0", width=2)
-    pen.text((MARGIN, HEIGHT - MARGIN), footer, font=_font("regular", 28), fill=MUTED)
+    footer_font = _font("regular", 28)
+    pen.text((MARGIN, HEIGHT - MARGIN), cut(footer, footer_font, width), font=footer_font, fill=MUTED)
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=9)
     return out.getvalue()

@@ -1,24 +1,37 @@
-"""The browser editor's page (``quan-tri/``): whether Decap CMS can run there, and if not, why.
+"""The browser editor's page (``bien-tap/quan-tri/``): whether Decap CMS can run there, and if not, why.
 
 Two things must hold for the form to load: the build packaged Decap's files (``npm ci`` put
 them in ``node_modules/``; ``render/outputs.cms_outputs`` copies them) and the settings name a
 GitHub repository (``repo_url`` in mkdocs.yml or ``REPO_URL``), where changes become pull
-requests, and a maintainer chose how editors log in (``editor_login``; ``maintainer.check_editor_login``
-fails the build when that way cannot work). Otherwise the page says, in Vietnamese, what is missing; the build never fails for it.
+requests. Otherwise the page says, in Vietnamese, what is missing; the build never fails for it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..editor.cms import CONFIG_PATH, github_repo
-from ..editor.locale import SCRIPT_PATH, STYLE_PATH
 from .site import Site
 
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 """Decap's prebuilt browser bundle inside the project (``package.json``: ``decap-cms``, exact version)."""
 BUNDLE = "decap-cms.js"
+CONFIG_NAME = "config.yml"
+"""The configuration beside the page (``registry.ADMIN_CONFIG``)."""
+LOCALE_NAME = "vi.js"
+"""Decap's missing Vietnamese and the guard keeping photo changes off ``main`` (``render/cms_locale.py``)."""
+STYLE_NAME = "quan-tri.css"
+"""The page's own stylesheet, not the site's (whose link colour leaked into Decap's buttons)."""
+
+_GITHUB = re.compile(r"^https://github\.com/([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$")
+
+def github_repo(repo_url: str | None) -> str | None:
+    """``https://github.com/owner/name`` → ``owner/name``; None for another forge or no URL (Decap's
+    ``github`` backend only knows GitHub)."""
+    match = _GITHUB.match(repo_url or "")
+    return match.group(1) if match else None
+
 
 
 def decap_dist(project_dir: Path) -> Path | None:
@@ -43,10 +56,8 @@ class AdminView:
     config: str
     """The configuration file, relative to the page (``config.yml``)."""
     script: str
-    locale: str = Path(SCRIPT_PATH).name
-    """Decap's missing Vietnamese and the guard keeping photo changes off ``main`` (``editor/locale.py``)."""
-    style: str = Path(STYLE_PATH).name
-    """The page's own stylesheet, not the site's (whose link colour leaked into Decap's buttons)."""
+    locale: str = LOCALE_NAME
+    style: str = STYLE_NAME
 
     @property
     def ready(self) -> bool:
@@ -58,6 +69,5 @@ def admin_view(site: Site) -> AdminView:
     return AdminView(
         packaged=decap_dist(site.settings.project_dir) is not None,
         repo=github_repo(repo_url), repo_url=repo_url, branch=site.settings.edit_branch,
-        login=site.settings.editor_login,
-        config=Path(CONFIG_PATH).name, script=BUNDLE,
+        login=site.settings.editor_login, config=CONFIG_NAME, script=BUNDLE,
     )

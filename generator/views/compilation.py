@@ -23,6 +23,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..content import Content
+from ..content.grassroots import attending
 from ..content.models import GrassrootsOrganisation, GrassrootsRecord, Result, Tracks
 from ..text import slugify
 
@@ -100,7 +101,7 @@ def _row(org: GrassrootsOrganisation, record: GrassrootsRecord | None, source: s
     sessions = record.sessions if record else []
     return OrganisationRow(
         slugify(org.name), org.name, org.kind, org.parent, org.members, len(sessions),
-        sum(s.members for s in sessions), sum(s.citizens for s in sessions),
+        attending(record) if record else 0, sum(s.citizens for s in sessions),
         record.plan if record else None, record.report if record else None, source)
 
 

@@ -20,8 +20,8 @@ from .duties import Duty, SectionRef, all_duties
 Status = Literal["done", "passed", "soon", "upcoming"]
 """``done``: a result (document, date) recorded, or, for a milestone of the grassroots organisations
 (``tracks``), every organisation directly under the committee has recorded its plan or report;
-``passed``: the date passed with no result recorded (the site knows nothing more, so templates say it
-neutrally); ``soon``: within ``SOON_DAYS``; ``upcoming``: later."""
+``passed``: the date passed with no result recorded (the site knows nothing more, so no badge is shown:
+``DueItem.badge`` is None and the date and duty are told as history); ``soon``: within ``SOON_DAYS``; ``upcoming``: later."""
 
 SOON_DAYS = 14
 """A deadline this close counts as 'sắp đến hạn' (due soon)."""
@@ -60,6 +60,12 @@ class DueItem:
     def due(self) -> date:
         assert self.assignment.deadline is not None
         return self.assignment.deadline.date
+
+    @property
+    def badge(self) -> Status | None:
+        """The status a reader sees beside the date, or None for a date passed with no result recorded:
+        the site knows only that no result is recorded, so the date and duty are told as history, unmarked."""
+        return None if self.status == "passed" else self.status
 
     @property
     def end(self) -> date:
@@ -136,6 +142,17 @@ def due_items(content: Content, today: date) -> list[DueItem]:
 
 
 def upcoming(items: list[DueItem], today: date, count: int = 3) -> list[DueItem]:
-    """The next deadlines not yet done; if all have passed, the most recent ones."""
-    ahead = [item for item in items if item.due >= today and item.status != "done"]
-    return ahead[:count] if ahead else items[-count:]
+    """The next deadlines not yet done; none when every date has passed (a block of upcoming
+    deadlines is then left out rather than filled with past dates)."""
+    return [item for item in items if item.due >= today and item.status != "done"][:count]
+
+
+def ahead_and_past(items: list[DueItem], today: date) -> tuple[list[DueItem], list[DueItem]]:
+    """The timeline's two groups: dates from today on, and dates before today (each in date order)."""
+    return [item for item in items if item.due >= today], [item for item in items if item.due < today]
+
+
+def badges(items: list[DueItem]) -> list[Status]:
+    """The statuses shown beside these deadlines, each once, in a fixed order: what a legend must explain."""
+    shown = {item.badge for item in items}
+    return [status for status in ("done", "soon", "upcoming") if status in shown]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..content import Content
 from ..content.models import Assignment
+from ..content.quotation import stands_in
 from ..text import fold, heading_number, roman_part, sentence_case, slugify, without_number
 
 
@@ -62,8 +63,8 @@ def _plain(text: str) -> str:
 
 
 def _words_for(assignment: Assignment, texts: list[str]) -> tuple[str, ...]:
-    duty = _plain(assignment.duty)
-    return tuple(text for text in texts if duty in _plain(text))
+    """The texts that carry the duty's words (the quotation rule: ``content.quotation.stands_in``)."""
+    return tuple(text for text in texts if stands_in(assignment.duty, text))
 
 
 def _part_ref(section_heading: str, heading: str) -> SectionRef:

@@ -1,10 +1,11 @@
-"""The home page: the editors' summary (each line tied to the plan), headline targets,
-the next (or latest) deadlines, the newest posts, the way into each part."""
+"""The home page: the editors' summary (each line tied to the plan), what the Resolution means for citizens,
+headline targets, the next (or latest) deadlines, the newest posts, the way into each part."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.models import is_draft
 from ..content.posts import LoadedPost
 from .deadlines import DueItem, upcoming
 from .site import PlanLink, Site
@@ -21,6 +22,8 @@ class SummaryLine:
     text: str
     quote: str
     passage: PlanLink
+    draft: bool = False
+    """Not approved yet: only a preview build shows it, with the draft banner."""
 
 
 @dataclass(frozen=True)
@@ -29,18 +32,23 @@ class HomeView:
     vision_only: list[IndicatorCard]
     """2045 headline indicators with no 2030 card measuring the same thing."""
     deadlines: list[DueItem]
-    deadlines_ahead: bool
-    """True when ``deadlines`` are still to come; False when every date has passed (the latest are shown)."""
+    """The next deadlines still to come; empty when every date has passed (the block is then left out)."""
     latest_posts: list[LoadedPost]
     summary_title: str
     summary: list[SummaryLine]
     """Empty when the editors wrote none: the home page then has no summary block."""
+    citizens_title: str
+    citizens: list[SummaryLine]
+    """"Nghị quyết và người dân": each line tied to a quoted target or task. Empty (no block) when none is approved."""
 
 
 def home_view(site: Site, targets_page: str, vision_page: str) -> HomeView:
     content, today = site.content, site.settings.today
     cards, vision_only = headlines(content.targets_2030, content.vision_2045, targets_page, vision_page)
     shown = upcoming(site.deadlines, today, UPCOMING_DEADLINES)
-    summary = [SummaryLine(item.text, item.quote, site.links[item.passage]) for item in content.summary.items]
-    return HomeView(cards, vision_only, shown, bool(shown) and shown[0].due >= today, content.posts[:LATEST_POSTS],
-                    content.summary.title, summary)
+    summary = [SummaryLine(item.text, item.quote, site.links[item.passage], is_draft(item))
+                for item in content.summary.items]
+    citizens = [SummaryLine(line.text, line.quote, site.links[line.passage], is_draft(line))
+                for line in content.citizens.items]
+    return HomeView(cards, vision_only, shown, content.posts[:LATEST_POSTS],
+                    content.summary.title, summary, content.citizens.title, citizens)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..content.models import Category
 from ..content.posts import NEWS_DIR, LoadedPost
-from ..render.photos import PhotoView, photo_view
+from .photos import PhotoView, photo_view
 from .site import PlanLink, Site, relative
 
 _LOCAL_LINK = re.compile(r"(\]\()(?!#|/)([^)\s]+)")

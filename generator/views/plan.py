@@ -10,7 +10,7 @@ from ..content.document import DOCUMENT_PARTS, OPENING_ANCHOR, section_anchor, s
 from ..content.models import Part, TaskGroup, Viewpoint
 from ..content.posts import LoadedPost
 from ..text import heading_number, without_number
-from .deadlines import SOON_DAYS, DueItem
+from .deadlines import SOON_DAYS, DueItem, Status, ahead_and_past, badges
 from .site import Site
 
 T = TypeVar("T")
@@ -71,6 +71,12 @@ class FullTextView:
 @dataclass(frozen=True)
 class TimelineView:
     deadlines: list[DueItem]
+    ahead: list[DueItem]
+    """Dates from the build day on ("Sắp tới"); the calendar file is offered only when there are some."""
+    past: list[DueItem]
+    """Dates before the build day ("Đã qua"): history, with a badge only where a result is recorded."""
+    badges: list[Status]
+    """Statuses shown on the page, each once: the legend explains these and no others."""
     soon_days: int
 
 
@@ -110,4 +116,5 @@ def full_text_view(site: Site) -> FullTextView:
 
 
 def timeline_view(site: Site) -> TimelineView:
-    return TimelineView(site.deadlines, SOON_DAYS)
+    ahead, past = ahead_and_past(site.deadlines, site.settings.today)
+    return TimelineView(site.deadlines, ahead, past, badges(site.deadlines), SOON_DAYS)

@@ -29,4 +29,6 @@ def poster_view(site: Site, targets_page: str, vision_page: str, qr: str) -> Pos
     if not site.settings.site_url:
         return None
     cards, _ = headlines(site.content.targets_2030, site.content.vision_2045, targets_page, vision_page)
+    if not cards:
+        return None  # a plan with no numeric target: a poster of key figures would have none
     return PosterView(cards[:KEY_FIGURES], site.settings.site_url, qr)

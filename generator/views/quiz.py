@@ -2,7 +2,7 @@
 
 One view model feeds both the page (all questions, answers behind ``<details>``, for
 reading without JavaScript) and the bank ``trac-nghiem/cau-hoi.json`` that
-``docs/assets/quiz.js`` draws from, so the two can never disagree.
+``generator/theme/docs/assets/quiz.js`` draws from, so the two can never disagree.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import json
 import posixpath
 from dataclasses import dataclass
 
-from ..content.models import QuizQuestion
-from .site import Site
+from ..content.models import QuizQuestion, is_draft
+from .site import Site, page_url
 
 LETTERS = "ABCD"
 
@@ -36,6 +36,8 @@ class QuizQuestionView:
     """The page showing the passage, as a docs path with fragment: ``muc-tieu-2030.md#kinh-te-so``."""
     passage_url: str
     """The same, as a URL relative to the quiz page as built (``../muc-tieu-2030/#kinh-te-so``), for the script."""
+    draft: bool = False
+    """Not approved yet: only a preview build has it, with the draft banner."""
 
     @property
     def answer(self) -> QuizOptionView:
@@ -62,13 +64,11 @@ class QuizView:
         }
 
     def bank_json(self) -> str:
-        return json.dumps(self.bank(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        return json.dumps(self.bank(), ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
 
 
 def built_url(target: str, page: str) -> str:
     """``muc-tieu-2030.md#x`` seen from page ``trac-nghiem.md``, as directory URLs: ``../muc-tieu-2030/#x``."""
-    from ..registry import page_url  # the registry imports the views: resolve at call time
-
     path, _, fragment = target.partition("#")
     here, there = page_url(page), page_url(path)
     relative = posixpath.relpath(there or ".", here or ".")
@@ -81,9 +81,10 @@ def _question(question: QuizQuestion, site: Site, page: str) -> QuizQuestionView
     target = site.links[question.passage].target
     options = [QuizOptionView(LETTERS[i], option.text, option.correct) for i, option in enumerate(question.options)]
     return QuizQuestionView(question.id, question.question, options, question.explanation, question.quote,
-                            passage.title, target, built_url(target, page))
+                            passage.title, target, built_url(target, page), is_draft(question))
 
 
 def quiz_view(site: Site, page: str, bank_path: str) -> QuizView:
     quiz = site.content.quiz
-    return QuizView(quiz.draw, [_question(q, site, page) for q in quiz.questions], bank_path)
+    # A production build may publish fewer approved questions than ``draw``: a round then asks them all.
+    return QuizView(min(quiz.draw, len(quiz.questions)), [_question(q, site, page) for q in quiz.questions], bank_path)

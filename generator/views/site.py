@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..content import Content
+from ..content.approval import edition
 from ..content.posts import LoadedPost
 from ..settings import BuildSettings
 from .deadlines import DueItem, due_items
@@ -52,6 +53,14 @@ class Site:
         return sorted(chosen.values(), key=lambda post: (post.meta.date, post.slug), reverse=True)
 
 
+def page_url(path: str) -> str:
+    """The directory URL MkDocs gives a page: ``muc-tieu-2030.md`` → ``muc-tieu-2030/``, ``index.md`` → ``""``."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
+
+
 def relative(target: str, page: str) -> str:
     """A link from generated page ``page`` to page ``target`` (both paths under docs/), as MkDocs expects."""
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
@@ -66,6 +75,9 @@ def url_relative(target: str, page: str) -> str:
 
 
 def build_site(content: Content, settings: BuildSettings, links: list[PlanLink]) -> Site:
+    """What every page shares; ``content`` becomes the build's edition first (approved items only in production),
+    so no page of a production build can show an item nobody approved."""
+    content = edition(content, settings.preview)
     deadlines = due_items(content, settings.today)
     about: dict[str, list[LoadedPost]] = {}
     for post in content.posts:

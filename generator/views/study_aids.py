@@ -1,4 +1,4 @@
-"""Views of the study aids: questions and answers, answers to false claims, the glossary.
+"""Views of the study aids: questions and answers, clarifications ("Làm rõ"), the glossary.
 
 Every answer links to the passage it is drawn from: a part of the plan with its
 own anchor on a structured page (``Site.links``: viewpoint, indicator, task group,
@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.models import FalseClaim, Question, Term
-from ..text import fold
+from ..content.models import Clarification, Question, Term
+from ..text import vietnamese_key
 from .site import PlanLink, Site
 
 
 @dataclass(frozen=True)
 class Answered:
-    """A question or a claim, with the passage its answer links to."""
+    """A question or a clarification, with the passage its answer links to."""
 
-    item: Question | FalseClaim
+    item: Question | Clarification
     passage: PlanLink
 
 
@@ -34,8 +34,8 @@ class QuestionsView:
     title: str
     intro: str | None
     groups: list[QuestionGroupView]
-    claims_page: str
-    """The page that answers false claims, linked from the top of this one."""
+    clarifications_page: str | None
+    """The "Làm rõ" page, linked from the top of this one; None when that page is off in this build."""
 
     @property
     def count(self) -> int:
@@ -43,11 +43,12 @@ class QuestionsView:
 
 
 @dataclass(frozen=True)
-class FalseClaimsView:
+class ClarificationsView:
     title: str
     intro: str | None
     entries: list[Answered]
-    questions_page: str
+    questions_page: str | None
+    """The Q&A page, linked from the top of this one; None when that page is off in this build."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class GlossaryView:
     title: str
     intro: str | None
     terms: list[Term]
-    """In alphabetical order (Vietnamese letters folded), so a reader can scan for a term."""
+    """In Vietnamese alphabetical order (ă, â after a, đ after d; tones secondary), so a reader can scan for a term."""
 
 
 def passage(site: Site, source: str, full_text_page: str) -> PlanLink:
@@ -65,20 +66,20 @@ def passage(site: Site, source: str, full_text_page: str) -> PlanLink:
     return PlanLink(source, site.content.passages[source].title, f"{full_text_page}#{source}")
 
 
-def questions_view(site: Site, full_text_page: str, claims_page: str) -> QuestionsView:
+def questions_view(site: Site, full_text_page: str, clarifications_page: str | None) -> QuestionsView:
     section = site.content.questions
     groups = [QuestionGroupView(group.title, [Answered(q, passage(site, q.source, full_text_page)) for q in group.questions])
-              for group in section.groups]
-    return QuestionsView(section.title, section.intro, groups, claims_page)
+              for group in section.groups if group.questions]  # a group with no question yet has no heading
+    return QuestionsView(section.title, section.intro, groups, clarifications_page)
 
 
-def false_claims_view(site: Site, full_text_page: str, questions_page: str) -> FalseClaimsView:
-    section = site.content.false_claims
-    return FalseClaimsView(section.title, section.intro,
-                           [Answered(c, passage(site, c.source, full_text_page)) for c in section.claims],
-                           questions_page)
+def clarifications_view(site: Site, full_text_page: str, questions_page: str | None) -> ClarificationsView:
+    section = site.content.clarifications
+    return ClarificationsView(section.title, section.intro,
+                              [Answered(c, passage(site, c.source, full_text_page)) for c in section.items],
+                              questions_page)
 
 
 def glossary_view(site: Site) -> GlossaryView:
     section = site.content.glossary
-    return GlossaryView(section.title, section.intro, sorted(section.terms, key=lambda t: (fold(t.term), t.term)))
+    return GlossaryView(section.title, section.intro, sorted(section.terms, key=lambda t: vietnamese_key(t.term)))

@@ -43,8 +43,8 @@ class IndicatorWidget:
 @dataclass(frozen=True)
 class MilestonesWidget:
     items: list[DueItem]
-    ahead: bool
-    """True when ``items`` are still to come; False when every date has passed (the latest are shown)."""
+    """The next deadlines still to come; empty when every date has passed (the widget then says so
+    and links to the timeline, instead of listing past dates)."""
     full: str
 
 
@@ -93,7 +93,7 @@ def indicator_widgets(site: Site, pages: dict[str, str]) -> list[tuple[str, Indi
 
 def milestones_widget(site: Site, full: str) -> MilestonesWidget:
     shown = upcoming(site.deadlines, site.settings.today, MILESTONES)
-    return MilestonesWidget(shown, bool(shown) and shown[0].due >= site.settings.today, full)
+    return MilestonesWidget(shown, full)
 
 
 def news_widget(site: Site, full: str) -> NewsWidget:

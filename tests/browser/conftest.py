@@ -55,7 +55,7 @@ def site_pages(built_site: Path) -> list[str]:
     Not the browser editor (quan-tri/): with ``REPO_URL`` set (CI) it is Decap CMS's own interface, made for
     desktop editors, which tests/browser/test_cms.py checks on its own terms (form, CSP, phone screenshot)."""
     pages = sorted(p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html")
-                   if not p.relative_to(built_site).as_posix().startswith("quan-tri/"))
+                   if not p.relative_to(built_site).as_posix().startswith("bien-tap/"))
     assert len(pages) > 1, "no pages built"
     return ["" if page == "." else page + "/" for page in pages]
 

@@ -39,9 +39,9 @@ from PIL import Image
 from generator.content import load_content
 from generator.content.posts import load_post
 from generator.editor.cms import CONFIG_PATH, cms_config
-from generator.editor.locale import NO_REPLACE
 from generator.publish.csp import header_value
 from generator.registry import plan_links
+from generator.render.cms_locale import NO_REPLACE
 
 from ..conftest import FIXTURE, ROOT, build_site, copy_project, replace_once
 from ..servers import free_port, wait_for
@@ -118,7 +118,7 @@ def editor_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("cms-built") / "site"
     result = build_site(site, config=project / "mkdocs.yml", env={"REPO_URL": "https://github.com/xa-mau/trang-nq57"})
     assert result.returncode == 0, result.stdout + result.stderr
-    if not (site / "quan-tri" / "decap-cms.js").is_file():
+    if not (site / "bien-tap" / "quan-tri" / "decap-cms.js").is_file():
         pytest.fail("the build did not package Decap (node_modules/decap-cms missing?)")
     return site
 
@@ -209,7 +209,7 @@ def walk(request, browser, editor_url: str) -> Iterator[Walk]:
         dialog.accept()
 
     page.on("dialog", answer)
-    page.goto(editor_url + "quan-tri/")
+    page.goto(editor_url + "bien-tap/quan-tri/")
     page.get_by_role("button", name="Đăng nhập").click()
     page.get_by_text("Tin, bài").first.wait_for()
     check_screen(state)  # the list of collections, the first screen after logging in
@@ -462,7 +462,7 @@ def test_footer_contact(walk: Walk, repo: Path, tmp_path: Path) -> None:
 
 def test_the_editors_page_has_no_site_stylesheet(editor_site: Path) -> None:
     """The site's link colour made Decap's "new post" button 1.18:1: the page loads only its own stylesheet."""
-    page = (editor_site / "quan-tri" / "index.html").read_text(encoding="utf-8")
+    page = (editor_site / "bien-tap" / "quan-tri" / "index.html").read_text(encoding="utf-8")
     assert "assets/study.css" not in page and "quan-tri.css" in page
     assert page.index("decap-cms.js") < page.index("vi.js")
 
@@ -481,10 +481,10 @@ def test_contrast_is_aa_on_a_phone(browser, editor_url: str, screen: str) -> Non
     context = browser.new_context(viewport=PHONE, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", is_mobile=True,
                                   has_touch=True)
     page = context.new_page()
-    page.goto(editor_url + "quan-tri/")
+    page.goto(editor_url + "bien-tap/quan-tri/")
     page.get_by_role("button", name="Đăng nhập").click()
     page.get_by_text("Tin, bài").first.wait_for()
-    page.goto(editor_url + "quan-tri/#/" + screen)
+    page.goto(editor_url + "bien-tap/quan-tri/#/" + screen)
     page.get_by_text("Tin, bài" if screen.count("/") == 1 else "Lưu").first.wait_for()
     page.wait_for_timeout(500)
     page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")  # through DevTools: the page's CSP does not apply

@@ -24,11 +24,11 @@ def test_print_hides_navigation_and_search_on_every_page(phone, site_url: str, s
     assert not failures, failures
 
 
-def test_print_shows_link_targets_and_keeps_cards_whole(phone, site_url: str) -> None:
+def test_print_shows_no_relative_address_and_keeps_cards_whole(phone, site_url: str) -> None:
     phone.emulate_media(media="print")
     phone.goto(site_url + "lich-thuc-hien/")
     after = phone.evaluate("""() => getComputedStyle(document.querySelector('.nq-facts a[href]'), '::after').content""")
-    assert "don-vi/" in after, after
+    assert after == "none", after  # "../don-vi/…" means nothing on paper
     breaks = phone.eval_on_selector_all(".nq-deadline", "els => els.map(e => getComputedStyle(e).breakInside)")
     assert breaks and set(breaks) == {"avoid"}, breaks
     assert not phone.locator(".nq-ics").is_visible()
@@ -79,3 +79,28 @@ def test_printed_page_ends_with_its_address_and_a_qr_code(browser, project_copy)
 
 def test_no_qr_code_without_a_published_address(built_site) -> None:
     assert "nq-print-ref" not in (built_site / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
+
+
+def test_printed_qa_opens_every_answer_without_tap_hints_or_relative_addresses(browser, site_url: str) -> None:
+    """A printed Q&A page (A4 PDF, as Chromium prints it): every answer shown, nothing about tapping, no "../…"."""
+    import os
+    from pathlib import Path
+
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="vi-VN")
+    page = context.new_page()
+    try:
+        page.goto(site_url + "hoi-dap/")
+        page.emulate_media(media="print")
+        answers = page.eval_on_selector_all("details.nq-qa", """els => els.map(d =>
+            [...d.children].filter(c => c.tagName !== 'SUMMARY').every(c => c.getBoundingClientRect().height > 0))""")
+        assert answers and all(answers), answers
+        assert not page.locator(".nq-tap-hint").is_visible()
+        addresses = page.eval_on_selector_all(".md-typeset a[href]", """els => els
+            .filter(a => !/^https?:/.test(a.getAttribute('href')) && a.checkVisibility())
+            .map(a => getComputedStyle(a, '::after').content).filter(c => c.includes('../') || c.includes('#'))""")
+        assert addresses == [], addresses[:5]
+        shots = Path(os.environ.get("NQ57_SCREENSHOTS", "/tmp"))
+        page.pdf(path=str(shots / "hoi-dap-a4.pdf"), format="A4")
+        assert (shots / "hoi-dap-a4.pdf").stat().st_size > 10_000
+    finally:
+        context.close()

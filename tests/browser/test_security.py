@@ -153,7 +153,7 @@ def test_hostile_values_run_nothing_and_go_nowhere_in_chromium(browser, hostile_
     """The docs/ page with markup in its title and description, and every page's edit link made from an edit
     branch with quotes: on load, on hovering and focusing everything, and on a click of the edit link."""
     context, page, ran, left = _watch(browser, hostile_url)
-    for path in ["thu/", "", "trien-khai/"]:
+    for path in ["thu/", "", "quan-diem-chi-dao/"]:
         url = hostile_url + path
         page.goto(url, wait_until="load")
         page.wait_for_timeout(300)

@@ -35,7 +35,7 @@ def test_quiz_completed_by_choosing_answers_shows_the_score(phone, site_url: str
         answer = _answer_of(bank, text)
         choice = answer if number % 2 == 0 else (answer + 1) % 3  # every other answer wrong
         right += choice == answer
-        phone.locator(f"#nq-quiz label[for=nq-q-option-{choice}]").click()
+        phone.locator(f"#nq-quiz input[value='{choice}'] + label").click()  # options are shuffled: find by value
         phone.get_by_role("button", name="Trả lời").click()
         feedback = phone.locator("#nq-quiz [role=status]")
         assert ("✓ Đúng." if choice == answer else "✗ Chưa đúng.") in feedback.inner_text()
@@ -57,7 +57,8 @@ def test_quiz_by_keyboard_alone(phone, site_url: str, built_site: Path) -> None:
     phone.locator("#nq-quiz input[type=radio]").first.focus()
     for number in range(bank["draw"]):
         answer = _answer_of(bank, " ".join(phone.locator("#nq-quiz legend").inner_text().split()))
-        for _ in range(answer):
+        shown = phone.evaluate(f"[...document.querySelectorAll('#nq-quiz input')].findIndex(i => i.value === '{answer}')")
+        for _ in range(shown):
             phone.keyboard.press("ArrowDown")  # a radio group moves and checks with the arrow keys
         phone.keyboard.press("Space")
         phone.keyboard.press("Tab")  # to "Trả lời"
@@ -69,6 +70,26 @@ def test_quiz_by_keyboard_alone(phone, site_url: str, built_site: Path) -> None:
             phone.keyboard.press("Tab")
     assert phone.evaluate("document.activeElement.id") == "nq-quiz-result"
     assert phone.locator("#nq-quiz-result").inner_text() == f"Kết quả: đúng {bank['draw']}/{bank['draw']} câu"
+
+
+def test_quiz_shuffles_options_at_each_attempt_and_names_the_letter_shown(phone, site_url: str, built_site: Path) -> None:
+    bank = _bank(built_site)
+    shuffled = 0
+    for _ in range(8):
+        phone.goto(site_url + QUIZ)
+        legend = phone.locator("#nq-quiz legend")
+        legend.wait_for()
+        values = phone.evaluate("[...document.querySelectorAll('#nq-quiz input')].map(i => i.value).join(',')")
+        labels = phone.locator("#nq-quiz label").all_inner_texts()
+        assert [label[:2] for label in labels] == [f"{letter}." for letter in "ABCD"[:len(labels)]]
+        shuffled += values.split(",") != sorted(values.split(","))
+    assert shuffled, "the options come in the bank's order on every attempt"  # (1/6)^8 by chance
+    answer = _answer_of(bank, " ".join(legend.inner_text().split()))
+    shown = values.split(",").index(str(answer))
+    wrong = next(v for v in values.split(",") if v != str(answer))
+    phone.locator(f"#nq-quiz input[value='{wrong}'] + label").click()
+    phone.get_by_role("button", name="Trả lời").click()
+    assert f"Đáp án đúng: {'ABCD'[shown]}." in phone.locator("#nq-quiz [role=status]").inner_text()
 
 
 def test_quiz_without_javascript_lists_every_question_with_answers_on_demand(browser, site_url: str, built_site: Path) -> None:

@@ -1,0 +1,111 @@
+"""``--content DIR`` and ``CONTENT_DIR``: every command, ``build`` included, uses the content folder it is given.
+
+Issue 20 (item 5) and issue 21: ``python -m generator --content sites/x/content build`` used to build the root
+``content/`` silently. The tests copy the fixture commune into a nested folder (``sites/x/content``) of a project
+whose root also holds the district's content, so a command that falls back to the root shows the district's name.
+Edit links, the browser editor's folders and the guide's field reference must name ``sites/x/content`` too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.content.photos import PHOTO_DIR
+from generator.content.posts import NEWS_DIR
+from generator.editor.cms import CONFIG_PATH
+from generator.settings import content_folder
+
+from .conftest import CI_REPO_URL, CONTENT, FIXTURE, ROOT
+
+NESTED = "sites/x/content"
+
+
+def organisation(content: Path) -> str:
+    """The organisation's name as its own ``cai-dat.yml`` writes it (not what the code under test prints)."""
+    return yaml.safe_load((content / "cai-dat.yml").read_text(encoding="utf-8"))["organisation"]
+
+
+@pytest.fixture(scope="module")
+def nested_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """mkdocs.yml, docs/ and the guide (with its task pages) at the root, the district's content in content/,
+    the fixture in sites/x/."""
+    root = tmp_path_factory.mktemp("multi")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(ROOT / "CONTRIBUTING.md", root / "CONTRIBUTING.md")
+    shutil.copytree(ROOT / "huong-dan-bien-tap", root / "huong-dan-bien-tap")  # the guide's task pages
+    shutil.copytree(CONTENT, root / "content")
+    shutil.copytree(FIXTURE / "content", root / NESTED)
+    return root
+
+
+def run(root: Path, *args: str, **environ: str) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key not in {"CONTENT_DIR", "SITE_URL", "REPO_URL"}}
+    env |= {"SOURCE_DATE_EPOCH": "1764288000", "PYTHONPATH": str(ROOT), **environ}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def nested_site(nested_project: Path) -> Path:
+    """``python -m generator --content sites/x/content build`` from the project's root, with a repository URL."""
+    result = run(nested_project, "--content", NESTED, "build", "--site-dir", "site", REPO_URL=CI_REPO_URL)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return nested_project / "site"
+
+
+def test_build_publishes_the_content_the_command_line_names(nested_project: Path, nested_site: Path) -> None:
+    home = (nested_site / "index.html").read_text(encoding="utf-8")
+    assert organisation(nested_project / NESTED) in home
+    assert organisation(nested_project / "content") not in home
+
+
+def test_edit_links_open_files_under_the_nested_content_folder(nested_site: Path) -> None:
+    edits = set()
+    for page in nested_site.rglob("*.html"):
+        edits |= set(re.findall(rf'href="{re.escape(CI_REPO_URL)}/edit/main/([^"]+)"', page.read_text(encoding="utf-8")))
+    content_edits = {path for path in edits if path.endswith((".yml", ".md")) and "/" in path}
+    assert any(path.startswith(f"{NESTED}/") for path in content_edits), sorted(edits)[:20]
+    assert not [path for path in content_edits if path.startswith("content/")], sorted(edits)
+
+
+def test_browser_editor_folders_follow_the_content_folder(nested_site: Path) -> None:
+    config = yaml.safe_load((nested_site / CONFIG_PATH).read_text(encoding="utf-8"))
+    assert config["media_folder"] == f"{NESTED}/{PHOTO_DIR}"
+    assert [collection["folder"] for collection in config["collections"]] == [f"{NESTED}/{NEWS_DIR}"]
+
+
+def test_content_dir_variable_is_honoured_and_the_command_line_wins(nested_project: Path, tmp_path: Path) -> None:
+    result = run(nested_project, "render", "--out", str(tmp_path / "env"), CONTENT_DIR=NESTED)
+    assert result.returncode == 0, result.stderr[-3000:]
+    home = (tmp_path / "env" / "index.md").read_text(encoding="utf-8")
+    assert organisation(nested_project / NESTED) in home
+    reference = next((tmp_path / "env").rglob("truong-du-lieu.md")).read_text(encoding="utf-8")
+    assert f"{NESTED}/{NEWS_DIR}/*.md" in reference and "`content/" not in reference
+
+    result = run(nested_project, "--content", "content", "render", "--out", str(tmp_path / "cli"), CONTENT_DIR=NESTED)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert organisation(nested_project / "content") in (tmp_path / "cli" / "index.md").read_text(encoding="utf-8")
+
+
+def test_validate_reads_the_content_dir_variable(nested_project: Path) -> None:
+    broken = nested_project / "broken"
+    result = run(nested_project, "validate", CONTENT_DIR=str(broken))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "broken" in result.stderr
+
+
+def test_precedence_command_line_then_variable_then_mkdocs_option(tmp_path: Path) -> None:
+    given, variable = Path("a/content"), "b/content"
+    assert content_folder(given, "c", tmp_path, {"CONTENT_DIR": variable}) == given
+    assert content_folder(None, "c", tmp_path, {"CONTENT_DIR": variable}) == Path(variable)
+    assert content_folder(None, "c", tmp_path, {}) == tmp_path / "c"
+    assert content_folder(None, None, tmp_path, {}) == tmp_path / "content"
