@@ -362,7 +362,7 @@ def test_organisation_results(walk: Walk, repo: Path, tmp_path: Path) -> None:
     page.get_by_role("button", name=re.compile("^Thêm hội nghị")).click()
     page.get_by_label("Ngày tổ chức").fill("20/3/2025")  # typed ngày/tháng/năm, whatever the browser's language
     page.get_by_label("Hình thức").fill("sinh hoạt chi bộ thường kỳ")
-    page.get_by_label("Số đảng viên của tổ chức tham gia").fill("9")
+    page.get_by_label("Số đảng viên của tổ chức dự buổi này").fill("9")
     page.get_by_label("Số lượt quần chúng").fill("0")
     save(walk, "ket-qua-to-chuc")
     branch = new_branch(repo, before, "cms/ket-qua-to-chuc/")
@@ -429,7 +429,7 @@ def test_question_and_answer(walk: Walk, repo: Path, tmp_path: Path) -> None:
     known = group["questions"][0]
     open_task(walk, "collections/hoi-dap-thuat-ngu/entries/hoi-dap", "Tiêu đề trang")
     expand(page, group["title"])
-    questions = open_list(page, "Câu hỏi")
+    questions = open_list(page, "Câu hỏi của nhóm (không bắt buộc)")
     questions.get_by_role("button", name=re.compile("^Thêm câu hỏi")).first.click()
     questions.get_by_label("Mã câu hỏi", exact=False).last.fill("khi-nao-quan-triet")
     questions.get_by_label("Câu hỏi, như người đọc hỏi").last.fill("Khi nào chi bộ quán triệt Nghị quyết?")
