@@ -55,13 +55,16 @@ def _locate(args: argparse.Namespace) -> None:
 
 def _settings(args: argparse.Namespace, content: Content) -> BuildSettings:
     """Content settings, the maintainer's options in the site's mkdocs.yml, then the environment."""
-    from .maintainer import MaintainerConfig, plugin_options
+    from .maintainer import MaintainerConfig, check_editor_login, plugin_options
+    from .views.admin import github_repo
 
     config = MaintainerConfig.from_options(plugin_options(args.config_file), args.config_file.name)
-    return BuildSettings.resolve(args.content, base_url=content.settings.base_url, repo_url=config.repo_url,
-                                 edit_branch=config.edit_branch, editor_auth_url=config.editor_auth_url,
-                                 embed_origins=config.embed_origins, time_zone=content.settings.time_zone,
-                                 root=args.root)
+    build = BuildSettings.resolve(args.content, base_url=content.settings.base_url, repo_url=config.repo_url,
+                                  edit_branch=config.edit_branch, editor_auth_url=config.editor_auth_url,
+                                  editor_login=config.login, embed_origins=config.embed_origins,
+                                  time_zone=content.settings.time_zone, root=args.root)
+    check_editor_login(config, github_repo(build.repo_url))
+    return build
 
 
 def _validate(args: argparse.Namespace) -> int:

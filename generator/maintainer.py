@@ -12,6 +12,7 @@ the value moved (``MOVED``).
           content_dir: content
           repo_url: https://github.com/ten-to-chuc/nq57
           edit_branch: main
+          editor_login: oauth
           editor_auth_url: https://dang-nhap.example.gov.vn
           embed_origins:
             - https://yenbinh.yenbai.gov.vn
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -44,6 +45,9 @@ class MaintainerConfig(BaseModel):
     """Địa chỉ kho mã nguồn (liên kết “Chỉnh sửa”, trình biên tập); biến môi trường REPO_URL được ưu tiên."""
     edit_branch: Text = "main"
     """Nhánh chứa nội dung trong kho mã nguồn."""
+    editor_login: Literal["oauth", "token"] | None = None
+    """Cách đăng nhập trang quản trị `quan-tri/`: `oauth` (máy chủ đăng nhập `editor_auth_url`); để trống thì tắt
+    trình biên tập (trừ khi đã ghi `editor_auth_url`, khi đó hiểu là `oauth`)."""
     editor_auth_url: Url | None = None
     """Địa chỉ máy chủ đăng nhập GitHub (OAuth) của trang quản trị `quan-tri/`."""
     embed_origins: tuple[Origin, ...] = Field((), max_length=20)
@@ -63,8 +67,38 @@ class MaintainerConfig(BaseModel):
                                 f"{_expected(str(error['loc'][0]))}") from None
 
 
+    @property
+    def login(self) -> str | None:
+        """How editors log in: the chosen ``editor_login``, ``oauth`` when only a login server is named, else None
+        (the editor is off: the page says what to set)."""
+        return self.editor_login or ("oauth" if self.editor_auth_url else None)
+
+
+LOGIN_SERVER_HELP = ("dựng một máy chủ đăng nhập GitHub (OAuth) theo README, mục “Trình biên tập trên trình duyệt”, "
+                     "rồi ghi địa chỉ vào `editor_auth_url`")
+
+
+def check_editor_login(config: MaintainerConfig, github_repo: str | None, where: str = CONFIG_FILE) -> None:
+    """Refuse a build whose browser editor would load (a GitHub repository and a login chosen) but where nobody
+    could log in: Decap's GitHub login goes through an OAuth server, and without ``editor_auth_url`` it falls
+    back to Netlify's, which only serves sites hosted there (the site is on GitHub Pages or the district's
+    server). Decap has no personal-access-token sign-in, so ``token`` is refused with what to choose instead.
+    Without a GitHub repository the editor does not load at all, and the page says what to set."""
+    if github_repo is None or config.login is None:
+        return
+    if config.login == "token":
+        raise SettingsError(f"{where}: `editor_login: token` (đăng nhập bằng mã truy cập cá nhân) chưa dùng được: "
+                            "trình biên tập Decap CMS chỉ đăng nhập GitHub qua máy chủ OAuth. Ghi `editor_login: oauth` "
+                            f"và {LOGIN_SERVER_HELP}; hoặc xóa `editor_login` để tắt trình biên tập.")
+    if config.editor_auth_url is None:
+        raise SettingsError(f"{where}: trình biên tập `quan-tri/` đã bật (`editor_login: oauth`, kho {github_repo}) "
+                            "nhưng chưa có máy chủ đăng nhập: không ai đăng nhập được (mặc định của Decap chỉ chạy trên "
+                            f"Netlify). Hãy {LOGIN_SERVER_HELP}; hoặc xóa `editor_login` để tắt trình biên tập.")
+
+
 def _expected(field: str) -> str:
-    return {"embed_origins": "mỗi mục là một gốc như `https://yenbinh.yenbai.gov.vn` (https:// và tên miền, "
+    return {"editor_login": "`oauth` (máy chủ đăng nhập `editor_auth_url`), hoặc bỏ trống để tắt trình biên tập",
+            "embed_origins": "mỗi mục là một gốc như `https://yenbinh.yenbai.gov.vn` (https:// và tên miền, "
                              "không có đường dẫn, không có dấu / ở cuối)",
             "edit_branch": "tên nhánh, ví dụ `main`"}.get(field, "địa chỉ web đầy đủ bắt đầu bằng https://")
 

@@ -31,7 +31,7 @@ from .content.loader import display_path, symlink_problem
 from .content.photos import PhotoError
 from .content.reader import symlinks
 from .editor import guide
-from .maintainer import MaintainerConfig
+from .maintainer import MaintainerConfig, check_editor_login
 from .publish import PublishError, PublishPlan, publish
 from .publish.glossary import GlossaryLinks, glossary_links
 from .publish.sanitize import sanitize_fragment
@@ -44,7 +44,7 @@ from .render.photos import clean_image
 from .render.printref import qr_svg
 from .render.share import HOME_IMAGE
 from .settings import BuildSettings, SettingsError, content_folder
-from .views.admin import decap_dist
+from .views.admin import decap_dist, github_repo
 
 log = logging.getLogger("nq57")
 """Outside MkDocs' logger on purpose: a reminder must not fail a ``--strict`` build (the issue asks to warn, not fail)."""
@@ -75,6 +75,7 @@ class ContentPluginConfig(Config):
     repo_url = config_options.Optional(config_options.Type(str))
     edit_branch = config_options.Type(str, default="main")
     editor_auth_url = config_options.Optional(config_options.Type(str))
+    editor_login = config_options.Optional(config_options.Type(str))
     embed_origins = config_options.Type(list, default=[])
 
 
@@ -135,10 +136,15 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                 self.settings = BuildSettings.resolve(content_dir, base_url=site.base_url, repo_url=maintainer.repo_url,
                                                       edit_branch=maintainer.edit_branch,
                                                       editor_auth_url=maintainer.editor_auth_url,
+                                                      editor_login=maintainer.login,
                                                       embed_origins=maintainer.embed_origins,
                                                       time_zone=site.time_zone, root=root)
             except SettingsError as exc:
                 raise ContentError([Problem(self.content.source("settings"), None, None, str(exc))]) from None
+            try:
+                check_editor_login(maintainer, github_repo(self.settings.repo_url))
+            except SettingsError as exc:
+                raise ContentError([Problem("mkdocs.yml", None, None, str(exc))]) from None
         except ContentError as exc:
             if not self.serving:
                 raise PluginError(exc.report()) from None

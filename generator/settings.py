@@ -120,6 +120,8 @@ class BuildSettings:
     """The repository's web address, for edit links; None hides them."""
     edit_branch: str = "main"
     """The branch edit links and the browser editor write to."""
+    editor_login: str | None = None
+    """How editors log in to the browser editor (``oauth``), or None: the editor is off (``maintainer.check_editor_login``)."""
     editor_auth_url: str | None = None
     """The browser editor's GitHub login server (Decap's ``base_url``); None: Decap's default (Netlify only)."""
     embed_origins: tuple[str, ...] = ()
@@ -136,7 +138,7 @@ class BuildSettings:
     @classmethod
     def resolve(cls, content_dir: Path, *, base_url: str | None, repo_url: str | None,
                 environ: Mapping[str, str] = os.environ, edit_branch: str = "main", editor_auth_url: str | None = None,
-                embed_origins: tuple[str, ...] = (), time_zone: str = DEFAULT_TIME_ZONE,
+                editor_login: str | None = None, embed_origins: tuple[str, ...] = (), time_zone: str = DEFAULT_TIME_ZONE,
                 root: Path | None = None) -> BuildSettings:
         """Environment over configuration, once; every later stage reads only this object. ``repo_url``,
         ``edit_branch``, ``editor_auth_url`` and ``embed_origins`` come from maintainer configuration
@@ -150,6 +152,7 @@ class BuildSettings:
             repo_url=(environ.get("REPO_URL") or repo_url or "").rstrip("/") or None,
             edit_branch=edit_branch,
             editor_auth_url=editor_auth_url,
+            editor_login=editor_login,
             embed_origins=tuple(embed_origins),
             preview=_preview(environ.get(MODE_VARIABLE)),
             root=Path(root) if root is not None else None,

@@ -21,6 +21,7 @@ from ..settings import BuildSettings
 from ..views.admin import decap_dist, github_repo
 from ..views.implementation import CSV_PATH, JSON_PATH, implementation_view
 from . import api, feeds
+from . import cms_locale as locale
 from .calendar import CALENDAR_PATH, render_calendar
 from .cms import CONFIG_PATH, cms_config
 from .exports import csv_export, json_export
@@ -82,7 +83,8 @@ def cms_outputs(content: Content, settings: BuildSettings) -> list[Output]:
                         branch=settings.edit_branch, plan_parts=plan_parts, site_url=settings.site_url,
                         auth_url=settings.editor_auth_url)
     text = "# Tạo tự động từ generator/editor/cms.py (lược đồ bài trong generator/content/models.py); đừng sửa tay.\n"
-    outputs = [Output(CONFIG_PATH, text + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), None)]
+    outputs = [Output(CONFIG_PATH, text + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), None),
+               Output(locale.SCRIPT_PATH, locale.script(), None), Output(locale.STYLE_PATH, locale.STYLE, None)]
     if (dist := decap_dist(settings.project_dir)) is not None:
         files = sorted(p for p in dist.iterdir() if p.is_file() and _vendored(p.name))
         outputs += [Output(f"{ADMIN_DIR}/{p.name}", p.read_bytes(), None) for p in files]

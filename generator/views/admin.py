@@ -19,6 +19,10 @@ DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 BUNDLE = "decap-cms.js"
 CONFIG_NAME = "config.yml"
 """The configuration beside the page (``registry.ADMIN_CONFIG``)."""
+LOCALE_NAME = "vi.js"
+"""Decap's missing Vietnamese and the guard keeping photo changes off ``main`` (``render/cms_locale.py``)."""
+STYLE_NAME = "quan-tri.css"
+"""The page's own stylesheet, not the site's (whose link colour leaked into Decap's buttons)."""
 
 _GITHUB = re.compile(r"^https://github\.com/([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$")
 
@@ -47,13 +51,17 @@ class AdminView:
     repo_url: str | None
     """The repository address as set (maybe not GitHub), to name it in the message."""
     branch: str
+    login: str | None
+    """How editors log in (``oauth``), or None: the editor is off until a maintainer chooses."""
     config: str
     """The configuration file, relative to the page (``config.yml``)."""
     script: str
+    locale: str = LOCALE_NAME
+    style: str = STYLE_NAME
 
     @property
     def ready(self) -> bool:
-        return self.packaged and self.repo is not None
+        return self.packaged and self.repo is not None and self.login is not None
 
 
 def admin_view(site: Site) -> AdminView:
@@ -61,5 +69,5 @@ def admin_view(site: Site) -> AdminView:
     return AdminView(
         packaged=decap_dist(site.settings.project_dir) is not None,
         repo=github_repo(repo_url), repo_url=repo_url, branch=site.settings.edit_branch,
-        config=CONFIG_NAME, script=BUNDLE,
+        login=site.settings.editor_login, config=CONFIG_NAME, script=BUNDLE,
     )
