@@ -80,7 +80,10 @@ def test_edit_links_open_files_under_the_nested_content_folder(nested_site: Path
 def test_browser_editor_folders_follow_the_content_folder(nested_site: Path) -> None:
     config = yaml.safe_load((nested_site / CONFIG_PATH).read_text(encoding="utf-8"))
     assert config["media_folder"] == f"{NESTED}/{PHOTO_DIR}"
-    assert [collection["folder"] for collection in config["collections"]] == [f"{NESTED}/{NEWS_DIR}"]
+    folders = [collection["folder"] for collection in config["collections"] if "folder" in collection]
+    files = [entry["file"] for collection in config["collections"] for entry in collection.get("files", [])]
+    assert f"{NESTED}/{NEWS_DIR}" in folders and files, config["collections"]
+    assert all(path.startswith(f"{NESTED}/") for path in folders + files), folders + files
 
 
 def test_content_dir_variable_is_honoured_and_the_command_line_wins(nested_project: Path, tmp_path: Path) -> None:
