@@ -216,14 +216,7 @@ class Approval(ContentModel):
     by: Annotated[Slug, AfterValidator(_known_body)] = Field(
         description="Mã cơ quan đã duyệt, một trong các `id` ở `approving_bodies` của cai-dat.yml.")
     on: DocDate = Field(description="Ngày duyệt, viết như văn bản, ví dụ `5/12/2026`.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _on_is_a_key(cls, data: object) -> object:
-        """YAML 1.1 (PyYAML) reads the key ``on`` as the boolean true: give it back its name."""
-        if isinstance(data, dict) and True in data and "on" not in data:
-            data = {("on" if key is True else key): value for key, value in data.items()}
-        return data
+    """The reader gives ``on:`` back as a word (YAML 1.2), not PyYAML's boolean (``content/reader.py``)."""
 
 
 APPROVED_DESCRIPTION = (
