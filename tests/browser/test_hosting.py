@@ -245,20 +245,27 @@ def _sized_to_content(page, frame, title: str, seconds: float = 45) -> int:
         page.wait_for_timeout(100)
 
 
+@pytest.mark.parametrize("late", [False, True], ids=["script-in-page", "script-after-widgets-loaded"])
 def test_widgets_resize_their_iframes_on_another_origin(server: Server, hosted_site: Path, host_page: Path,
-                                                        ports: dict[str, int], browser) -> None:
-    """The snippet shown to portal admins, on a page of another origin: each iframe takes its widget's height."""
+                                                        ports: dict[str, int], browser, late: bool) -> None:
+    """The snippet shown to portal admins, on a page of another origin: each iframe takes its widget's height,
+    also when the portal's script starts only after every widget has loaded and reported (a portal that adds
+    it late, or a slow network): the script then asks each widget again."""
     widgets = widget_paths(hosted_site)
     assert {"nhung/chi-tieu/", "nhung/moc-thoi-gian/", "nhung/tin-moi/"} <= set(widgets), widgets
     frames = "\n".join(f'<iframe src="{server.address}{w}" title="w{i}" data-nq57-widget width="300" height="150">'
                        f'</iframe>' for i, w in enumerate(widgets))
-    (host_page / f"{server.name}.html").write_text(
-        f'<!doctype html><html><body>{frames}<script src="{server.address}assets/embed.js"></script></body></html>',
-        encoding="utf-8")
+    script = f'<script src="{server.address}assets/embed.js"></script>'
+    name = f"{server.name}-{'late' if late else 'inline'}.html"
+    (host_page / name).write_text(
+        f'<!doctype html><html><body>{frames}{"" if late else script}</body></html>', encoding="utf-8")
     context = browser.new_context(viewport={"width": 360, "height": 640})
     page = context.new_page()
     watched = Watched(page)
-    page.goto(f"http://localhost:{ports['host']}/{server.name}.html", wait_until="load")
+    page.goto(f"http://localhost:{ports['host']}/{name}", wait_until="load")
+    if late:
+        page.wait_for_timeout(500)
+        page.add_script_tag(url=f"{server.address}assets/embed.js")
     sizes = {}
     for index, widget in enumerate(widgets):
         frame = page.frame_locator(f'iframe[title="w{index}"]')

@@ -3,7 +3,9 @@
      <script src="https://…/assets/embed.js" defer></script>
    Each widget posts {type: "nq57-widget-height", height} (assets/widget.js). A message is used
    only when it comes from the window of one of these iframes AND from that iframe's own origin:
-   another frame or site cannot resize anything. The height is set as the iframe's attribute. */
+   another frame or site cannot resize anything. The height is set as the iframe's attribute.
+   A widget may have reported before this script started: each iframe is asked to report again
+   now and whenever it loads, the question sent to that iframe's own origin only. */
 (function () {
   "use strict";
   var MIN = 80, MAX = 5000;
@@ -20,4 +22,15 @@
       return;
     }
   });
+  function ask(frame) {
+    try {
+      var origin = new URL(frame.src, document.baseURI).origin;
+      if (frame.contentWindow) frame.contentWindow.postMessage({ type: "nq57-widget-ask" }, origin);
+    } catch (error) { /* an iframe without a usable address: nothing to ask */ }
+  }
+  var frames = document.querySelectorAll("iframe[data-nq57-widget]");
+  for (var i = 0; i < frames.length; i++) {
+    ask(frames[i]);
+    frames[i].addEventListener("load", ask.bind(null, frames[i]));
+  }
 })();

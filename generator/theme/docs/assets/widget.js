@@ -1,6 +1,8 @@
 /* A widget (pages under nhung/) in an iframe tells the page around it how tall it is, so that
    the portal's copy of assets/embed.js can size the iframe with no scroll bar. Only the height
-   is sent (nothing private), hence to any parent ("*"); the receiver checks where it came from. */
+   is sent (nothing private), hence to any parent ("*"); the receiver checks where it came from.
+   The portal's script may start after this widget has reported (it comes later in the page, or
+   "defer"): it then asks every widget to report again, and the widget answers its parent only. */
 (function () {
   "use strict";
   if (window.parent === window) return;
@@ -12,6 +14,11 @@
     window.parent.postMessage({ type: "nq57-widget-height", height: height }, "*");
   }
   window.addEventListener("load", report);
+  window.addEventListener("message", function (event) {
+    if (event.source !== window.parent || !event.data || event.data.type !== "nq57-widget-ask") return;
+    last = -1;
+    report();
+  });
   window.addEventListener("resize", report);
   if ("ResizeObserver" in window) new ResizeObserver(report).observe(document.body);
   report();
