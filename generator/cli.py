@@ -200,6 +200,21 @@ def _contributing(args: argparse.Namespace) -> int:
     return 0
 
 
+def _migrate(args: argparse.Namespace) -> int:
+    """Upgrade the content folder to the shape this generator reads (content/migrations)."""
+    from .content.migrations import SCHEMA_VERSION, content_version, migrate
+
+    before = content_version(args.content)
+    changes = migrate(args.content)
+    for change in changes:
+        print(f"  {change}")
+    if changes:
+        print(f"Đã nâng nội dung từ phiên bản {before} lên {SCHEMA_VERSION} (content migrated): {args.content}")
+    else:
+        print(f"Nội dung đã ở phiên bản {SCHEMA_VERSION}, không cần nâng (content is up to date): {args.content}")
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     """Build into a staging folder beside ``site/``; replace ``site/`` only on success (``sitedir``)."""
     target = args.site_dir.resolve()
@@ -299,6 +314,8 @@ def parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=text)
         command.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi")
         command.set_defaults(run=run)
+    migrate = commands.add_parser("migrate", help="nâng nội dung lên cấu trúc mà phiên bản này đọc")
+    migrate.set_defaults(run=_migrate)
     build = commands.add_parser("build", help="xây dựng trang vào site/ (nguyên tử)")
     build.add_argument("--config-file", type=Path, default=None, help="tệp cài đặt (mặc định mkdocs.yml)")
     build.add_argument("--site-dir", type=Path, default=Path("site"))

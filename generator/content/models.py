@@ -297,6 +297,7 @@ class Settings(ContentModel):
 
     MOVED: ClassVar[dict[str, str]] = MOVED_SETTINGS
 
+    schema_version: int = Field(1, ge=1, le=1000, description="Phiên bản cấu trúc nội dung; do lệnh `python -m generator migrate` ghi, đừng tự sửa.")
     site_name: Name = Field(description="Tên trang, hiện trên thanh tiêu đề.")
     site_description: Name = Field(description="Một câu mô tả trang, dùng cho công cụ tìm kiếm.")
     organisation: Name = Field(description="Cơ quan ban hành kế hoạch, ví dụ `Huyện ủy Yên Bình`.")
