@@ -228,6 +228,10 @@ def _build(args: argparse.Namespace) -> int:
         staging = make_staging(target)
         try:
             built = _run_mkdocs(args.config_file, staging, args.content)
+            for language in _languages(args.content)[1:] if built else []:
+                built = _build_edition(args, target, staging, language)
+                if not built:
+                    break
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -240,7 +244,32 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_mkdocs(config_file: Path, site_dir: Path, content_dir: Path | None = None) -> bool:
+def _languages(content_dir: Path) -> list[str]:
+    """The site's editions (``languages`` in cai-dat.yml), the default first; the build checks the value itself."""
+    from .content.reader import read_yaml
+
+    try:
+        data = read_yaml(Path(content_dir) / "cai-dat.yml").data
+    except (ContentError, OSError):
+        return ["vi"]
+    languages = data.get("languages") if isinstance(data, dict) else None
+    return [str(code) for code in languages] if isinstance(languages, list) and languages else ["vi"]
+
+
+def _build_edition(args: argparse.Namespace, target: Path, staging: Path, language: str) -> bool:
+    """Another edition: a whole site of its own (own menu, search index, service worker), built apart, then moved
+    under the default edition's folder at ``<code>/``."""
+    folder = make_staging(target)
+    try:
+        if not _run_mkdocs(args.config_file, folder, args.content, language):
+            return False
+        shutil.move(str(folder), str(staging / language))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return True
+
+
+def _run_mkdocs(config_file: Path, site_dir: Path, content_dir: Path | None = None, language: str | None = None) -> bool:
     """A strict MkDocs build into ``site_dir`` of ``content_dir`` (None: the plugin's own choice); False (with the
     reason printed) when it fails."""
     from mkdocs.commands.build import build
@@ -252,8 +281,10 @@ def _run_mkdocs(config_file: Path, site_dir: Path, content_dir: Path | None = No
     _show_mkdocs_warnings()
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        if content_dir is not None and (plugin := config.plugins.get(PLUGIN)) is not None:
-            plugin.content_override = content_dir.resolve()  # --content and CONTENT_DIR win over mkdocs.yml
+        if (plugin := config.plugins.get(PLUGIN)) is not None:
+            if content_dir is not None:
+                plugin.content_override = content_dir.resolve()  # --content and CONTENT_DIR win over mkdocs.yml
+            plugin.language = language  # None: the default edition
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

@@ -28,6 +28,7 @@ from .content import Content, ContentError, docsfiles, load_content
 from .content.approval import edition, omissions
 from .content.errors import Problem
 from .content.loader import display_path, symlink_problem
+from .content.overlay import FileTranslation, overlay_content
 from .content.photos import PhotoError
 from .content.reader import symlinks
 from .editor import guide
@@ -44,6 +45,7 @@ from .render.photos import clean_image
 from .render.printref import qr_svg
 from .render.share import HOME_IMAGE
 from .settings import BuildSettings, SettingsError, content_folder
+from .theme import i18n
 from .views.admin import decap_dist, github_repo
 
 log = logging.getLogger("nq57")
@@ -103,6 +105,11 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.watched: list[Path] = []
         self.pages: set[str] = {"index.md"}
         """Every page of the last good build: the addresses an editor may have open when an error appears."""
+        self.language: str | None = None
+        """The edition this build makes (``python -m generator build`` builds each of ``languages`` in turn);
+        None: the default edition."""
+        self.translations: dict[str, FileTranslation] = {}
+        """Per content file, what this edition translated (empty for the default edition)."""
 
     def on_startup(self, *, command, dirty) -> None:
         """MkDocs 1.6 keeps a plugin with ``on_startup`` across the rebuilds of ``serve``."""
@@ -112,6 +119,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         """MkDocs caches this instance for the process: a later build in it must fail on errors again."""
         self.serving = False
         self.content_override = None
+        self.language = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -138,13 +146,21 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                                                       editor_auth_url=maintainer.editor_auth_url,
                                                       editor_login=maintainer.login,
                                                       embed_origins=maintainer.embed_origins,
-                                                      time_zone=site.time_zone, root=root)
+                                                      time_zone=site.time_zone, root=root,
+                                                      languages=tuple(site.languages))
+                if self.language is not None and self.language != self.settings.language:
+                    self.settings = self.settings.for_language(self.language)
             except SettingsError as exc:
                 raise ContentError([Problem(self.content.source("settings"), None, None, str(exc))]) from None
             try:
                 check_editor_login(maintainer, github_repo(self.settings.repo_url))
             except SettingsError as exc:
                 raise ContentError([Problem("mkdocs.yml", None, None, str(exc))]) from None
+            self.translations = {}
+            if self.settings.language != self.settings.languages[0]:
+                self.content, self.translations = overlay_content(self.content, self.settings.language,
+                                                                  display_path(content_dir))
+                site = self.content.settings
         except ContentError as exc:
             if not self.serving:
                 raise PluginError(exc.report()) from None
@@ -161,6 +177,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             config.extra["share_image"] = HOME_IMAGE
         config.extra["editors_prefix"] = page_url(EDITORS)  # main.html: noindex, not in the search index
         config.extra["sources_url"] = page_url(SOURCES)  # and the official texts ("Văn bản gốc")
+        self.use_language(config)
         if missing := site.missing_publisher_details:
             log.warning("CẢNH BÁO (WARNING): cai-dat.yml: chân trang còn thiếu %s (cơ quan chủ quản, người chịu trách nhiệm, "
                         "địa chỉ, điện thoại, thư điện tử)", ", ".join(missing))
@@ -175,6 +192,25 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         config.nav = self.menu + list(config.nav or [])  # then hand-written pages, if any
         self.docs_prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
         return config
+
+    def use_language(self, config) -> None:
+        """Material's own labels follow ``theme.language``: the edition's language when Material (or the package's
+        overrides) has its partial, else Vietnamese with a warning; ``<html lang>`` is the edition's code either way
+        (``partials/language.html``)."""
+        assert self.settings is not None
+        language = self.settings.language
+        config.extra["edition_language"] = language
+        config.extra["editions"] = list(self.settings.languages)
+        if language == self.settings.languages[0]:
+            return
+        known = any((Path(folder) / "partials" / "languages" / f"{language}.html").is_file()
+                    for folder in config.theme.dirs)
+        config.theme["language"] = language if known else i18n.SOURCE_LANGUAGE
+        if not known:
+            log.warning("CẢNH BÁO: giao diện Material chưa có ngôn ngữ “%s”; nhãn của giao diện (tìm kiếm, menu…) "
+                        "dùng tiếng Việt (WARNING: Material has no “%s” labels, Vietnamese used)", language, language)
+        if warning := i18n.missing_catalogue_warning(language):
+            log.warning("%s", warning)
 
     def on_files(self, files: Files, *, config) -> Files:
         if self.problems:
@@ -265,6 +301,9 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         site means to print is marked safe where it is made: the page body (``on_page_context``), the error
         list, the print QR code; the built pages are otherwise byte for byte the same (tests/test_security_files.py)."""
         env.autoescape = True
+        words = i18n.translator(self.settings.language if self.settings is not None else i18n.SOURCE_LANGUAGE)
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
         return env
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
@@ -290,7 +329,35 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                 page.edit_url = f"{self.settings.repo_url}/new/{branch}/{quote(folder, safe='/')}?filename={quote(name)}"
         if self.settings.site_url and page.canonical_url:
             context["print_qr"] = Markup(qr_svg(page.canonical_url))
+        context["alternates"] = self.alternates(page.url)
+        context["translation"] = self.translation_status(page.file.src_uri, source)
         return context
+
+    def translation_status(self, src_uri: str, source: str) -> dict[str, bool] | None:
+        """On another edition's page: ``complete`` (every text of its content file translated) and ``unofficial``
+        (it translates the document or a quotation); None on the default edition and on the package's pages."""
+        assert self.settings is not None
+        if self.settings.language == self.settings.languages[0] or src_uri in self.package_pages:
+            return None
+        name = source.rpartition("/")[2] if source.startswith(f"{self.settings.content_prefix}/") else None
+        record = self.translations.get(name) if name else None
+        if record is None:  # a post, a docs/ page: no overlay, the Vietnamese text
+            return {"complete": False, "unofficial": False}
+        return {"complete": record.complete, "unofficial": record.unofficial and bool(record.translated)}
+
+    def alternates(self, url: str) -> list[dict[str, str]]:
+        """The page in every edition (``hreflang``, the switcher): the same address under each edition's prefix.
+        Every edition has every page: an overlay translates text, it never adds or removes one."""
+        assert self.settings is not None
+        settings = self.settings
+        base = settings.root_url if settings.root_url is not None else settings.site_url
+        found = []
+        for language in settings.languages:
+            path = settings.edition_prefix(language) + url
+            href = base + path if base else settings.edition_path(language) + url
+            found.append({"lang": language, "href": href, "current": language == settings.language,
+                          "name": i18n.language_name(language)})
+        return found
 
     def on_post_build(self, *, config) -> None:
         """Publish the built folder (still the staging folder during ``python -m generator build``)."""

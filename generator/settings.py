@@ -18,7 +18,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -134,12 +134,19 @@ class BuildSettings:
     repository: Path | None = None
     """The repository's root (the folder holding ``.git``), which edit links and the browser editor's folders are
     relative to; None: ``root``."""
+    languages: tuple[str, ...] = ("vi",)
+    """The site's editions (``languages`` in ``cai-dat.yml``), the default first: it is served at the root, each
+    other one under ``/<code>/`` with the same page addresses."""
+    language: str = "vi"
+    """The edition this build makes (``for_language``)."""
+    root_url: str | None = None
+    """The default edition's published address (``site_url`` of the default edition), for the other editions' links."""
 
     @classmethod
     def resolve(cls, content_dir: Path, *, base_url: str | None, repo_url: str | None,
                 environ: Mapping[str, str] = os.environ, edit_branch: str = "main", editor_auth_url: str | None = None,
                 editor_login: str | None = None, embed_origins: tuple[str, ...] = (), time_zone: str = DEFAULT_TIME_ZONE,
-                root: Path | None = None) -> BuildSettings:
+                root: Path | None = None, languages: tuple[str, ...] = ("vi",)) -> BuildSettings:
         """Environment over configuration, once; every later stage reads only this object. ``repo_url``,
         ``edit_branch``, ``editor_auth_url`` and ``embed_origins`` come from maintainer configuration
         (``generator.maintainer``: mkdocs.yml), never from content; ``time_zone`` from ``cai-dat.yml``."""
@@ -157,7 +164,24 @@ class BuildSettings:
             preview=_preview(environ.get(MODE_VARIABLE)),
             root=Path(root) if root is not None else None,
             repository=repository_root(Path(root) if root is not None else Path(content_dir).resolve().parent),
+            languages=tuple(languages) or ("vi",),
+            language=(tuple(languages) or ("vi",))[0],
         )
+
+    def for_language(self, language: str) -> BuildSettings:
+        """The settings of the edition in ``language``: its address is the default edition's plus ``<code>/``."""
+        root = self.root_url if self.root_url is not None else self.site_url
+        return replace(self, language=language, root_url=root,
+                       site_url=(root + self.edition_prefix(language)) if root else None)
+
+    def edition_prefix(self, language: str) -> str:
+        """Where an edition lives below the site's root: ``""`` for the default, ``en/`` for English."""
+        return "" if language == self.languages[0] else f"{language}/"
+
+    def edition_path(self, language: str) -> str:
+        """The URL path of an edition's home: ``/`` or ``/nq57/``, ``/nq57/en/`` for English."""
+        root = self.root_url if self.root_url is not None else self.site_url
+        return (urlsplit(root).path if root else "/") + self.edition_prefix(language)
 
     @property
     def project_dir(self) -> Path:
@@ -175,7 +199,7 @@ class BuildSettings:
     @property
     def site_path(self) -> str:
         """The URL path the site is served under: ``/`` or ``/nq57/``."""
-        return urlsplit(self.site_url).path if self.site_url else "/"
+        return urlsplit(self.site_url).path if self.site_url else "/" + self.edition_prefix(self.language)
 
     @property
     def site_host(self) -> str | None:

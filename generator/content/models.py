@@ -274,6 +274,11 @@ TimeZone = Annotated[str, Field(pattern=patterns.TIME_ZONE, max_length=64, json_
 """Tên múi giờ IANA, ví dụ `Asia/Ho_Chi_Minh`."""
 
 
+LanguageCode = Annotated[str, Field(pattern=patterns.LANGUAGE, max_length=16,
+                                    json_schema_extra=patterns.schema_extra(patterns.LANGUAGE))]
+"""Mã ngôn ngữ, ví dụ `vi`, `en`, `hmn`."""
+
+
 class Contact(ContentModel):
     """Đầu mối liên hệ về nội dung trang."""
 
@@ -311,7 +316,16 @@ class Settings(ContentModel):
     responsible_person: Name | None = Field(None, description="Người chịu trách nhiệm nội dung (họ tên, chức vụ); hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
     time_zone: TimeZone = Field(DEFAULT_TIME_ZONE, description="Múi giờ của trang (tên IANA), mặc định `Asia/Ho_Chi_Minh` (giờ Việt Nam). Ngày dựng trang, từ đó trạng thái các thời hạn, lịch và các kiểm tra “sau ngày xây dựng trang”, được tính theo múi giờ này. Thường không cần ghi.")
     notice: Text | None = Field(None, description="Thông báo hiện trên đầu mọi trang (không bắt buộc), ví dụ trang được lưu giữ sau khi sắp xếp đơn vị hành chính.")
+    languages: list[LanguageCode] = Field(default_factory=lambda: ["vi"], min_length=1, max_length=10, description="Các ấn bản ngôn ngữ của trang, ấn bản mặc định (tiếng Việt, ngôn ngữ của văn bản gốc) đứng đầu, ví dụ `[vi, en]`. Ấn bản mặc định ở địa chỉ gốc, mỗi ấn bản khác ở `/<mã>/` với cùng địa chỉ trang; bản dịch nằm trong `content/<mã>/` cùng tên tệp, chỉ chứa phần chữ đã dịch.")
     approving_bodies: list[ApprovingBody] = Field(default_factory=list, max_length=20, description="Các cơ quan có thẩm quyền duyệt lời biên tập (tóm tắt, hỏi – đáp, làm rõ, thuật ngữ, trắc nghiệm, câu hỏi thảo luận, tin, bài); mỗi mục được duyệt ghi `approved: {by: <id>, on: <ngày>}`. Để trống thì chưa mục nào được đăng ở bản chính thức.")
+
+    @model_validator(mode="after")
+    def _languages(self) -> Settings:
+        if self.languages[0] != "vi":
+            raise PydanticCustomError("default_language", "ấn bản đầu tiên của `languages` phải là `vi`: nội dung gốc viết bằng tiếng Việt, các ngôn ngữ khác là bản dịch; ghi ví dụ `languages: [vi, en]`")
+        if len(set(self.languages)) != len(self.languages):
+            raise PydanticCustomError("duplicate_language", "`languages` có một mã ngôn ngữ ghi hai lần; mỗi mã chỉ ghi một lần")
+        return self
 
     @model_validator(mode="after")
     def _unique_bodies(self) -> Settings:

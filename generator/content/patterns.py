@@ -19,6 +19,9 @@ DATE = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$"
 TIME_ZONE = r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*$"
 """An IANA time zone name (``Asia/Ho_Chi_Minh``): letters and ``/``, never a path that leaves the zone database."""
 
+LANGUAGE = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$"
+"""A language code (BCP 47, short form): ``vi``, ``en``, ``hmn``, ``zh-Hans``; it becomes a folder and an address."""
+
 HINTS = {
     SLUG: "chỉ gồm chữ thường không dấu và số, nối bằng gạch ngang, ví dụ sinh-hoat-chi-bo "
           "(không dấu cách, không chữ hoa, không dấu tiếng Việt)",
@@ -30,6 +33,7 @@ HINTS = {
     EMAIL: "phải là địa chỉ thư điện tử, ví dụ ttvh@yenbinh.gov.vn",
     DOMAIN: "phải là tên miền viết thường, không có https:// và không có dấu /, ví dụ yenbinh.yenbai.gov.vn",
     DATE: "phải là ngày, viết 10/3/2025 hoặc 2025-03-10",
+    LANGUAGE: "phải là mã ngôn ngữ ngắn, chữ thường, ví dụ vi, en, hmn",
     TIME_ZONE: "phải là tên múi giờ theo cơ sở dữ liệu IANA, ví dụ Asia/Ho_Chi_Minh (giờ Việt Nam)",
 }
 

@@ -19,6 +19,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, Stri
 from markupsafe import Markup, escape
 
 from .. import text
+from ..theme.i18n import SOURCE_LANGUAGE, translator
 from ..views.site import relative, url_relative
 from .encoding import yaml_string
 
@@ -62,8 +63,19 @@ def unbroken(value: str, words: Iterable[str]) -> Markup:
     return Markup(html)
 
 
-def environment(*, autoescape: bool = False, finalize: Callable[[Any], Any] | None = None) -> Environment:
-    """``finalize`` encodes every printed value for the output format (``encoding.xml_text`` for XML)."""
+def install_interface(env: Environment, language: str) -> None:
+    """``{{ _("Vietnamese text") }}`` prints the text in ``language`` (``theme.i18n``: the interface catalogue).
+    Keys are new-style gettext: ``_("Còn %(n)s ngày", n=days)``, a literal percent sign written ``%%``."""
+    words = translator(language)
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["language"] = language
+
+
+def environment(*, autoescape: bool = False, finalize: Callable[[Any], Any] | None = None,
+                language: str = SOURCE_LANGUAGE) -> Environment:
+    """``finalize`` encodes every printed value for the output format (``encoding.xml_text`` for XML);
+    ``language``: the edition whose interface words the templates print."""
     env = Environment(
         loader=loader(),
         undefined=StrictUndefined,
@@ -79,4 +91,5 @@ def environment(*, autoescape: bool = False, finalize: Callable[[Any], Any] | No
         url_relative=url_relative, unbroken=unbroken,
         yaml_string=yaml_string,
     )
+    install_interface(env, language)
     return env

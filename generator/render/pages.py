@@ -39,7 +39,7 @@ def render_pages(build: Build | Content, settings: BuildSettings | None = None) 
     """Every generated page of the build, in a stable order."""
     build = as_build(build, settings)
     site, settings = build.site, build.settings
-    env = environment()
+    env = environment(language=settings.language)
     env.globals.update(site=site, c=site.content, today=settings.today, kinds_on=build.kinds_on, list_path=list_path,
                        category_path=category_path, tag_path=tag_path, unit_path=registry.unit_path,
                        indicator_page_path=indicator_page_path, absolute_url=absolute_url(settings),
