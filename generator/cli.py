@@ -215,6 +215,35 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _translations(args: argparse.Namespace) -> int:
+    """Each other edition's missing and stale translations; ``--stamp``: record the originals the overlays now
+    translate (after the translator checked them), so ``lint`` reports a later change of the original."""
+    from .editor import translations
+
+    content = load_content(args.content)
+    if args.stamp:
+        for path in translations.stamp(content, args.content):
+            print(f"Đã ghi mã bản gốc vào {path}")
+    for note in translations.notes(content, str(args.content)):
+        print(f"{note.file}:{note.line}: {'LỖI' if note.severity == 'error' else 'CẢNH BÁO'}: {note.message}")
+    return 0
+
+
+def _catalogue(args: argparse.Namespace) -> int:
+    """The interface catalogues (generator/theme/locale/*.po): rewrite them with every key the templates use, or
+    (--check) list keys without a translation, "fuzzy" entries and entries no template uses."""
+    from .theme import i18n
+
+    languages = [language for language in i18n.languages() if language != i18n.SOURCE_LANGUAGE]
+    if not args.check:
+        for language in languages:
+            print(f"Đã cập nhật {i18n.update_catalogue(language)}")
+    lines = [line for language in languages for line in i18n.report_lines(i18n.check_catalogue(language))]
+    for line in lines:
+        print(line)
+    return 1 if args.check and lines else 0
+
+
 def _build(args: argparse.Namespace) -> int:
     """Build into a staging folder beside ``site/``; replace ``site/`` only on success (``sitedir``)."""
     target = args.site_dir.resolve()
@@ -345,6 +374,12 @@ def parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=text)
         command.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi")
         command.set_defaults(run=run)
+    translations = commands.add_parser("translations", help="bản dịch nội dung còn thiếu hay đã cũ (content/<mã>/)")
+    translations.add_argument("--stamp", action="store_true", help="ghi mã bản gốc mà bản dịch đang dịch")
+    translations.set_defaults(run=_translations)
+    catalogue = commands.add_parser("catalogue", help="cập nhật bản dịch giao diện generator/theme/locale/*.po")
+    catalogue.add_argument("--check", action="store_true", help="chỉ kiểm tra: mục chưa dịch, cần xem lại, thừa")
+    catalogue.set_defaults(run=_catalogue)
     migrate = commands.add_parser("migrate", help="nâng nội dung lên cấu trúc mà phiên bản này đọc")
     migrate.set_defaults(run=_migrate)
     build = commands.add_parser("build", help="xây dựng trang vào site/ (nguyên tử)")

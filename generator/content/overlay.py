@@ -242,5 +242,5 @@ def overlay_content(content: Any, language: str, display_root: str) -> tuple[Any
 
 def source_block(record: FileTranslation) -> str:
     """The ``translation.source`` lines an editor pastes to record what a translation translates (``lint`` prints it)."""
-    lines = [f"    {path}: {text_hash(text)}" for path, text in record.translated.items()]
+    lines = [f"    {path}: \"{text_hash(text)}\"" for path, text in record.translated.items()]
     return "translation:\n" + ("  unofficial: true\n" if record.unofficial else "") + "  source:\n" + "\n".join(lines)

@@ -178,6 +178,7 @@ class Linter:
         self.indicator_labels()
         self.silent_traps()
         self.awaiting_approval()
+        self.translations()
         for post in self.content.posts:
             self.post(post)
         if self.docs_dir.is_dir():
@@ -196,6 +197,13 @@ class Linter:
                 self.add(self.display(path), 1, "warning",
                          "tệp này không được đọc khi xây dựng trang (không phải tệp nội dung nào)",
                          f"đổi tên cho đúng một trong: {', '.join(sorted(known))}; hoặc xóa tệp")
+
+    def translations(self) -> None:
+        """Each other edition (``languages``): overlays that cannot apply, stale and missing translations."""
+        from . import translations
+
+        for note in translations.notes(self.content, self.display(self.content_dir)):
+            self.add(note.file, note.line, note.severity, note.message, note.fix)  # type: ignore[arg-type]
 
     def silent_traps(self) -> None:
         """Content that builds but makes the page say something else (generator/editor/traps.py)."""

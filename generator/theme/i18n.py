@@ -150,3 +150,26 @@ def language_name(language: str) -> str:
     except (UnknownLocaleError, ValueError):
         return language
     return (name[:1].upper() + name[1:]) if name else language
+
+
+def update_catalogue(language: str) -> Path:
+    """Write ``locale/<language>.po`` with every key the templates use: translations kept, new keys empty,
+    keys no template uses dropped (``python -m generator catalogue``). Each entry notes where it is used."""
+    from babel.messages.pofile import write_po
+
+    keys = used_keys()
+    old = catalogue(language)
+    fresh = Catalog(locale=None, domain="messages", project="generator", fuzzy=False)
+    fresh.language_team = language
+    for key, where in keys.items():
+        previous = old.get(key) if old is not None else None
+        fresh.add(key, previous.string if previous is not None else "",
+                  locations=[(w.rpartition(":")[0], int(w.rpartition(":")[2])) for w in where],
+                  flags=previous.flags if previous is not None else ())
+    LOCALE.mkdir(parents=True, exist_ok=True)
+    path = catalogue_path(language)
+    with path.open("wb") as handle:
+        write_po(handle, fresh, width=120, omit_header=True, sort_output=False, include_lineno=False)
+    catalogue.cache_clear()
+    translator.cache_clear()
+    return path
