@@ -155,8 +155,8 @@ class _Merge:
             return self.model(current, data, where, path + ".")
         if isinstance(current, list):
             return self.items(current, data, where, path)
-        self.problem(where, "chỉ dịch chữ; số, ngày, trạng thái lấy từ tệp gốc: xóa dòng này khỏi bản dịch",
-                     "only text is translated; numbers, dates and statuses come from the original")
+        self.problem(where, f"`{path}` không phải chữ để dịch: số, ngày, trạng thái lấy từ tệp gốc; xóa dòng này khỏi "
+                     "bản dịch", f"`{path}`: only text is translated; numbers, dates and statuses come from the original")
         return current
 
     def items(self, current: list[Any], data: Any, where: tuple[Any, ...], path: str) -> list[Any]:
