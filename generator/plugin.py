@@ -198,18 +198,19 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         overrides) has its partial, else Vietnamese with a warning; ``<html lang>`` is the edition's code either way
         (``partials/language.html``)."""
         assert self.settings is not None
-        language = self.settings.language
-        config.extra["edition_language"] = language
-        config.extra["editions"] = list(self.settings.languages)
-        if language == self.settings.languages[0]:
-            return
-        known = any((Path(folder) / "partials" / "languages" / f"{language}.html").is_file()
-                    for folder in config.theme.dirs)
-        config.theme["language"] = language if known else i18n.SOURCE_LANGUAGE
+        languages, edition = self.settings.languages, self.settings.language
+        config.extra["editions"] = list(languages)
+        wanted = edition if edition != languages[0] else config.theme["language"]  # default: mkdocs.yml's, as before
+        known = any((Path(folder) / "partials" / "languages" / f"{wanted}.html").is_file() for folder in config.theme.dirs)
+        if len(languages) > 1 or not known:
+            config.extra["edition_language"] = wanted
         if not known:
+            config.theme["language"] = i18n.SOURCE_LANGUAGE
             log.warning("CẢNH BÁO: giao diện Material chưa có ngôn ngữ “%s”; nhãn của giao diện (tìm kiếm, menu…) "
-                        "dùng tiếng Việt (WARNING: Material has no “%s” labels, Vietnamese used)", language, language)
-        if warning := i18n.missing_catalogue_warning(language):
+                        "dùng tiếng Việt (WARNING: Material has no “%s” labels, Vietnamese used)", wanted, wanted)
+        else:
+            config.theme["language"] = wanted
+        if edition != languages[0] and (warning := i18n.missing_catalogue_warning(edition)):
             log.warning("%s", warning)
 
     def on_files(self, files: Files, *, config) -> Files:

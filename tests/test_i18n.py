@@ -241,6 +241,25 @@ def test_english_pages_read_english(bilingual_site):
     assert "Các mục" in vi_home and settings["site_name"] not in vi_home
 
 
+def test_numbers_and_dates_follow_the_language(bilingual_site):
+    """CLDR's formats in English (decimal point, month names); the Vietnamese edition's stay as they were."""
+    from datetime import date
+
+    from generator.text import doc_date
+
+    content = load_content(FIXTURE / "content")
+    value = next(m.value for p in content.targets_2030.paragraphs for i in p.indicators for m in i.measurements
+                 if m.value != int(m.value))
+    vi_text = (bilingual_site / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
+    en_text = (bilingual_site / "en" / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
+    assert f"{value:g}".replace(".", ",") in vi_text and f"{value:g}".replace(".", ",") not in en_text
+    assert f"{value:g}" in en_text
+    today = date(2025, 11, 28)  # SOURCE_DATE_EPOCH of build_site, in the site's time zone
+    timeline_vi = (bilingual_site / "lich-thuc-hien" / "index.html").read_text(encoding="utf-8")
+    timeline_en = (bilingual_site / "en" / "lich-thuc-hien" / "index.html").read_text(encoding="utf-8")
+    assert doc_date(today) in timeline_vi and "November 28, 2025" in timeline_en
+
+
 def test_untranslated_pages_are_marked(bilingual_site):
     english = i18n.translator("en")
     partial = english.gettext("Bản dịch chưa đầy đủ: phần chưa dịch hiện bằng tiếng Việt.")

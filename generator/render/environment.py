@@ -19,7 +19,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, Stri
 from markupsafe import Markup, escape
 
 from .. import text
-from ..theme.i18n import SOURCE_LANGUAGE, translator
+from ..theme.i18n import SOURCE_LANGUAGE, number_formats, translator
 from ..views.site import relative, url_relative
 from .encoding import yaml_string
 
@@ -47,11 +47,11 @@ def loader() -> BaseLoader:
     return package if _site_templates is None else ChoiceLoader([FileSystemLoader(_site_templates), package])
 
 
-def with_unit(value: float, unit: str) -> str:
+def with_unit(value: float, unit: str, number: Callable[[float], str] = text.number) -> str:
     """'30' + '% GDP' → '30% GDP', '5' + 'doanh nghiệp' → '5 doanh nghiệp': a percent sign sticks to its number."""
     if not unit:
-        return text.number(value)
-    return f"{text.number(value)}{'' if unit.startswith('%') else ' '}{unit}"
+        return number(value)
+    return f"{number(value)}{'' if unit.startswith('%') else ' '}{unit}"
 
 
 def unbroken(value: str, words: Iterable[str]) -> Markup:
@@ -70,6 +70,9 @@ def install_interface(env: Environment, language: str) -> None:
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals["language"] = language
+    if formats := number_formats(language):  # CLDR's numbers and dates; Vietnamese ones where CLDR has none
+        env.filters.update(formats)
+        env.filters["with_unit"] = lambda value, unit: with_unit(value, unit, formats["number"])
 
 
 def environment(*, autoescape: bool = False, finalize: Callable[[Any], Any] | None = None,
