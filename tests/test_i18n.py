@@ -137,6 +137,14 @@ def test_lint_warns_when_the_original_changed(bilingual_content):
     assert stale[0].line == 3  # the `translation:` line, below the two comment lines
 
 
+def test_lint_names_a_stray_translation_file(bilingual_content):
+    from generator.editor.lint import lint
+
+    (bilingual_content / "en" / "tom-tat.yaml").write_text("title: Summary\n", encoding="utf-8")
+    stray = [f for f in lint(bilingual_content) if f.file.endswith("en/tom-tat.yaml")]
+    assert len(stray) == 1 and stray[0].severity == "warning" and "tom-tat.yml" in stray[0].fix
+
+
 def test_stamp_records_the_new_original(bilingual_content):
     from generator.editor.translations import stamp
 

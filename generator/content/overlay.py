@@ -32,11 +32,9 @@ from .reader import Located, read_yaml
 
 META = "translation"
 """The overlay's own mapping: ``source`` (hashes of the originals) and ``unofficial``."""
-NOT_TEXT = frozenset({"id", "url", "slug", "src", "photo", "by", "on", "status", "level", "time_zone", "base_url",
-                      "calendar_domain", "email", "phone", "schema_version", "languages", "related", "category",
-                      "tags", "passage", "passages", "date", "number", "kind_code", "unit_id", "units", "lead",
-                      "approved", "answer_index", "correct"})
-"""Field names whose strings are codes, addresses or references, never translated."""
+NOT_TEXT = frozenset({"id", "schema_version", "languages", "number", "approved", "correct"})
+"""Field names whose strings are never translated, beyond the rule of ``_is_code`` (a code, an address, a
+document's number and symbol ``57-NQ/TW``)."""
 QUOTE_FIELDS = frozenset({"quote", "quotes", "quotation"})
 
 
@@ -71,15 +69,25 @@ class FileTranslation:
                 if self.recorded.get(path) != text_hash(original)]
 
 
+def _constrained(annotation: Any, metadata: list[Any]) -> bool:
+    """A string with a pattern (an id, a web or e-mail address, a phone number, a time zone, a photo's file name)
+    or one of a fixed set of words (``Literal``: statuses, comparators): a code, never text to translate."""
+    if any(getattr(item, "pattern", None) for item in metadata):
+        return True
+    if typing.get_origin(annotation) is Literal:
+        return True
+    if typing.get_origin(annotation) is typing.Annotated:
+        base, *extra = typing.get_args(annotation)
+        inner = [m for item in extra for m in getattr(item, "metadata", [item])]
+        return _constrained(base, [*inner, *extra])
+    return any(_constrained(arg, []) for arg in typing.get_args(annotation) if arg is not type(None))
+
+
 def _is_code(model: type[BaseModel], name: str) -> bool:
     if name in NOT_TEXT:
         return True
     info = model.model_fields.get(name)
-    if info is None:
-        return False
-    annotation = info.annotation
-    args = typing.get_args(annotation)
-    return typing.get_origin(annotation) is Literal or any(typing.get_origin(a) is Literal for a in args)
+    return info is not None and _constrained(info.annotation, list(info.metadata))
 
 
 def _key(item: Any, index: int) -> str:

@@ -47,6 +47,14 @@ def notes(content: Content, display_root: str) -> list[TranslationNote]:
             found += [TranslationNote(p.file, p.line or 1, "error", p.message_vi, "sửa tệp bản dịch như lỗi nói")
                       for p in exc.problems]
             continue
+        known = {record.file for record in records.values()}
+        folder = Path(content.root) / language
+        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+            if path.is_file() and path.name not in known:
+                found.append(TranslationNote(
+                    f"{display_root}/{language}/{path.name}", 1, "warning",
+                    "tệp này không được đọc: bản dịch phải trùng tên một tệp nội dung (stray translation file)",
+                    f"đổi tên cho đúng một trong: {', '.join(sorted(known))}; hoặc xóa tệp"))
         for record in records.values():
             if record.overlay is None:
                 continue
