@@ -62,7 +62,8 @@ def _settings(args: argparse.Namespace, content: Content) -> BuildSettings:
     build = BuildSettings.resolve(args.content, base_url=content.settings.base_url, repo_url=config.repo_url,
                                   edit_branch=config.edit_branch, editor_auth_url=config.editor_auth_url,
                                   editor_login=config.login, embed_origins=config.embed_origins,
-                                  time_zone=content.settings.time_zone, root=args.root)
+                                  time_zone=content.settings.time_zone, root=args.root,
+                                  languages=tuple(content.settings.languages))
     check_editor_login(config, github_repo(build.repo_url))
     return build
 
@@ -86,6 +87,17 @@ def _edition(args: argparse.Namespace) -> tuple[Content, BuildSettings]:
 
 def _render(args: argparse.Namespace) -> int:
     content, settings = _edition(args)
+    if args.language is not None and args.language != settings.language:  # another edition: overlays, then approval
+        from .content.loader import display_path
+        from .content.overlay import overlay_content
+
+        if args.language not in settings.languages:
+            print(f"LỖI: “{args.language}” không có trong `languages` của cai-dat.yml ({', '.join(settings.languages)})",
+                  file=sys.stderr)
+            return 1
+        settings = settings.for_language(args.language)
+        content = edition(overlay_content(load_content(args.content), args.language, display_path(args.content))[0],
+                          settings.preview)
     # The site's templates/ beside its mkdocs.yml (or its content folder), as the plugin's default templates_dir.
     use_site_templates(settings.project_dir / "templates")
     written = write_outputs(site_outputs(content, settings), args.out)
@@ -346,6 +358,8 @@ def parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_validate)
     render = commands.add_parser("render", help="ghi Markdown đã sinh ra thư mục")
     render.add_argument("--out", type=Path, required=True)
+    render.add_argument("--language", default=None, help="ấn bản ngôn ngữ khác (một mã trong `languages`, ví dụ en); "
+                        "mặc định: ấn bản tiếng Việt")
     render.set_defaults(run=_render)
     publish_command = commands.add_parser("publish", help="hoàn thiện thư mục trang đã xây dựng (MkDocs hay công cụ khác)")
     publish_command.add_argument("site", type=Path, help="thư mục trang đã xây dựng")

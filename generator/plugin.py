@@ -318,6 +318,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             return context
         assert self.settings is not None and self.content is not None
         source = self.sources.get(page.file.src_uri) or f"{self.docs_prefix}/{page.file.src_uri}"
+        original = source
+        prefix = f"{self.settings.content_prefix}/"
+        if self.translations and source.startswith(prefix) and source.count("/") == prefix.count("/"):
+            source = f"{prefix}{self.settings.language}/{source.removeprefix(prefix)}"  # edit (or start) the translation
         if page.file.src_uri in self.package_pages:
             page.edit_url = None  # the package's page: no file in the site's repository to edit
         elif self.settings.repo_url:
@@ -331,7 +335,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if self.settings.site_url and page.canonical_url:
             context["print_qr"] = Markup(qr_svg(page.canonical_url))
         context["alternates"] = self.alternates(page.url)
-        context["translation"] = self.translation_status(page.file.src_uri, source)
+        context["translation"] = self.translation_status(page.file.src_uri, original)
         return context
 
     def translation_status(self, src_uri: str, source: str) -> dict[str, bool] | None:

@@ -26,6 +26,7 @@ from .conftest import FIXTURE, ROOT, build_site, replace_once
 OVERLAYS = FIXTURE / "content" / "en"
 SITE_URL = yaml.safe_load((FIXTURE / "content" / "cai-dat.yml").read_text(encoding="utf-8"))["base_url"]
 SITE_PATH = urlsplit(SITE_URL).path
+REPO = "https://github.com/example/xa-mau"
 
 
 def bilingual_project(target: Path, languages: str = "[vi, en]") -> Path:
@@ -171,7 +172,7 @@ def test_languages_must_start_with_vietnamese(fixture_copy):
 def bilingual_site(tmp_path_factory) -> Path:
     project = bilingual_project(tmp_path_factory.mktemp("i18n") / "project")
     site = project / "site"
-    result = build_site(site, config=project / "mkdocs.yml")
+    result = build_site(site, config=project / "mkdocs.yml", env={"REPO_URL": REPO})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -302,3 +303,16 @@ def test_a_language_without_a_catalogue_builds_with_a_warning(tmp_path):
     assert html_lang(home) == "hmn"
     assert "Các mục" in home.read_text(encoding="utf-8")  # the Vietnamese interface
     assert "hmn" in alternates(site / "index.html")
+
+
+def test_edit_links_of_the_english_edition_open_the_translation(bilingual_site):
+    """The English page's edit button opens the overlay, or starts it when there is none yet."""
+    def edit_link(page: Path) -> str:
+        return re.search(r'href="(https://github\.com/example/xa-mau/[^"]+)"', page.read_text(encoding="utf-8")).group(1)
+
+    assert edit_link(bilingual_site / "muc-tieu-2030" / "index.html") == f"{REPO}/edit/main/content/muc-tieu-2030.yml"
+    assert edit_link(bilingual_site / "en" / "muc-tieu-2030" / "index.html") == \
+        f"{REPO}/edit/main/content/en/muc-tieu-2030.yml"
+    assert not (OVERLAYS / "quan-diem.yml").exists()
+    assert edit_link(bilingual_site / "en" / "quan-diem-chi-dao" / "index.html") == \
+        f"{REPO}/new/main/content/en?filename=quan-diem.yml"
