@@ -351,16 +351,18 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         return {"complete": record.complete, "unofficial": record.unofficial and bool(record.translated)}
 
     def alternates(self, url: str) -> list[dict[str, str]]:
-        """The page in every edition (``hreflang``, the switcher): the same address under each edition's prefix.
-        Every edition has every page: an overlay translates text, it never adds or removes one."""
+        """The page in every edition: ``href`` its published address (``hreflang``), ``link`` the same as a relative
+        link (the switcher, which then works on any host and in a preview). Every edition has every page: an
+        overlay translates text, it never adds or removes one."""
         assert self.settings is not None
         settings = self.settings
         base = settings.root_url if settings.root_url is not None else settings.site_url
+        up = "../" * (settings.edition_prefix(settings.language) + url).count("/")
         found = []
         for language in settings.languages:
             path = settings.edition_prefix(language) + url
             href = base + path if base else settings.edition_path(language) + url
-            found.append({"lang": language, "href": href, "current": language == settings.language,
+            found.append({"lang": language, "href": href, "link": up + path or "./", "current": language == settings.language,
                           "name": i18n.language_name(language)})
         return found
 
