@@ -65,6 +65,18 @@ def test_catalogue_check_names_an_untranslated_key(tmp_path):
     assert "chưa dịch" in next(i18n.report_lines(report))
 
 
+def test_every_word_a_script_writes_is_in_the_scripts_table():
+    """The scripts write ``t("Vietnamese")``; the table on their tag (partials/script-words.html) has the same keys,
+    each translated through the catalogue."""
+    calls = set()
+    for script in (ROOT / "generator" / "theme" / "docs" / "assets").glob("*.js"):
+        calls |= set(re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', script.read_text(encoding="utf-8")))
+    table = (ROOT / "generator" / "theme" / "overrides" / "partials" / "script-words.html").read_text(encoding="utf-8")
+    keys = set(re.findall(r'^  "((?:[^"\\]|\\.)*)": _\("\1"', table, re.M))
+    assert len(calls) > 20 and calls == keys
+    assert keys <= set(i18n.used_keys())
+
+
 def test_translator_falls_back_to_the_vietnamese_key():
     catalogue = i18n.catalogue("en")
     assert catalogue is not None
@@ -271,6 +283,14 @@ def test_numbers_and_dates_follow_the_language(bilingual_site):
     timeline_vi = (bilingual_site / "lich-thuc-hien" / "index.html").read_text(encoding="utf-8")
     timeline_en = (bilingual_site / "en" / "lich-thuc-hien" / "index.html").read_text(encoding="utf-8")
     assert doc_date(today) in timeline_vi and "November 28, 2025" in timeline_en
+
+
+def test_scripts_get_their_words_on_english_pages_only(bilingual_site):
+    en_quiz = (bilingual_site / "en" / "trac-nghiem" / "index.html").read_text(encoding="utf-8")
+    words = json.loads(re.search(r"<script src=\"[^\"]*quiz\.js\" data-nq-words='([^']*)'", en_quiz).group(1))
+    assert words["Trả lời"] == i18n.translator("en").gettext("Trả lời") != "Trả lời"
+    assert words["Câu %(n)s/%(total)s."].count("%(") == 2  # the script fills the placeholders in
+    assert "data-nq-words" not in (bilingual_site / "trac-nghiem" / "index.html").read_text(encoding="utf-8")
 
 
 def test_untranslated_pages_are_marked(bilingual_site):

@@ -3,6 +3,12 @@
    the page shows every organisation and there is no box: the box is made here, never in the page. The
    folding is the generator's own (generator/text.py fold): tone marks dropped, đ → d, lower case. */
 (function () {
+  /* Words in the page's language: the script tag's data-nq-words (partials/script-words.html), else the Vietnamese. */
+  var words = {};
+  try { words = JSON.parse((document.currentScript && document.currentScript.getAttribute("data-nq-words")) || "{}"); } catch (e) { words = {}; }
+  function t(key, values) {
+    return (words[key] || key).replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
+  }
   var list = document.querySelector(".nq-orgs");
   if (!list) return;
   var rows = Array.prototype.slice.call(list.querySelectorAll(".nq-org"));
@@ -18,7 +24,7 @@
   box.className = "nq-filter";
   var label = document.createElement("label");
   label.htmlFor = "nq-org-filter";
-  label.textContent = "Tìm tổ chức (gõ tên, có dấu hay không dấu đều được)";
+  label.textContent = t("Tìm tổ chức (gõ tên, có dấu hay không dấu đều được)");
   var input = document.createElement("input");
   input.type = "search";
   input.id = "nq-org-filter";
@@ -40,7 +46,7 @@
       row.hidden = !match;
       if (match) shown += 1;
     });
-    status.textContent = query ? shown + "/" + rows.length + " tổ chức khớp với “" + input.value.trim() + "”" : "";
+    status.textContent = query ? t("%(shown)s/%(total)s tổ chức khớp với “%(query)s”", { shown: shown, total: rows.length, query: input.value.trim() }) : "";
   }
   input.addEventListener("input", apply);
 })();

@@ -5,6 +5,12 @@
    buttons, a "Trả lời" button, feedback with the explanation, the quotation and a link
    to the passage in a live region, then the score and "Làm lại" (a new draw). */
 (function () {
+  /* Words in the page's language: the script tag's data-nq-words (partials/script-words.html), else the Vietnamese. */
+  var words = {};
+  try { words = JSON.parse((document.currentScript && document.currentScript.getAttribute("data-nq-words")) || "{}"); } catch (e) { words = {}; }
+  function t(key, values) {
+    return (words[key] || key).replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
+  }
   var mount = document.getElementById("nq-quiz");
   var link = document.getElementById("nq-quiz-bank");
   if (!mount || !link || !window.fetch) return;
@@ -63,12 +69,12 @@
       ]);
     });
     var feedback = el("div", { "class": "nq-quiz__feedback", role: "status", "aria-live": "polite" });
-    var submit = el("button", { type: "submit", "class": "nq-button", text: "Trả lời" });
-    var next = el("button", { type: "button", "class": "nq-button", text: index + 1 < drawn.length ? "Câu tiếp theo" : "Xem kết quả" });
+    var submit = el("button", { type: "submit", "class": "nq-button", text: t("Trả lời") });
+    var next = el("button", { type: "button", "class": "nq-button", text: index + 1 < drawn.length ? t("Câu tiếp theo") : t("Xem kết quả") });
     next.hidden = true;
     var form = el("form", { "class": "nq-quiz__form" }, [
       el("fieldset", {}, [el("legend", { id: legendId, tabindex: "-1" }, [
-        el("span", { "class": "nq-quiz__progress", id: "nq-q-progress", text: "Câu " + (index + 1) + "/" + drawn.length + ". " }),
+        el("span", { "class": "nq-quiz__progress", id: "nq-q-progress", text: t("Câu %(n)s/%(total)s.", { n: index + 1, total: drawn.length }) + " " }),
         document.createTextNode(q.question)
       ])].concat(choices)),
       submit, feedback, next
@@ -77,7 +83,7 @@
       event.preventDefault();
       var chosen = form.querySelector("input:checked");
       if (!chosen) {
-        feedback.textContent = "Hãy chọn một phương án trước khi bấm “Trả lời”.";
+        feedback.textContent = t("Hãy chọn một phương án trước khi bấm “Trả lời”.");
         return;
       }
       check(q, Number(chosen.value), form, feedback, order);
@@ -102,38 +108,38 @@
       var value = Number(input.value), box = input.parentNode;
       if (value === q.answer) {
         box.classList.add("nq-choice--answer");
-        box.lastChild.appendChild(el("span", { "class": "nq-mark", text: " — đáp án đúng" }));
+        box.lastChild.appendChild(el("span", { "class": "nq-mark", text: " — " + t("đáp án đúng") }));
       } else if (value === chosen) {
         box.classList.add("nq-choice--wrong");
-        box.lastChild.appendChild(el("span", { "class": "nq-mark", text: " — phương án đã chọn" }));
+        box.lastChild.appendChild(el("span", { "class": "nq-mark", text: " — " + t("phương án đã chọn") }));
       }
     });
     var answer = "ABCD".charAt(order.indexOf(q.answer)) + ". " + q.options[q.answer];
     feedback.className = "nq-quiz__feedback " + (right ? "nq-quiz__feedback--right" : "nq-quiz__feedback--wrong");
     replace(feedback,
-      el("p", { "class": "nq-quiz__verdict", text: right ? "✓ Đúng." : "✗ Chưa đúng. Đáp án đúng: " + answer }),
+      el("p", { "class": "nq-quiz__verdict", text: right ? t("✓ Đúng.") : t("✗ Chưa đúng. Đáp án đúng: %(answer)s", { answer: answer }) }),
       el("p", { text: q.explanation }),
       el("blockquote", {}, [el("p", { text: "“" + q.quote + "”" })]),
-      el("p", {}, [el("a", { href: q.passage.url, text: "Đoạn văn bản: " + q.passage.title })])
+      el("p", {}, [el("a", { href: q.passage.url, text: t("Đoạn văn bản:") + " " + q.passage.title })])
     );
   }
 
   function finish() {
-    var heading = el("h2", { id: "nq-quiz-result", tabindex: "-1", text: "Kết quả: đúng " + score + "/" + drawn.length + " câu" });
+    var heading = el("h2", { id: "nq-quiz-result", tabindex: "-1", text: t("Kết quả: đúng %(score)s/%(total)s câu", { score: score, total: drawn.length }) });
     var list = el("ol", { "class": "nq-quiz__review" }, answers.map(function (a) {
       return el("li", {}, [
-        document.createTextNode((a.right ? "✓ Đúng: " : "✗ Chưa đúng: ")),
+        document.createTextNode((a.right ? t("✓ Đúng:") : t("✗ Chưa đúng:")) + " "),
         el("a", { href: "#" + a.q.id, text: a.q.question })
       ]);
     }));
     list.addEventListener("click", function () { showAll(true); });
-    var again = el("button", { type: "button", "class": "nq-button", text: "Làm lại" });
+    var again = el("button", { type: "button", "class": "nq-button", text: t("Làm lại") });
     again.addEventListener("click", function () { showAll(false); start(); document.getElementById("nq-q-legend").focus(); });
-    var reveal = el("button", { type: "button", "class": "nq-button nq-button--plain", text: "Xem tất cả câu hỏi và đáp án" });
+    var reveal = el("button", { type: "button", "class": "nq-button nq-button--plain", text: t("Xem tất cả câu hỏi và đáp án") });
     reveal.addEventListener("click", function () { showAll(true); if (allHeading) allHeading.scrollIntoView(); });
     replace(mount, el("section", { "class": "nq-quiz__result", "aria-labelledby": "nq-quiz-result" }, [
       heading,
-      el("p", { role: "status", text: "Bạn trả lời đúng " + score + " trên " + drawn.length + " câu." }),
+      el("p", { role: "status", text: t("Bạn trả lời đúng %(score)s trên %(total)s câu.", { score: score, total: drawn.length }) }),
       list, again, reveal
     ]));
     heading.focus();
@@ -147,6 +153,6 @@
     showAll(false);
     start();
   }).catch(function () {
-    replace(mount, el("p", { "class": "nq-quiz__error", text: "Không tải được bộ câu hỏi. Các câu hỏi và đáp án vẫn có ở dưới." }));
+    replace(mount, el("p", { "class": "nq-quiz__error", text: t("Không tải được bộ câu hỏi. Các câu hỏi và đáp án vẫn có ở dưới.") }));
   });
 })();

@@ -7,6 +7,12 @@
    finds "đảng" (generator/search.py). A typed đ becomes d, and what is shown
    gets its đ back. */
 (function () {
+  /* Words in the page's language: the script tag's data-nq-words (partials/script-words.html), else the Vietnamese. */
+  var words = {};
+  try { words = JSON.parse((document.currentScript && document.currentScript.getAttribute("data-nq-words")) || "{}"); } catch (e) { words = {}; }
+  function t(key, values) {
+    return (words[key] || key).replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
+  }
   var box = document.getElementById("nq-search");
   if (!box || !window.PagefindUI) return;
   var css = document.createElement("link");
@@ -23,7 +29,7 @@
     showImages: false,
     showSubResults: true,
     highlightParam: "highlight",
-    translations: { search_label: "Tìm kiếm trong trang web" },
+    translations: { search_label: t("Tìm kiếm trong trang web") },
     processTerm: function (term) { return term.replace(/đ/g, "d").replace(/Đ/g, "D"); },
     processResult: function (result) {
       result.excerpt = unstroke(result.excerpt);
@@ -36,7 +42,7 @@
     }
   });
   var input = box.querySelector("input");
-  if (input) input.setAttribute("aria-label", "Tìm kiếm trong trang web");
+  if (input) input.setAttribute("aria-label", t("Tìm kiếm trong trang web"));
   var query = new URLSearchParams(location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();

@@ -50,6 +50,12 @@
    button. Without JavaScript the Facebook link, the address as text and the cards' "Chia sẻ"
    links (to the indicator's own page) still work. */
 (function () {
+  /* Words in the page's language: the script tag's data-nq-words (partials/script-words.html), else the Vietnamese. */
+  var words = {};
+  try { words = JSON.parse((document.currentScript && document.currentScript.getAttribute("data-nq-words")) || "{}"); } catch (e) { words = {}; }
+  function t(key, values) {
+    return (words[key] || key).replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
+  }
   function status(button, text) {
     var box = button.closest(".nq-share");
     var done = box && box.querySelector(".nq-share__done");
@@ -77,8 +83,8 @@
       button.hidden = false;
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(button.getAttribute("data-nq-copy")).then(
-          function () { status(button, "Đã sao chép."); },
-          function () { status(button, "Không sao chép được: hãy chọn địa chỉ ở trên."); });
+          function () { status(button, t("Đã sao chép.")); },
+          function () { status(button, t("Không sao chép được: hãy chọn địa chỉ ở trên.")); });
       });
     });
   }

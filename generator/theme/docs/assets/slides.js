@@ -4,6 +4,12 @@
    Back: ←, ↑, PageUp, a tap on the left third, a swipe right, "Trước"; "Thoát" or Escape shows every slide in sequence. Home/End: first/last.
    The slide number is kept in the address (#slide-3) so a reload stays on it. */
 (function () {
+  /* Words in the page's language: the script tag's data-nq-words (partials/script-words.html), else the Vietnamese. */
+  var words = {};
+  try { words = JSON.parse((document.currentScript && document.currentScript.getAttribute("data-nq-words")) || "{}"); } catch (e) { words = {}; }
+  function t(key, values) {
+    return (words[key] || key).replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
+  }
   var deck = document.getElementById("nq-deck");
   if (!deck) return;
   var slides = Array.prototype.slice.call(deck.querySelectorAll(".nq-slide"));
@@ -24,9 +30,9 @@
   position.setAttribute("aria-live", "polite");
   var controls = document.createElement("div");
   controls.className = "nq-deck__controls";
-  var previous = button("‹ Trước", function () { show(current - 1); });
-  var next = button("Sau ›", function () { show(current + 1); });
-  var exit = button("Thoát", stop);
+  var previous = button(t("‹ Trước"), function () { show(current - 1); });
+  var next = button(t("Sau ›"), function () { show(current + 1); });
+  var exit = button(t("Thoát"), stop);
   [previous, position, next, exit].forEach(function (node) { controls.appendChild(node); });
 
   function show(index) {
