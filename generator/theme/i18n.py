@@ -7,6 +7,10 @@ with "fuzzy" for a translation to re-check; Babel (already installed with Materi
 library) reads and writes it, extracts the keys from Jinja templates (``jinja2.ext.babel_extract``) and carries
 CLDR's number and date formats. The ``.po`` files are read as they are: no compiled ``.mo`` in the repository.
 
+Theme templates (``overrides/``) that print interface words define ``_`` as "the text itself" when the builder
+has none (``{% if _ is not defined %}{% macro _(text) %}…``): another builder of the same folder (Zensical) then
+shows the Vietnamese. MkDocs gets the catalogue's ``_`` from the plugin (``on_env``).
+
 Vietnamese is the source: ``vi`` needs no catalogue. A language without a catalogue (``hmn``) prints the
 Vietnamese interface; the build says so (``missing_catalogue_warning``), it does not stop.
 """
