@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..render.guide import GUIDE_LINK, field_reference
-from ..views.guide import PAGE, REFERENCE, SOURCE, TASKS, in_folder
+from ..views.guide import PAGE, REFERENCE, SNIPPET_MARK, SOURCE, TASKS, in_folder
 
-__all__ = ["GUIDE_LINK", "PAGE", "REFERENCE", "SOURCE", "TASKS", "field_reference", "in_folder",
+__all__ = ["GUIDE_LINK", "PAGE", "REFERENCE", "SNIPPET_MARK", "SOURCE", "TASKS", "field_reference", "in_folder",
            "reference_site_body", "stale", "update"]
 
 

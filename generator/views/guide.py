@@ -124,8 +124,13 @@ class GuideExamples:
     """Editorial material and data: absent, their page is off."""
 
     @property
+    def post_name(self) -> str:
+        """The example post's file name: the build's day, then a short name."""
+        return f"{self.today.isoformat()}-hoi-nghi-quan-triet.md"
+
+    @property
     def post_file(self) -> str:
-        return f"{self.content}/tin-tuc/{self.today.isoformat()}-hoi-nghi-quan-triet.md"
+        return f"{self.content}/tin-tuc/{self.post_name}"
 
 
 @dataclass(frozen=True)
