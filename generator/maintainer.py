@@ -74,7 +74,7 @@ class MaintainerConfig(BaseModel):
         return self.editor_login or ("oauth" if self.editor_auth_url else None)
 
 
-LOGIN_SERVER_HELP = ("dựng một máy chủ đăng nhập GitHub (OAuth) theo README, mục “Trình biên tập trên trình duyệt”, "
+LOGIN_SERVER_HELP = ("dựng một máy chủ đăng nhập GitHub (OAuth) theo sổ tay handbook/editor-tools.md, mục “Soạn bài trên trình duyệt”, "
                      "rồi ghi địa chỉ vào `editor_auth_url`")
 
 

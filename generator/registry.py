@@ -280,7 +280,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("poster", "poster.md.j2", _poster),
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
-    PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: linked from README, not from readers' pages
+    PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: not linked from readers' pages
     PageKind("field-reference", "field-reference-page.md.j2", _field_reference),  # linked from the guide
     PageKind("widget-targets", "widget-targets.md.j2", single(
         WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS))),
