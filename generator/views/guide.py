@@ -20,10 +20,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ..content.loader import content_files
-from ..content.models import Assignment, Indicator, Scope
+from ..content.loader import Content, content_files
+from ..content.models import Assignment, Indicator, Scope, TargetSection
 from ..content.reader import read_yaml
-from ..text import slugify
 from .site import Site
 
 SOURCE = "CONTRIBUTING.md"
@@ -96,7 +95,6 @@ class GuideExamples:
     """Everything the guide's text takes from the site: names, counts and one real item of each kind it edits."""
 
     organisation: str
-    locality: str
     content: str
     """The site's content folder as the repository names it (``content``, ``sites/x/content``)."""
     today: date
@@ -109,10 +107,8 @@ class GuideExamples:
     author: str
     category: str | None
     categories: list[str]
-    grassroots_example: str
-    """An organisation of the register (its name, as a result file writes it), or a placeholder name when empty."""
-    grassroots_file: str
-    register_empty: bool
+    grassroots_example: str | None
+    """An organisation of the register (its name, as a result file writes it); None while the register is empty."""
     indicator: IndicatorExample | None
     deadline: DeadlineExample | None
     question: QuestionExample | None
@@ -168,7 +164,10 @@ def _indent(path: Path, keys: tuple[str | int, ...]) -> int | None:
 
 def _indicator(site: Site) -> IndicatorExample | None:
     content = site.content
-    for attribute in ("targets_2030", "vision_2045"):
+    for entry in content_files():  # every file of target sections, in the order the content lists them
+        if entry.model is not TargetSection:
+            continue
+        attribute = entry.attribute
         section = getattr(content, attribute)
         found = [(p, i, indicator) for p, paragraph in enumerate(section.paragraphs)
                  for i, indicator in enumerate(paragraph.indicators)]
@@ -184,7 +183,7 @@ def _indicator(site: Site) -> IndicatorExample | None:
     return None
 
 
-def _scope(content, indicator: Indicator) -> str:
+def _scope(content: Content, indicator: Indicator) -> str:
     """The scope the site's measurements already use (the trend line compares like with like), else the first."""
     used = [m.scope for section in content.target_sections for i in section.indicators for m in i.measurements]
     return (indicator.measurements[-1].scope if indicator.measurements else used[0] if used
@@ -232,18 +231,17 @@ def guide_examples(site: Site) -> GuideExamples:
     """The guide's examples for this site, from its own content."""
     content, settings = site.content, site.settings
     register = content.grassroots.organisations
-    example = register[0].name if register else "Chi bộ thôn Mẫu"
     bodies = content.settings.approving_bodies
     categories = [category.id for category in content.news.categories]
     return GuideExamples(
-        organisation=content.settings.organisation, locality=content.settings.locality,
+        organisation=content.settings.organisation,
         content=settings.content_prefix, today=settings.today,
         viewpoints=len(content.viewpoints.viewpoints), task_groups=len(content.tasks.groups),
         units=len(content.organisation.units),
         indicators=sum(len(section.indicators) for section in content.target_sections),
         approving_body=(bodies[0].id, bodies[0].name) if bodies else None,
         author=content.settings.contact.unit, category=categories[0] if categories else None, categories=categories,
-        grassroots_example=example, grassroots_file=f"{slugify(example)}.yml", register_empty=not register,
+        grassroots_example=register[0].name if register else None,
         indicator=_indicator(site), deadline=_deadline(site), question=_question(site),
         governing_body=content.settings.governing_body or content.settings.organisation,
         scopes=list(typing.get_args(Scope)),
