@@ -136,7 +136,7 @@ def truncated_label(title: str, measure: str) -> bool:
 
 
 def number_pattern(number: str) -> re.Pattern[str]:
-    """Any spelling of a document number like ``57-NQ/TW``: ``NQ 57``, ``57/NQ-TW``, ``NQ57`` …"""
+    """Any spelling of a document number like ``<n>-NQ/TW``: ``NQ <n>``, ``<n>/NQ-TW``, ``NQ<n>`` …"""
     parts = [part for part in re.split(r"[-/\s]+", number) if part]
     digits = next((part for part in parts if part.isdigit()), parts[0])
     kind = next((part for part in parts if not part.isdigit()), "")
