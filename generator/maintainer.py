@@ -85,7 +85,7 @@ LOGIN_SERVER_HELP = ("dựng một máy chủ đăng nhập GitHub (OAuth) theo 
 def check_editor_login(config: MaintainerConfig, github_repo: str | None, where: str = CONFIG_FILE) -> None:
     """Refuse a build whose browser editor would load (a GitHub repository and a login chosen) but where nobody
     could log in: Decap's GitHub login goes through an OAuth server, and without ``editor_auth_url`` it falls
-    back to Netlify's, which only serves sites hosted there (the site is on GitHub Pages or the district's
+    back to Netlify's, which only serves sites hosted there (the site is on GitHub Pages or the organisation's
     server). Decap has no personal-access-token sign-in, so ``token`` is refused with what to choose instead.
     Without a GitHub repository the editor does not load at all, and the page says what to set."""
     if github_repo is None or config.login is None:

@@ -109,7 +109,8 @@ def own_theme_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "docs" / "assets" / "site.css").write_text(css + SITE_CSS_MARK + "\n", encoding="utf-8")
     (project / "docs" / "assets" / "site.js").write_text(SITE_SCRIPT, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - nghiquyet\n", "  - nghiquyet:\n      docs_allow: [assets/site.js]\n"),
+    allow = "  - nghiquyet:\n      docs_allow: [assets/site.js]\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - nghiquyet\n", allow),
                       encoding="utf-8")
     return build(project)
 

@@ -250,7 +250,7 @@ Answer = Annotated[Text, AfterValidator(_says_only_what_is_said)]
 
 
 # --------------------------------------------------------------------------
-# Settings (cai-dat.yml): what another district changes to reuse the generator
+# Settings (cai-dat.yml): what another organisation changes to reuse the generator
 # --------------------------------------------------------------------------
 
 
