@@ -101,7 +101,7 @@ def _site_url(url: str | None) -> str | None:
     """The published address must be absolute: feeds, QR codes and the calendar carry it to other apps."""
     if url and not url.startswith(("https://", "http://")):
         raise SettingsError(
-            f"SITE_URL “{url}” thiếu “https://” ở đầu; đặt địa chỉ đầy đủ, ví dụ https://ten-to-chuc.github.io/nq57/ "
+            f"SITE_URL “{url}” thiếu “https://” ở đầu; đặt địa chỉ đầy đủ, ví dụ https://ten-to-chuc.github.io/nghi-quyet/ "
             "(GitHub: Settings → Secrets and variables → Actions → Variables → SITE_URL)")
     return _with_slash(url)
 
@@ -179,7 +179,7 @@ class BuildSettings:
         return "" if language == self.languages[0] else f"{language}/"
 
     def edition_path(self, language: str) -> str:
-        """The URL path of an edition's home: ``/`` or ``/nq57/``, ``/nq57/en/`` for English."""
+        """The URL path of an edition's home: ``/`` or ``/nghi-quyet/``, ``/nghi-quyet/en/`` for English."""
         root = self.root_url if self.root_url is not None else self.site_url
         return (urlsplit(root).path if root else "/") + self.edition_prefix(language)
 
@@ -198,7 +198,7 @@ class BuildSettings:
 
     @property
     def site_path(self) -> str:
-        """The URL path the site is served under: ``/`` or ``/nq57/``."""
+        """The URL path the site is served under: ``/`` or ``/nghi-quyet/`` (``/nghi-quyet/en/`` for an edition)."""
         return urlsplit(self.site_url).path if self.site_url else "/" + self.edition_prefix(self.language)
 
     @property
