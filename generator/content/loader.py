@@ -42,6 +42,7 @@ from .document import (
     passages,
 )
 from .errors import ContentError, Problem, translate
+from .migrations import SCHEMA_VERSION, SETTINGS_FILE, content_version
 from .photos import PHOTO_DIR, misplaced_photos
 from .posts import NEWS_DIR, LoadedPost, category_problem, load_posts
 from .quotation import stands_in
@@ -194,6 +195,8 @@ def load_content(root: Path, today: date | None = None) -> Content:
     problems: list[Problem] = [symlink_problem(display_path(link)) for link in symlinks(root)]
     if problems:
         raise ContentError(problems)  # nothing is read while a link could point outside the repository
+    if problem := schema_problem(root):
+        raise ContentError([problem])  # an older shape would be read as a list of unrelated mistakes
     problems.extend(renamed_file_problems(root))
     loaded: dict[str, BaseModel] = {}
     wording_checked = False
@@ -240,6 +243,30 @@ def load_content(root: Path, today: date | None = None) -> Content:
                     *grassroots.check(content, register, today or _build_date(content))]:
         raise ContentError(problems)
     return content
+
+
+def schema_problem(root: Path) -> Problem | None:
+    """Content written in another schema version than this generator reads (``migrations.SCHEMA_VERSION``): older
+    content is upgraded by ``python -m generator migrate``; newer content needs a newer generator."""
+    version = content_version(root)
+    if version == SCHEMA_VERSION:
+        return None
+    settings = root / SETTINGS_FILE
+    text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
+    line = next((number for number, row in enumerate(text.splitlines(), start=1) if row.startswith("schema_version:")),
+                None)
+    if version < SCHEMA_VERSION:
+        return Problem(display_path(settings), line or 1, None,
+                       f"nội dung viết theo cấu trúc phiên bản {version}, trình tạo trang này đọc phiên bản "
+                       f"{SCHEMA_VERSION}: chạy `python -m generator migrate` để nâng cấp nội dung (lệnh sửa các tệp "
+                       "tại chỗ, giữ nguyên lời văn), xem lại thay đổi bằng `git diff` rồi xây dựng lại",
+                       f"content is schema version {version}, this generator reads {SCHEMA_VERSION}: run "
+                       "`python -m generator migrate`", "schema_version")
+    return Problem(display_path(settings), line, None,
+                   f"nội dung viết theo cấu trúc phiên bản {version}, mới hơn phiên bản {SCHEMA_VERSION} mà trình tạo "
+                   "trang này đọc: cập nhật trình tạo trang (git pull, rồi `make setup`)",
+                   f"content is schema version {version}, newer than this generator's {SCHEMA_VERSION}: update the "
+                   "generator", "schema_version")
 
 
 def _build_date(content: Content) -> date:
@@ -304,7 +331,7 @@ def _passage_references(content: Content) -> list[Problem]:
         close = difflib.get_close_matches(ref, known, n=1)
         hint = f"; có phải ý bạn là “{close[0]}”?" if close else ""
         problem(attribute, path, f"mã “{ref}” không phải phần nào của Kế hoạch (chỉ tiêu, quan điểm, nhóm nhiệm vụ, "
-                                 f"đơn vị hay mục {', '.join(SECTIONS)}){hint}",
+                                 f"đơn vị hay mục {', '.join([*SECTIONS, *(p.id for p in content.study.parts)])}){hint}",
                 "unknown passage id")
 
     def quoted(attribute: str, path: tuple[str | int, ...], ref: str, quote: str) -> None:
