@@ -259,7 +259,7 @@ def test_a_page_moved_onto_another_pages_address_stops_the_build(content: Path) 
 def test_the_full_texts_note_says_how_it_was_made(content: Path, source: str, note: str) -> None:
     path = content / "ke-hoach.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("source: scan\n", f"source: {source}\n"), encoding="utf-8")
+    path.write_text(re.sub(r"^source: scan\b.*$", f"source: {source}", text, count=1, flags=re.M), encoding="utf-8")
     page = _pages(content)["toan-van.md"]
     assert note in page
     other = "bản chụp" if source == "typed" else "Gõ lại"
@@ -268,5 +268,7 @@ def test_the_full_texts_note_says_how_it_was_made(content: Path, source: str, no
 
 def test_typed_is_the_default_source(content: Path) -> None:
     path = content / "ke-hoach.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("source: scan\n", ""), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^source: scan\b.*\n", "", text, count=1, flags=re.M), encoding="utf-8")
+    assert "source:" not in path.read_text(encoding="utf-8")
     assert load_content(content).plan.source == "typed"

@@ -248,11 +248,14 @@ def load_content(root: Path, today: date | None = None) -> Content:
 def schema_problem(root: Path) -> Problem | None:
     """Content written in another schema version than this generator reads (``migrations.SCHEMA_VERSION``): older
     content is upgraded by ``python -m generator migrate``; newer content needs a newer generator."""
-    version = content_version(root)
+    try:
+        version = content_version(root)
+        settings = root / SETTINGS_FILE
+        text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
+    except (UnicodeDecodeError, OSError):
+        return None  # the settings file's own reading reports what is wrong with it
     if version == SCHEMA_VERSION:
         return None
-    settings = root / SETTINGS_FILE
-    text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
     line = next((number for number, row in enumerate(text.splitlines(), start=1) if row.startswith("schema_version:")),
                 None)
     if version < SCHEMA_VERSION:

@@ -101,10 +101,12 @@ def scan_source(content_dir: Path) -> list[str]:
     text = path.read_text(encoding="utf-8")
     if _SOURCE_KEY.search(text):
         return []
-    text = text if text.endswith("\n") else text + "\n"
-    text += ("# Toàn văn chép từ bản chụp, các lỗi nhận dạng chữ đã được sửa (`typed` nếu gõ lại từ văn bản).\n"
-             "source: scan\n")
-    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    head = 0
+    while head < len(lines) and lines[head].startswith("#"):
+        head += 1  # after the leading comments, before the first field: beside the document's kind and issuer
+    lines.insert(head, "source: scan  # toàn văn chép từ bản chụp, lỗi nhận dạng chữ đã sửa; `typed` nếu gõ lại\n")
+    path.write_text("".join(lines), encoding="utf-8")
     return [f"{PLAN_FILE}: `source: scan` (trang Toàn văn ghi chú bản chép từ bản chụp, như trước)"]
 
 
