@@ -153,6 +153,17 @@ def test_two_parts_with_one_id_are_refused(content: Path) -> None:
     assert "cap-co-so" in problem.message_vi and problem.line is not None and problem.line <= line
 
 
+def test_a_part_may_not_take_the_id_of_another_part_of_the_plan(content: Path) -> None:
+    viewpoint = _yaml(content / "quan-diem.yml")["viewpoints"][0]["id"]
+    for path in [*content.rglob("*.yml"), *content.rglob("*.md")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(" bao-cao-vien\n", f" {viewpoint}\n"), encoding="utf-8")
+    rows = (content / "hoc-tap-quan-triet.yml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, row in enumerate(rows, start=1) if row.endswith(f"id: {viewpoint}"))
+    problems = [p for p in problems_for(content) if p.file.endswith("hoc-tap-quan-triet.yml")]
+    assert [(p.line, f"mã “{viewpoint}”" in p.message_vi) for p in problems] == [(line, True)]
+
+
 # ---------------------------------------------------------------- levels and scope words
 
 

@@ -239,7 +239,7 @@ def load_content(root: Path, today: date | None = None) -> Content:
         raise ContentError(problems)
     content = Content(root=root, posts=posts, grassroots_records=records, **loaded)
     register = display_path(root / grassroots.REGISTER_FILE)
-    if problems := [*_cross_references(content), *_passage_references(content),
+    if problems := [*_cross_references(content), *_part_ids(content), *_passage_references(content),
                     *grassroots.check(content, register, today or _build_date(content))]:
         raise ContentError(problems)
     return content
@@ -315,6 +315,21 @@ def _cross_references(content: Content) -> list[Problem]:
                     post.source, position[0] if position else None, None,
                     f"mã “{ref}” không phải chỉ tiêu, nhóm nhiệm vụ, quan điểm hay đơn vị nào trong Kế hoạch{hint}",
                     "unknown related id", f"related.{index}"))
+    return problems
+
+
+def _part_ids(content: Content) -> list[Problem]:
+    """A part of section III may not take the id of another part of the plan: both would be one anchor, one passage."""
+    taken = {**plan_ids(content), **{name: name for name in SECTIONS}}
+    source = content.root / content.source("study")
+    problems = []
+    for index, part in enumerate(content.study.parts):
+        if part.id in taken:
+            position = read_yaml(source, display_path(source)).position(("parts", index, "id"))
+            problems.append(Problem(display_path(source), position[0] if position else None, None,
+                                    f"mã “{part.id}” của mục “{part.heading}” đã là mã của “{taken[part.id]}”; chọn mã "
+                                    f"khác cho mục, ví dụ “muc-{part.id}”", f"part id {part.id} is taken",
+                                    f"parts.{index}.id"))
     return problems
 
 
