@@ -27,7 +27,7 @@ from .views.site import PlanLink, Site, page_url
 from .views.sources import sources_view
 from .views.study_aids import clarifications_view, glossary_view, questions_view
 from .views.targets import indicator_pages, targets_view
-from .views.units import ResponsibilitiesView, UnitPage
+from .views.units import UnitPage, responsibilities_view
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Page:
     path: str
     view: Any
     source: str
+    """Empty for a page the package writes whole (the editors' guide): there is no file of the site to edit."""
 
 
 Pages = Callable[[Site], Iterable[Page]]
@@ -94,7 +95,7 @@ MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SL
 # Pages a site may move or retitle (``pages:`` in cai-dat.yml, ``models.PageName``): the default address and title
 # of each. A site made before schema 2 has its old addresses pinned there by ``migrate`` (``/ke-hoach-huyen/``).
 DEFAULT_PAGES: dict[str, tuple[str, str]] = {
-    "study": (STUDY, "Mục đích, yêu cầu, cách tổ chức"),
+    "study": (STUDY, ""),  # its title is the site's ``wording.study_title`` unless ``pages:`` gives one
     "viewpoints": (VIEWPOINTS, "Quan điểm chỉ đạo"),
     "tasks": (TASKS, "Nhiệm vụ, giải pháp"),
     "responsibilities": (RESPONSIBILITIES, "Phân công thực hiện"),
@@ -114,7 +115,7 @@ def page_titles(settings: Settings) -> dict[str, str]:
     found = {}
     for name, (_, title) in DEFAULT_PAGES.items():
         page = settings.pages.get(name)  # type: ignore[call-overload]
-        found[name] = page.title if page and page.title else title
+        found[name] = page.title if page and page.title else title or settings.wording.study_title
     return found
 
 
@@ -173,7 +174,7 @@ ADMIN = f"{EDITORS}/quan-tri.md"
 ADMIN_CONFIG = f"{EDITORS}/quan-tri/config.yml"
 """The browser editor's configuration, beside its page (``render/cms.py`` writes it)."""
 GUIDE, FIELD_REFERENCE = f"{EDITORS}/{guide.PAGE}", f"{EDITORS}/{guide.REFERENCE}"
-"""The guide keeps CONTRIBUTING.md's relative link to its reference working: both move together."""
+"""The guide's first page and its field reference; the guide's task pages sit in the folder of the first page."""
 
 
 def _poster(site: Site) -> list[Page]:
@@ -194,19 +195,15 @@ def _meeting(path: str | Callable[[Site], str]) -> Pages:
 
 
 def _guide(site: Site) -> Iterable[Page]:
-    root = site.settings.project_dir
-    body = guide.site_body(root)
-    if body is None:
-        return []
-    return [Page(GUIDE, body, guide.SOURCE),
-            *(Page(f"{EDITORS}/{name}", guide.task_site_body(root, name), name) for name in guide.task_pages(root))]
+    """The editors' guide: package templates, the site's own examples (views/guide.py). No edit link: it is code."""
+    paths = {"index": GUIDE, "reference": FIELD_REFERENCE, "admin": ADMIN,
+             **{name: f"{EDITORS}/{guide.PAGE.removesuffix('.md')}/{name}.md" for name, _ in guide.TASKS}}
+    return [Page(path, view, "") for path, view in guide.guide_pages(site, paths)]
 
 
 def _field_reference(site: Site) -> Iterable[Page]:
-    """The guide's field reference, generated from the models (its edit link opens the committed copy)."""
-    if guide.site_body(site.settings.project_dir) is None:
-        return []
-    return [Page(FIELD_REFERENCE, guide.reference_page(site.settings.content_prefix), guide.REFERENCE)]
+    """The guide's field reference, generated from the models (no edit link: ``make docs`` writes it)."""
+    return [Page(FIELD_REFERENCE, guide.reference_page(site.settings.content_prefix), "")]
 
 
 # Widgets for the portal's iframes (views/widgets.py): under nhung/, which the CSP lets the portal frame.
@@ -301,7 +298,7 @@ PAGE_KINDS: list[PageKind] = [
              anchors=lambda c: (PlanLink(p.id, p.title, f"{page_path(c.settings, 'study')}#{p.id}")
                                 for p in section_passages(**c.parts))),
     PageKind("responsibilities", "responsibilities.md.j2",
-             single(_path("responsibilities"), "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
+             single(_path("responsibilities"), "organisation", responsibilities_view), nav=True),
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
     PageKind("implementation", "implementation.md.j2",
              single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True,
@@ -319,7 +316,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("poster", "poster.md.j2", _poster),
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
-    PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: linked from README, not from readers' pages
+    PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: not linked from readers' pages
     PageKind("field-reference", "field-reference-page.md.j2", _field_reference),  # linked from the guide
     PageKind("widget-targets", "widget-targets.md.j2", single(
         WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS))),

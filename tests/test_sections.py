@@ -71,9 +71,9 @@ def test_migration_makes_section_iii_a_list_of_parts_keeping_every_word(tmp_path
     assert _yaml(new_dir / "ke-hoach.yml")["source"] == "scan"
     settings_yaml = _yaml(new_dir / "cai-dat.yml")
     assert settings_yaml["schema_version"] == SCHEMA_VERSION
-    assert settings_yaml["pages"] == {"study": {"address": "ke-hoach-huyen", "title": "Kế hoạch học tập, quán triệt"}}
+    assert settings_yaml["pages"] == {"study": {"address": "ke-hoach-huyen"}}
     old_settings = _yaml(old_dir / "cai-dat.yml")
-    assert {k: v for k, v in settings_yaml.items() if k not in ("schema_version", "pages")} == old_settings
+    assert {k: v for k, v in settings_yaml.items() if k not in ("schema_version", "pages", "wording")} == old_settings
 
 
 def test_migration_keeps_comments_and_runs_once(tmp_path: Path) -> None:
@@ -201,14 +201,17 @@ def test_the_local_scope_is_said_in_the_levels_words(content: Path, level: str) 
 def _unpinned(content: Path) -> None:
     path = content / "cai-dat.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[:text.index("# Địa chỉ và tiêu đề trang đã xuất bản")], encoding="utf-8")
+    start = text.index("# Địa chỉ trang đã xuất bản")
+    end = text.index("# Cách các trang gọi")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
 
 
-def test_the_study_page_has_a_generic_default_address_and_title(content: Path) -> None:
+def test_the_study_page_has_a_generic_default_address_and_the_sites_wording_for_its_title(content: Path) -> None:
     _unpinned(content)
     pages = _pages(content)
     assert "ke-hoach-huyen.md" not in pages
-    assert pages["ke-hoach.md"].startswith('---\ntitle: "Mục đích, yêu cầu, cách tổ chức"\n')
+    title = _yaml(content / "cai-dat.yml")["wording"]["study_title"]
+    assert pages["ke-hoach.md"].startswith(f'---\ntitle: "{title}"\n')
 
 
 def test_a_site_moves_and_retitles_a_page_and_every_link_follows(content: Path) -> None:

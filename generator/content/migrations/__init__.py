@@ -68,5 +68,5 @@ def migrate(content_dir: Path) -> list[str]:
     return changes
 
 
-# Each branch's steps register themselves in STEPS when imported (at the bottom: they import this module).
-from . import sections  # noqa: E402,F401
+# Each branch's steps register themselves in STEPS when imported (after STEPS exists).
+from . import sections, words  # noqa: E402, F401

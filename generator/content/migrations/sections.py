@@ -110,29 +110,29 @@ def scan_source(content_dir: Path) -> list[str]:
     return [f"{PLAN_FILE}: `source: scan` (trang Toàn văn ghi chú bản chép từ bản chụp, như trước)"]
 
 
-OLD_PAGES = {"study": ("ke-hoach-huyen", "Kế hoạch học tập, quán triệt")}
-"""Pages whose default address or title changed in schema 2, with what version-1 sites published."""
+OLD_PAGES = {"study": "ke-hoach-huyen"}
+"""Pages whose default address changed in schema 2, with the address version-1 sites published them at (their
+titles are pinned by the ``words`` step, ``wording.study_title``)."""
 
 _PAGES_KEY = re.compile(r"^pages:", re.MULTILINE)
 
 
 def pinned_pages(content_dir: Path) -> list[str]:
-    """``cai-dat.yml`` gets ``pages:`` with the address and title each page had before its default changed, so a
-    published site keeps its links (``/ke-hoach-huyen/``)."""
+    """``cai-dat.yml`` gets ``pages:`` with the address each page had before its default changed, so a published
+    site keeps its links (``/ke-hoach-huyen/``)."""
     path = content_dir / SETTINGS_FILE
     if not path.is_file():
         return []
     text = path.read_text(encoding="utf-8")
     if _PAGES_KEY.search(text):
         return []
-    lines = ["# Địa chỉ và tiêu đề trang đã xuất bản trước phiên bản cấu trúc 2 (giữ để liên kết cũ vẫn mở được).\n",
-             "pages:\n"]
-    for kind, (address, title) in OLD_PAGES.items():
-        lines += [f"  {kind}:\n", f"    address: {address}\n", f"    title: {title}\n"]
+    lines = ["# Địa chỉ trang đã xuất bản trước phiên bản cấu trúc 2 (giữ để liên kết cũ vẫn mở được).\n", "pages:\n"]
+    for kind, address in OLD_PAGES.items():
+        lines += [f"  {kind}:\n", f"    address: {address}\n"]
     text = (text if text.endswith("\n") else text + "\n") + "".join(lines)
     path.write_text(text, encoding="utf-8")
-    return [f"{SETTINGS_FILE}: `pages:` giữ địa chỉ, tiêu đề cũ của trang "
-            + ", ".join(f"{kind} (/{address}/)" for kind, (address, _) in OLD_PAGES.items())]
+    return [f"{SETTINGS_FILE}: `pages:` giữ địa chỉ cũ của trang "
+            + ", ".join(f"{kind} (/{address}/)" for kind, address in OLD_PAGES.items())]
 
 
 STEPS[2] += [study_parts, local_scope, scan_source, pinned_pages]
