@@ -119,3 +119,9 @@ def vietnamese_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[i
         secondary.append(0)
         tertiary.append(1 if char != lower else 0)
     return tuple(primary), tuple(secondary), tuple(tertiary)
+
+
+def N_(message: str) -> str:
+    """Marks an interface word written in Python (a default page title, a scope's words) for the catalogue: returns
+    it unchanged; the page templates print it in the edition's language (``theme.i18n``, gettext's ``N_``)."""
+    return message

@@ -38,7 +38,7 @@ def raw(name: str) -> dict:
 def fixture_deadlines() -> list[dict]:
     """Every deadline written in the fixture (sections III.3 and IV), as YAML gives it."""
     found = [a["deadline"] for u in raw("to-chuc-thuc-hien.yml")["units"] for a in u["assignments"] if a.get("deadline")]
-    return found + [a["deadline"] for a in raw("hoc-tap-quan-triet.yml")["implementation_plans"]["assignments"]]
+    return found + [a["deadline"] for a in raw("hoc-tap-quan-triet.yml")["parts"][2]["assignments"]]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from .. import registry
 from ..build import Build, as_build, make_build, pages_by_kind  # noqa: F401 (pages_by_kind: re-exported)
 from ..content import Content
+from ..content.levels import scope_words
 from ..settings import BuildSettings
+from ..theme.i18n import translator
 from ..views.news import category_path, list_path, tag_path
 from ..views.site import Site
 from ..views.targets import indicator_page_path
@@ -44,12 +46,19 @@ def render_pages(build: Build | Content, settings: BuildSettings | None = None) 
                        category_path=category_path, tag_path=tag_path, unit_path=registry.unit_path,
                        indicator_page_path=indicator_page_path, absolute_url=absolute_url(settings),
                        guide_page=registry.GUIDE, reference_text=reference_text,
-                       P=registry.addresses())
+                       P=registry.addresses(site.content.settings),
+                       titles=translated(registry.page_titles(site.content.settings), settings.language),
+                       SCOPE_WORDS=translated(scope_words(site.content.settings.level), settings.language))
     templates = {kind.name: kind.template for kind in registry.PAGE_KINDS}
     for name, pages in build.pages.items():
         template = env.get_template(templates[name])
         for page in pages:
             yield RenderedPage(page.path, template.render(view=page.view, page=page.path), page.source)
+
+
+def translated(words: dict[str, str], language: str) -> dict[str, str]:
+    """Words Python gives the templates (default titles, scopes: marked ``N_``) in the edition's language."""
+    return {key: translator(language).gettext(value) for key, value in words.items()}
 
 
 def absolute_url(settings: BuildSettings) -> Callable[[str], str | None]:

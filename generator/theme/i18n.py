@@ -95,11 +95,23 @@ def template_files() -> list[Path]:
     return sorted([*PAGE_TEMPLATES.glob("*.j2"), *(p for p in OVERRIDES.rglob("*") if p.suffix in {".html", ".xml"})])
 
 
+PYTHON_SOURCES = [ROOT.parent / "registry.py", ROOT.parent / "content" / "levels.py"]
+"""Modules whose interface words are marked ``N_("…")`` (``text.N_``): default page titles, the scopes' words."""
+
+
 def used_keys(files: Iterable[Path] | None = None) -> dict[str, list[str]]:
-    """Every ``_("…")`` key of the templates → where it is used (``file:line``), read by Babel's Jinja extractor."""
+    """Every ``_("…")`` key of the templates (Babel's Jinja extractor) and ``N_("…")`` of ``PYTHON_SOURCES`` →
+    where it is used (``file:line``)."""
+    from babel.messages.extract import extract_python
     from jinja2.ext import babel_extract
 
     found: dict[str, list[str]] = {}
+    if files is None:
+        for path in PYTHON_SOURCES:
+            with path.open("rb") as handle:
+                for line, _function, message, _comments in extract_python(handle, ["N_"], [], {}):
+                    if isinstance(message, str) and message:
+                        found.setdefault(message, []).append(f"{path.relative_to(ROOT.parent.parent)}:{line}")
     for path in files if files is not None else template_files():
         with path.open("rb") as handle:
             for line, _function, message, _comments in babel_extract(
