@@ -15,7 +15,9 @@ Scope, decided so the lint never asks anyone to change the plan's wording:
 - silent traps on the validated models (``traps.py``): a result dated after the
   build, measurements the trend line leaves out;
 - editorial items waiting for approval (``content.approval``): one warning per item at its line, since a
-  production build leaves them out.
+  production build leaves them out;
+- placeholders a starter site left (``«CẦN ĐIỀN: …»``, ``content.placeholders``): one warning per line, since the
+  site builds with them but says nothing yet.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from urllib.parse import unquote, urlsplit
 from ..content import Content, content_files, load_content, load_model
 from ..content.approval import drafts
 from ..content.models import Corrections, Quiz
+from ..content.placeholders import MARKER, find_placeholders
 from ..content.posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matter
 from ..content.reader import parse_yaml
 from ..render import feeds
@@ -280,6 +283,9 @@ class Linter:
                          "gõ lại bằng bộ gõ đặt bảng mã Unicode dựng sẵn (Unikey: Unicode), hoặc lưu lại tệp ở dạng NFC")
             if line != line.rstrip():
                 self.add(name, number, "warning", "dấu cách thừa ở cuối dòng", "xóa các dấu cách sau chữ cuối cùng của dòng")
+            for wanted in find_placeholders(line):
+                self.add(name, number, "warning", f"chỗ còn để trống «{MARKER}»" + (f": {wanted}" if wanted else ""),
+                         f"viết nội dung thật vào chỗ này (đúng như văn bản nếu là lời Kế hoạch) rồi xóa cả dấu «{MARKER}: …»")
             if path.suffix in {".yml", ".md"}:
                 self.yaml_traps(name, number, line)
         text = unicodedata.normalize("NFC", raw)
