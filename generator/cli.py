@@ -145,7 +145,7 @@ def _lint(args: argparse.Namespace) -> int:
     """Content lint: errors fail (exit 1), warnings only print."""
     from .editor.lint import lint, report
 
-    findings = lint(args.content, args.root / "docs")
+    findings = lint(args.content, args.root / "docs", args.root)
     if getattr(args, "format", "text") == "github":
         from .editor.annotations import finding_annotations
 

@@ -155,10 +155,12 @@ def _line_of(text: str, offset: int) -> int:
 class Linter:
     """Runs every check over the project's files; ``findings`` collects the results."""
 
-    def __init__(self, content: Content, docs_dir: Path) -> None:
+    def __init__(self, content: Content, docs_dir: Path, root: Path | None = None) -> None:
         self.content = content
         self.content_dir = content.root
         self.docs_dir = docs_dir
+        self.root = (root or self.content_dir.parent).resolve()
+        """The project's root (where mkdocs.yml is): files are named from it, ``sites/x/content/…`` for a nested site."""
         self.findings: list[Finding] = []
         self.confusions = confusions(self.content_dir)
         self.number = content.plan.resolution.number
@@ -264,7 +266,7 @@ class Linter:
     def display(self, path: Path) -> str:
         """Paths relative to the project root, forward slashes: what the editor sees in the forge."""
         try:
-            return path.resolve().relative_to(self.content_dir.resolve().parent).as_posix()
+            return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -518,10 +520,10 @@ def _ref_label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def lint(content_dir: Path, docs_dir: Path | None = None) -> list[Finding]:
+def lint(content_dir: Path, docs_dir: Path | None = None, root: Path | None = None) -> list[Finding]:
     """Load (and so validate) the content, then run every check; findings sorted by file and line."""
     content = load_content(content_dir)
-    return Linter(content, docs_dir or Path(content_dir).parent / "docs").run()
+    return Linter(content, docs_dir or Path(content_dir).parent / "docs", root).run()
 
 
 def report(findings: Iterable[Finding]) -> Iterator[str]:
