@@ -189,3 +189,21 @@ def test_the_district_words_are_read_from_content() -> None:
     settings = _load("cai-dat.yml")
     assert settings["organisation"] in words and settings["province"] in words
     assert all(word.strip() for word in words)
+
+
+@pytest.mark.parametrize("name", ORGANISATIONS)
+def test_every_file_says_it_is_test_data(name: str) -> None:
+    files = sorted((FIXTURES / name / "content").rglob("*.yml"))
+    assert len(files) >= 9
+    for path in files:
+        assert path.read_text(encoding="utf-8").splitlines()[0] == "# Dữ liệu mẫu cho kiểm thử, không phải văn bản thật", path
+
+
+@pytest.mark.parametrize("name", ORGANISATIONS)
+def test_no_quiz_or_questions_in_the_party_cell_and_no_fixed_vision_year(name: str) -> None:
+    """What makes these fixtures different from the district's (tests/fixtures/README.md)."""
+    content = FIXTURES / name / "content"
+    assert not (content / "trac-nghiem.yml").exists() and not (content / "hoi-dap.yml").exists()
+    horizons = [data["year"] for path in content.rglob("*.yml")
+                if isinstance(data := yaml.safe_load(path.read_text(encoding="utf-8")), dict) and "year" in data]
+    assert len(horizons) == 2 and 2045 not in horizons, horizons  # wherever branch horizons puts the files

@@ -135,3 +135,9 @@ def test_an_empty_folder_is_used(tmp_path: Path) -> None:
                  "--resolution", "57-NQ/TW")
     assert result.returncode == 0, result.stderr
     assert (target / "content" / "cai-dat.yml").is_file()
+
+
+def test_the_starter_ships_as_package_data() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"starter/site/**/*"' in pyproject
+    assert (ROOT / "generator" / "starter" / "site" / "content" / "cai-dat.yml.j2").is_file()

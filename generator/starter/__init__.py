@@ -59,6 +59,8 @@ def _checked(option: str, kind: object, value: str, hint: str) -> typing.Any:
     except ValidationError as exc:
         error = exc.errors()[0]
         said = error["msg"] if not error["type"].startswith(("string_", "value_error", "date_")) else ""
+        if error["type"] == "string_too_long":
+            said = f"dài quá {error.get('ctx', {}).get('max_length')} ký tự"
         reason = f"{said}; " if said and not said.isascii() else ""
         raise StarterError(f"{option} “{_shown(value)}”: {reason}{hint}") from None
 
