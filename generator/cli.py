@@ -339,7 +339,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("dir", type=Path, metavar="DIR", help="thư mục sẽ chứa trang mới")
     new.add_argument("--organisation", required=True, help="tên cơ quan ban hành Kế hoạch, ví dụ “Đảng ủy xã Tân Lập”")
     new.add_argument("--level", required=True, help="cấp của cơ quan, ví dụ xã, tỉnh")
-    new.add_argument("--resolution", required=True, help="số, ký hiệu Nghị quyết, ví dụ 57-NQ/TW")
+    new.add_argument("--resolution", required=True, help="số, ký hiệu Nghị quyết, ví dụ 68-NQ/TW")
     new.add_argument("--resolution-date", help="ngày ban hành Nghị quyết, ví dụ 22/12/2024")
     new.add_argument("--site-url", help="địa chỉ sẽ xuất bản trang, ví dụ https://example.gov.vn/nghi-quyet/")
     new.set_defaults(run=_new, locate=False)

@@ -96,7 +96,7 @@ def options(organisation: str, level: str, resolution: str, resolution_date: str
         raise StarterError(f"--level “{_shown(level)}”: cấp này chưa được hỗ trợ; ghi một trong: "
                            + ", ".join(f"“{name}”" for name in allowed))
     resolution = _checked("--resolution", Name, resolution,
-                          "ghi số, ký hiệu Nghị quyết trên một dòng, ví dụ --resolution 57-NQ/TW")
+                          "ghi số, ký hiệu Nghị quyết trên một dòng, ví dụ --resolution 68-NQ/TW")
     values: dict[str, typing.Any] = {
         "organisation": organisation, "level": level, "resolution": resolution,
         "site_name": _checked("--organisation", Name, f"Nghị quyết {resolution} — {organisation}",
