@@ -92,7 +92,7 @@ test: setup-test node
 bench: setup-test node
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m bench.run
 
-# For a portal admin who cannot run Python: dist/nq57-site-YYYYMMDD.zip (site/ and hosting/) and its .sha256.
+# For a portal admin who cannot run Python: dist/nghiquyet-site-YYYYMMDD.zip (site/ and hosting/) and its .sha256.
 dist: build
 	$(PY) -m generator dist site --out dist
 

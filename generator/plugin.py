@@ -46,7 +46,7 @@ from .render.share import HOME_IMAGE
 from .settings import BuildSettings, SettingsError, content_folder
 from .views.admin import decap_dist, github_repo
 
-log = logging.getLogger("nq57")
+log = logging.getLogger("nghiquyet")
 """Outside MkDocs' logger on purpose: a reminder must not fail a ``--strict`` build (the issue asks to warn, not fail)."""
 
 

@@ -25,7 +25,7 @@ from .views.site import PlanLink, Site, page_url
 from .views.sources import sources_view
 from .views.study_aids import clarifications_view, glossary_view, questions_view
 from .views.targets import indicator_pages, targets_view
-from .views.units import ResponsibilitiesView, UnitPage
+from .views.units import UnitPage, responsibilities_view
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("study", "plan.md.j2", single(STUDY, "study", plan.study_view), nav=True,
              anchors=lambda c: (PlanLink(p.id, p.title, f"{STUDY}#{p.id}") for p in section_passages(**c.parts))),
     PageKind("responsibilities", "responsibilities.md.j2",
-             single(RESPONSIBILITIES, "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
+             single(RESPONSIBILITIES, "organisation", responsibilities_view), nav=True),
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
     PageKind("implementation", "implementation.md.j2",
              single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True,

@@ -38,7 +38,7 @@ theme:
     primary: custom
     accent: custom
 plugins:
-  - nq57
+  - nghiquyet
 extra_css:
   - assets/site.css
 markdown_extensions:
@@ -109,7 +109,8 @@ def own_theme_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "docs" / "assets" / "site.css").write_text(css + SITE_CSS_MARK + "\n", encoding="utf-8")
     (project / "docs" / "assets" / "site.js").write_text(SITE_SCRIPT, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - nq57\n", "  - nq57:\n      docs_allow: [assets/site.js]\n"),
+    allow = "  - nghiquyet:\n      docs_allow: [assets/site.js]\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - nghiquyet\n", allow),
                       encoding="utf-8")
     return build(project)
 
@@ -199,7 +200,7 @@ def test_version_from_the_package_metadata() -> None:
     assert __version__ == declared
     result = subprocess.run([sys.executable, "-m", "generator", "--version"], cwd=ROOT, capture_output=True, text=True,
                             check=False)
-    assert result.returncode == 0 and result.stdout.strip() == f"nq57 {declared}"
+    assert result.returncode == 0 and result.stdout.strip() == f"nghiquyet {declared}"
 
 
 def test_package_data_lists_the_theme() -> None:
