@@ -17,6 +17,8 @@ import pytest
 import yaml
 
 from generator.content import load_content
+from generator.content.migrations import SCHEMA_VERSION, content_version
+from generator.content.models import Wording
 from generator.content.placeholders import MARKER
 from generator.editor.lint import lint
 
@@ -128,13 +130,16 @@ def test_a_folder_with_files_is_left_alone(tmp_path: Path) -> None:
     assert [path.name for path in target.iterdir()] == ["ghi-chu.txt"]
 
 
-def test_an_empty_folder_is_used(tmp_path: Path) -> None:
+def test_an_empty_folder_is_used_and_left_at_the_current_version_with_generic_words(tmp_path: Path) -> None:
+    """``new`` ends with the migrations, yet a new site keeps the generic defaults: a step that pins a published
+    site's former choices (``wording``) must find them already written."""
     target = tmp_path / "trong"
     target.mkdir()
     result = run(tmp_path, "new", str(target), "--organisation", "Đảng ủy xã Tân Lập", "--level", "xã",
                  "--resolution", "57-NQ/TW")
     assert result.returncode == 0, result.stderr
-    assert (target / "content" / "cai-dat.yml").is_file()
+    assert content_version(target / "content") == SCHEMA_VERSION
+    assert load_content(target / "content").settings.wording == Wording()
 
 
 def test_the_starter_ships_as_package_data() -> None:

@@ -24,7 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..content import content_files, load_content
 from ..content.migrations import migrate
-from ..content.models import DocDate, Name, Settings, Url
+from ..content.models import DocDate, Name, Settings, Url, Wording
 from ..content.placeholders import MARKER, placeholder
 from ..maintainer import PLUGIN
 
@@ -106,6 +106,9 @@ def options(organisation: str, level: str, resolution: str, resolution_date: str
                                      "tên cơ quan và số Nghị quyết quá dài cho dòng mô tả trang; viết gọn hơn"),
         "resolution_date": None, "site_url": None,
         "placeholder_date": (today or date.today()).isoformat(),
+        "wording": Wording().model_dump(),
+        # Written out, so a migration step that keeps a published site's former words (``wording``) leaves a new
+        # site with the generic ones: such steps add their key only where the settings lack it.
     }
     if resolution_date is not None:
         values["resolution_date"] = _checked("--resolution-date", DocDate, resolution_date,
