@@ -78,7 +78,7 @@ lint: setup
 	else echo "Chú ý: bỏ qua ruff (kiểm tra mã Python, cài cùng bộ kiểm thử bằng make test); chỉ kiểm tra nội dung."; fi
 	$(PY) -m generator lint
 
-# JSON Schema for VS Code (schema/*.json) and the field reference in CONTRIBUTING.md, from generator/schema.py.
+# JSON Schema for VS Code (schema/*.json), and (make docs) the guide's field reference huong-dan-bien-tap/truong-du-lieu.md.
 schema: setup
 	$(PY) -m generator schema
 

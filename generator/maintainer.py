@@ -78,8 +78,8 @@ class MaintainerConfig(BaseModel):
         return self.editor_login or ("oauth" if self.editor_auth_url else None)
 
 
-LOGIN_SERVER_HELP = ("dựng một máy chủ đăng nhập GitHub (OAuth) theo README, mục “Trình biên tập trên trình duyệt”, "
-                     "rồi ghi địa chỉ vào `editor_auth_url`")
+LOGIN_SERVER_HELP = ("dựng một máy chủ đăng nhập GitHub (OAuth) theo sổ tay handbook/editor-tools.md, "
+                     "mục “Soạn bài trên trình duyệt”, rồi ghi địa chỉ vào `editor_auth_url`")
 
 
 def check_editor_login(config: MaintainerConfig, github_repo: str | None, where: str = CONFIG_FILE) -> None:

@@ -197,6 +197,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             files.append(File.generated(config, output.path, content=output.content))
             if output.source:
                 self.sources[output.path] = output.source
+            elif output.path.endswith(".md"):
+                self.package_pages.add(output.path)  # written whole by the package (the guide): nothing to edit
         self.pages = {file.src_uri for file in files.documentation_pages()}
         return self.checked_docs(files, config)
 

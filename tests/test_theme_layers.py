@@ -63,12 +63,10 @@ SITE_SCRIPT = "/* mã riêng của xã mẫu */\n"
 
 
 def site_repository(folder: Path) -> Path:
-    """The fixture commune as a site repository of its own: content/, mkdocs.yml, an empty docs/, and the
-    editor's guide (CONTRIBUTING.md and its task pages: the browser editor's page links to it)."""
+    """The fixture commune as a site repository of its own: content/, mkdocs.yml and an empty docs/. The editors'
+    guide comes with the package (views/guide.py), in the commune's own words."""
     shutil.copytree(FIXTURE / "content", folder / "content")
     (folder / "docs").mkdir()
-    shutil.copy(ROOT / "CONTRIBUTING.md", folder / "CONTRIBUTING.md")
-    shutil.copytree(ROOT / "huong-dan-bien-tap", folder / "huong-dan-bien-tap")
     (folder / "mkdocs.yml").write_text(SITE_CONFIG, encoding="utf-8")
     return folder
 
