@@ -35,7 +35,8 @@ PLAN_HEAD = ("cai-dat.yml", "ke-hoach.yml")
 """Files the guide names on their own (settings and the plan's heading); the others are listed from the folder."""
 GUIDES = ("README.md.j2", "CONTRIBUTING.md.j2")
 """Written last, after the migrations: the guide lists the content files as the migrated folder has them.
-CONTRIBUTING.md is also the site's editors' guide page (``views.guide``) until the package ships its own."""
+CONTRIBUTING.md is the repository's note for whoever starts the site; the editors' guide on the site itself is
+the package's (``views.guide``), filled with this site's content."""
 
 
 class StarterError(Exception):
