@@ -157,3 +157,12 @@ def test_build_reads_the_content_dir_variable(nested_project: Path, tmp_path: Pa
     home = (site / "index.html").read_text(encoding="utf-8")
     assert organisation(nested_project / NESTED) in home
     assert organisation(nested_project / "content") not in home
+
+
+def test_the_guide_names_the_nested_content_folder(nested_site: Path) -> None:
+    """The editors' guide's examples name the files of this site where they are: ``sites/x/content/…``."""
+    guide = "\n".join(page.read_text(encoding="utf-8")
+                      for page in sorted((nested_site / "bien-tap" / "huong-dan-bien-tap").rglob("index.html")))
+    assert f"{NESTED}/" in guide
+    assert not re.search(r"(?<![\w/])content/(?:cai-dat|tin-tuc|to-chuc)", guide), \
+        re.findall(r".{60}(?<![\w/])content/(?:cai-dat|tin-tuc|to-chuc).{20}", guide)[:5]
