@@ -34,7 +34,7 @@ META = "translation"
 """The overlay's own mapping: ``source`` (hashes of the originals) and ``unofficial``."""
 NOT_TEXT = frozenset({"id", "schema_version", "languages", "number", "approved", "correct"})
 """Field names whose strings are never translated, beyond the rule of ``_is_code`` (a code, an address, a
-document's number and symbol ``57-NQ/TW``)."""
+document's number and symbol ``<n>-NQ/TW``)."""
 QUOTE_FIELDS = frozenset({"quote", "quotes", "quotation"})
 
 
