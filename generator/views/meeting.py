@@ -20,7 +20,7 @@ from ..content.models import DocumentRef, TaskGroup, Viewpoint, is_draft
 from .deadlines import DueItem
 from .site import Site
 from .slides import Slide, lines, pack, sentences, text_slides
-from .targets import IndicatorCard, headlines
+from .targets import Horizon, IndicatorCard, headlines
 
 PDF_PATH = "tai-lieu/sinh-hoat-chi-bo.pdf"
 """Where the handout PDF is published, under docs/ (and site/)."""
@@ -59,9 +59,11 @@ class MeetingView:
     viewpoints: list[Viewpoint]
     targets_year: int
     targets: list[IndicatorCard]
-    """Headline indicators of the first target year, each with its later (vision) value when one exists."""
-    vision_year: int
-    vision_only: list[IndicatorCard]
+    """Headline indicators of the first target year, each with its later (vision) values when they exist."""
+    later_horizons: list[Horizon]
+    """The horizons after the first, for the heading “Mục tiêu chính đến năm 2030 và tầm nhìn đến năm 2045”."""
+    later_only: list[IndicatorCard]
+    """Later horizons' headline indicators that no first-year card measures."""
     tasks_heading: str
     tasks: list[TaskGroup]
     grassroots_heading: str
@@ -85,8 +87,7 @@ def _sections(site: Site) -> dict[str, int]:
     """Passage id → handout section, for every passage the handout prints."""
     content = site.content
     found = {v.id: SECTIONS["viewpoints"] for v in content.viewpoints.viewpoints}
-    found |= {i.id: SECTIONS["targets"] for section in (content.targets_2030, content.vision_2045)
-              for i in section.indicators}
+    found |= {i.id: SECTIONS["targets"] for section in content.horizons for i in section.indicators}
     found |= {g.id: SECTIONS["tasks"] for g in content.tasks.groups}
     found |= {unit.id: SECTIONS["grassroots"] for unit in site.units if unit.deadlines}
     return found | {GRASSROOTS: SECTIONS["grassroots"], REPORTERS: SECTIONS["reporters"]}
@@ -98,10 +99,10 @@ def _all_passed(site: Site, passage: str | None) -> bool:
     return bool(unit and unit.deadlines) and all(item.due < site.settings.today for item in unit.deadlines)
 
 
-def meeting_view(site: Site, pages: dict[str, str], targets_page: str, vision_page: str) -> MeetingView:
+def meeting_view(site: Site, pages: dict[str, str], horizons: list[Horizon]) -> MeetingView:
     content, today = site.content, site.settings.today
     known = content.passages
-    cards, vision_only = headlines(content.targets_2030, content.vision_2045, targets_page, vision_page)
+    cards, later = headlines(horizons)
     sections = _sections(site)
     discussion = [Discussion(item.question, sections.get(item.passage) if item.passage else None,
                              known[item.passage].title if item.passage else None,
@@ -115,8 +116,8 @@ def meeting_view(site: Site, pages: dict[str, str], targets_page: str, vision_pa
         compiled_by=content.meeting.compiled_by, compiled_on=content.meeting.compiled_on,
         resolution=content.plan.resolution, unbroken=[content.plan.resolution.number],
         viewpoints_heading=content.viewpoints.heading, viewpoints=list(content.viewpoints.viewpoints),
-        targets_year=content.targets_2030.year, targets=cards,
-        vision_year=content.vision_2045.year, vision_only=vision_only,
+        targets_year=horizons[0].year if horizons else 0, targets=cards,
+        later_horizons=horizons[1:], later_only=[card for group in later for card in group.cards],
         tasks_heading=content.tasks.heading, tasks=list(content.tasks.groups),
         grassroots_heading=study.grassroots.heading, grassroots=grassroots,
         deadlines=ahead,
@@ -132,7 +133,7 @@ def deck(view: MeetingView) -> list[Slide]:
     for number, v in enumerate(view.viewpoints, start=1):
         slides += text_slides(f"quan-diem-{number}", f"Quan điểm {number}: {v.title}", [v.text])
     slides += pack("muc-tieu", f"Mục tiêu chính đến năm {view.targets_year}", "targets",
-                   [*view.targets, *view.vision_only], _target_lines)
+                   [*view.targets, *view.later_only], _target_lines)
     for number, group in enumerate(view.tasks, start=1):
         slides += text_slides(f"nhiem-vu-{number}", f"Nhóm nhiệm vụ {number}/{len(view.tasks)}: {group.title}",
                               [group.text])

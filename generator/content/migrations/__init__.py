@@ -66,3 +66,8 @@ def migrate(content_dir: Path) -> list[str]:
         _write_version(content_dir, version)
         changes.append(f"{SETTINGS_FILE}: schema_version: {version}")
     return changes
+
+
+from .horizons import move_horizons  # noqa: E402  (a step module reads this package's names)
+
+STEPS[2].append(move_horizons)
