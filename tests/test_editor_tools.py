@@ -127,7 +127,7 @@ def test_guide_is_a_site_page_editing_contributing(project_copy: Path) -> None:
         assert (ROOT / source).is_file(), f"{page_path}: edit link to missing {source}"
     posts = {f"content/tin-tuc/{post.name}" for post in (project_copy / "content/tin-tuc").glob("*.md")}
     assert posts and posts <= set(edited.values()), "each post's page edits the post's own file"
-    assert edited["muc-tieu-2030/index.html"] == "content/muc-tieu-2030.yml"
+    assert edited["muc-tieu-2030/index.html"] == "content/muc-tieu/2030.yml"
     assert "api.github.com" not in (site / "index.html").read_text(encoding="utf-8")
 
 

@@ -212,8 +212,10 @@ def load_content(root: Path, today: date | None = None) -> Content:
     problems.extend(renamed_file_problems(root))
     loaded: dict[str, Any] = {}
     wording_checked = False
-    loaded["horizons"], horizon_problems = load_horizons(root)
+    horizons, horizon_problems = load_horizons(root)
     problems.extend(horizon_problems)
+    if not horizon_problems:  # a broken horizon leaves the document incomplete: its quotations are not checked
+        loaded["horizons"] = horizons
     for entry in content_files():
         path = root / entry.name
         display = display_path(path)
