@@ -547,7 +547,7 @@ class TargetSection(ContentModel):
     subheading: Line = Field(description="Ví dụ `(1) Đến năm 2030:`.")
     year: int = Field(ge=2025, le=2100, description="Năm mục tiêu.")
     kind: HorizonKind = Field("targets", description="`targets` (mục tiêu) hoặc `vision` (tầm nhìn): trang, trang chủ và tài liệu in gọi phần này là “Mục tiêu …” hay “Tầm nhìn …”.")
-    title: Name | None = Field(None, description="Tên trang và mục trên trình đơn; bỏ trống: “Mục tiêu đến năm <năm>” (hoặc “Tầm nhìn …”, thêm “của cả nước” khi `national: true`).")
+    title: Name | None = Field(None, description="Tên trang và mục trên trình đơn; bỏ trống: “Mục tiêu đến năm …” theo `year` (hoặc “Tầm nhìn …”, thêm “của cả nước” khi `national: true`).")
     address: Slug | None = Field(None, description="Địa chỉ trang, ví dụ `muc-tieu-2030` (trang ở `/muc-tieu-2030/`); bỏ trống: `muc-tieu-<năm>`. Đã đăng thì không đổi (liên kết đã chia sẻ sẽ hỏng).")
     national: bool = Field(False, description="`true` khi đây là mục tiêu của cả nước do Nghị quyết đặt ra và kế hoạch chỉ nêu lại (không đặt chỉ tiêu riêng cho địa phương): trang ghi rõ “Mục tiêu của cả nước”.")
     paragraphs: list[TargetParagraph] = Field(min_length=1)
