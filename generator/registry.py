@@ -14,8 +14,9 @@ from typing import Any
 
 from .content import Content
 from .content.document import section_passages
+from .content.errors import Problem
 from .content.horizons import horizon_attribute
-from .content.models import TargetSection
+from .content.models import Settings, TargetSection
 from .settings import BuildSettings
 from .views import guide, implementation, news, plan, widgets
 from .views.admin import admin_view
@@ -27,7 +28,7 @@ from .views.site import PlanLink, Site, page_url
 from .views.sources import sources_view
 from .views.study_aids import clarifications_view, glossary_view, questions_view
 from .views.targets import Horizon, indicator_pages, targets_view
-from .views.units import ResponsibilitiesView, UnitPage
+from .views.units import UnitPage, responsibilities_view
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Page:
     path: str
     view: Any
     source: str
+    """Empty for a page the package writes whole (the editors' guide): there is no file of the site to edit."""
 
 
 Pages = Callable[[Site], Iterable[Page]]
@@ -77,20 +79,50 @@ def _source(site: Site, attribute: str) -> str:
     return f"{site.settings.content_prefix}/{site.content.source(attribute)}"
 
 
-def single(path: str, attribute: str, view: Callable[[Site], Any]) -> Pages:
-    """A kind with one page, made from one content file."""
-    return lambda site: [Page(path, view(site), _source(site, attribute))]
+def single(path: str | Callable[[Site], str], attribute: str, view: Callable[[Site], Any]) -> Pages:
+    """A kind with one page, made from one content file; ``path`` fixed, or the site's (``page_path``)."""
+    return lambda site: [Page(path if isinstance(path, str) else path(site), view(site), _source(site, attribute))]
 
 
 # Paths of the pages other pages link to by name.
 HOME, VIEWPOINTS, TASKS = "index.md", "quan-diem-chi-dao.md", "nhiem-vu-giai-phap.md"
 FULL_TEXT, QUESTIONS, CLARIFICATIONS, GLOSSARY = "toan-van.md", "hoi-dap.md", "lam-ro.md", "thuat-ngu.md"
-STUDY, TIMELINE, SOURCES = "ke-hoach-huyen.md", "lich-thuc-hien.md", "van-ban-goc.md"
+STUDY, TIMELINE, SOURCES = "ke-hoach.md", "lich-thuc-hien.md", "van-ban-goc.md"
 QUIZ, QUIZ_BANK = "trac-nghiem.md", "trac-nghiem/cau-hoi.json"
 HANDOUT, SLIDES, MEETING = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md", "sinh-hoat-chi-bo.md"
 RESPONSIBILITIES, IMPLEMENTATION, NEWS = "phan-cong.md", implementation.PAGE, news.list_path(1)
 MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SLIDES, "handout": HANDOUT,
                  "full_text": FULL_TEXT}
+
+# Pages a site may move or retitle (``pages:`` in cai-dat.yml, ``models.PageName``): the default address and title
+# of each. A site made before schema 2 has its old addresses pinned there by ``migrate`` (``/ke-hoach-huyen/``).
+DEFAULT_PAGES: dict[str, tuple[str, str]] = {
+    "study": (STUDY, ""),  # its title is the site's ``wording.study_title`` unless ``pages:`` gives one
+    "viewpoints": (VIEWPOINTS, "Quan điểm chỉ đạo"),
+    "tasks": (TASKS, "Nhiệm vụ, giải pháp"),
+    "responsibilities": (RESPONSIBILITIES, "Phân công thực hiện"),
+    "meeting": (MEETING, "Sinh hoạt chi bộ"),
+    "slides": (SLIDES, "Trình chiếu"),
+}
+
+
+def page_path(settings: Settings, name: str) -> str:
+    """The docs path of page ``name`` on this site: its ``pages:`` address, else the default."""
+    page = settings.pages.get(name)  # type: ignore[call-overload]
+    return f"{page.address}.md" if page and page.address else DEFAULT_PAGES[name][0]
+
+
+def page_titles(settings: Settings) -> dict[str, str]:
+    """Each movable page's title on this site: its ``pages:`` title, else the default (templates read ``titles``)."""
+    found = {}
+    for name, (_, title) in DEFAULT_PAGES.items():
+        page = settings.pages.get(name)  # type: ignore[call-overload]
+        found[name] = page.title if page and page.title else title or settings.wording.study_title
+    return found
+
+
+def _path(name: str) -> Callable[[Site], str]:
+    return lambda site: page_path(site.content.settings, name)
 
 
 # Files beside the pages: QR codes of the menu pages (print), share images (link previews).
@@ -98,7 +130,7 @@ QR_DIR = "assets/qr"
 
 
 def horizon_path(section: TargetSection) -> str:
-    """A target horizon's page: its ``address`` (the district pins ``tam-nhin-2045``), else ``muc-tieu-<year>``."""
+    """A target horizon's page: its ``address`` (a published site keeps its former one), else ``muc-tieu-<year>``."""
     return f"{section.address or f'muc-tieu-{section.year}'}.md"
 
 
@@ -154,7 +186,7 @@ ADMIN = f"{EDITORS}/quan-tri.md"
 ADMIN_CONFIG = f"{EDITORS}/quan-tri/config.yml"
 """The browser editor's configuration, beside its page (``render/cms.py`` writes it)."""
 GUIDE, FIELD_REFERENCE = f"{EDITORS}/{guide.PAGE}", f"{EDITORS}/{guide.REFERENCE}"
-"""The guide keeps CONTRIBUTING.md's relative link to its reference working: both move together."""
+"""The guide's first page and its field reference; the guide's task pages sit in the folder of the first page."""
 
 
 def _poster(site: Site) -> list[Page]:
@@ -165,28 +197,26 @@ def _poster(site: Site) -> list[Page]:
 
 def _meeting_pages(site: Site) -> dict[str, str]:
     """The pages a cell meeting uses, the quiz only when it is on."""
-    return {name: target for name, target in MEETING_PAGES.items() if name != "quiz" or has_quiz(site.content, site.settings)}
+    moved = {"plan": page_path(site.content.settings, "study"), "slides": page_path(site.content.settings, "slides")}
+    return {name: moved.get(name, target) for name, target in MEETING_PAGES.items()
+            if name != "quiz" or has_quiz(site.content, site.settings)}
 
 
-def _meeting(path: str) -> Pages:
+def _meeting(path: str | Callable[[Site], str]) -> Pages:
     """The handout page and the slides: one view, two templates."""
     return single(path, "meeting", lambda site: meeting_view(site, _meeting_pages(site), horizons(site.content)))
 
 
 def _guide(site: Site) -> Iterable[Page]:
-    root = site.settings.project_dir
-    body = guide.site_body(root)
-    if body is None:
-        return []
-    return [Page(GUIDE, body, guide.SOURCE),
-            *(Page(f"{EDITORS}/{name}", guide.task_site_body(root, name), name) for name in guide.task_pages(root))]
+    """The editors' guide: package templates, the site's own examples (views/guide.py). No edit link: it is code."""
+    paths = {"index": GUIDE, "reference": FIELD_REFERENCE, "admin": ADMIN,
+             **{name: f"{EDITORS}/{guide.PAGE.removesuffix('.md')}/{name}.md" for name, _ in guide.TASKS}}
+    return [Page(path, view, "") for path, view in guide.guide_pages(site, paths)]
 
 
 def _field_reference(site: Site) -> Iterable[Page]:
-    """The guide's field reference, generated from the models (its edit link opens the committed copy)."""
-    if guide.site_body(site.settings.project_dir) is None:
-        return []
-    return [Page(FIELD_REFERENCE, guide.reference_page(site.settings.content_prefix), guide.REFERENCE)]
+    """The guide's field reference, generated from the models (no edit link: ``make docs`` writes it)."""
+    return [Page(FIELD_REFERENCE, guide.reference_page(site.settings.content_prefix), "")]
 
 
 # Widgets for the portal's iframes (views/widgets.py): under nhung/, which the CSP lets the portal frame.
@@ -276,19 +306,21 @@ def _clarifications(site: Site) -> Any:
 PAGE_KINDS: list[PageKind] = [
     PageKind("home", "home.md.j2", single(HOME, "plan", lambda site: home_view(site, horizons(site.content))), nav=True),
     # Second in the menu and on the home page's first screen: what a cell secretary needs, two taps away.
-    PageKind("meeting", "meeting.md.j2", single(MEETING, "meeting", lambda site: meeting_entry_view(site, _meeting_pages(site))),
-             nav=True),
-    PageKind("viewpoints", "viewpoints.md.j2", single(VIEWPOINTS, "viewpoints", plan.viewpoints_view), nav=True,
-             anchors=lambda c: (PlanLink(v.id, v.title, f"{VIEWPOINTS}#{v.id}") for v in c.viewpoints.viewpoints)),
+    PageKind("meeting", "meeting.md.j2",
+             single(_path("meeting"), "meeting", lambda site: meeting_entry_view(site, _meeting_pages(site))), nav=True),
+    PageKind("viewpoints", "viewpoints.md.j2", single(_path("viewpoints"), "viewpoints", plan.viewpoints_view), nav=True,
+             anchors=lambda c: (PlanLink(v.id, v.title, f"{page_path(c.settings, 'viewpoints')}#{v.id}")
+                                for v in c.viewpoints.viewpoints)),
     PageKind("targets", "targets.md.j2", _horizon_pages, nav=True, nav_every=True,
              anchors=lambda c: (PlanLink(i.id, i.title, f"{h.page}#{i.id}") for h in horizons(c)
                                 for i in h.section.indicators)),
-    PageKind("tasks", "tasks.md.j2", single(TASKS, "tasks", plan.tasks_view), nav=True,
-             anchors=lambda c: (PlanLink(g.id, g.title, f"{TASKS}#{g.id}") for g in c.tasks.groups)),
-    PageKind("study", "plan.md.j2", single(STUDY, "study", plan.study_view), nav=True,
-             anchors=lambda c: (PlanLink(p.id, p.title, f"{STUDY}#{p.id}") for p in section_passages(**c.parts))),
+    PageKind("tasks", "tasks.md.j2", single(_path("tasks"), "tasks", plan.tasks_view), nav=True,
+             anchors=lambda c: (PlanLink(g.id, g.title, f"{page_path(c.settings, 'tasks')}#{g.id}") for g in c.tasks.groups)),
+    PageKind("study", "plan.md.j2", single(_path("study"), "study", plan.study_view), nav=True,
+             anchors=lambda c: (PlanLink(p.id, p.title, f"{page_path(c.settings, 'study')}#{p.id}")
+                                for p in section_passages(**c.parts))),
     PageKind("responsibilities", "responsibilities.md.j2",
-             single(RESPONSIBILITIES, "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
+             single(_path("responsibilities"), "organisation", responsibilities_view), nav=True),
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
     PageKind("implementation", "implementation.md.j2",
              single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True,
@@ -306,7 +338,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("poster", "poster.md.j2", _poster),
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
-    PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: linked from README, not from readers' pages
+    PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: not linked from readers' pages
     PageKind("field-reference", "field-reference-page.md.j2", _field_reference),  # linked from the guide
     PageKind("widget-targets", "widget-targets.md.j2", _targets_widget, enabled=has_indicators),
     PageKind("widget-milestones", "widget-milestones.md.j2", single(
@@ -316,7 +348,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("widget-indicator", "widget-indicator.md.j2", _indicator_widgets),
     PageKind("widgets-guide", "widgets-guide.md.j2", single(WIDGETS_GUIDE, "settings", _widgets_guide)),
     PageKind("handout", "handout.md.j2", _meeting(HANDOUT)),
-    PageKind("slides", "slides.md.j2", _meeting(SLIDES), offline=True),
+    PageKind("slides", "slides.md.j2", _meeting(_path("slides")), offline=True),
     PageKind("quiz", "quiz.md.j2", single(QUIZ, "quiz", lambda site: quiz_view(site, QUIZ, QUIZ_BANK)), enabled=has_quiz),
     # The browser editor (Decap CMS): for editors, not readers: not in the menu, not indexed, not pre-cached.
     PageKind("quan-tri", "admin.md.j2", single(ADMIN, "news", admin_view)),
@@ -333,15 +365,17 @@ def kinds_on(pages_by_kind: dict[str, list[Page]]) -> frozenset[str]:
     return frozenset(name for name, pages in pages_by_kind.items() if pages)
 
 
-def addresses() -> dict[str, str]:
-    """The named pages, for templates: ``[Nhiệm vụ]({{ P.TASKS|relative(page) }})`` (a horizon's page comes with
-    its view: ``h.page``). No template writes a page's
-    file name itself (``tests/test_template_links.py``), so a page moves by changing this module only."""
+def addresses(settings: Settings | None = None) -> dict[str, str]:
+    """The named pages, for templates: ``[Nhiệm vụ]({{ P.TASKS|relative(page) }})`` (a target horizon's page comes
+    with its view: ``h.page``). No template writes a page's
+    file name itself (``tests/test_template_links.py``), so a page moves by changing this module only, or, for the
+    pages in ``DEFAULT_PAGES``, by the site's ``pages:`` setting (``settings``; None: the defaults)."""
+    moved = {name.upper(): page_path(settings, name) for name in DEFAULT_PAGES} if settings else {}
     return {"HOME": HOME, "VIEWPOINTS": VIEWPOINTS, "TASKS": TASKS,
             "FULL_TEXT": FULL_TEXT, "QUESTIONS": QUESTIONS, "CLARIFICATIONS": CLARIFICATIONS, "GLOSSARY": GLOSSARY,
             "STUDY": STUDY, "TIMELINE": TIMELINE, "SOURCES": SOURCES, "QUIZ": QUIZ, "HANDOUT": HANDOUT,
             "SLIDES": SLIDES, "MEETING": MEETING, "RESPONSIBILITIES": RESPONSIBILITIES,
-            "IMPLEMENTATION": IMPLEMENTATION, "NEWS": NEWS, "POSTER": POSTER, "DEPLOY_GUIDE": DEPLOY_GUIDE}
+            "IMPLEMENTATION": IMPLEMENTATION, "NEWS": NEWS, "POSTER": POSTER, "DEPLOY_GUIDE": DEPLOY_GUIDE} | moved
 
 
 def plan_links(content: Content) -> list[PlanLink]:
@@ -360,3 +394,29 @@ def offline(pages_by_kind: dict[str, list[Page]]) -> list[str]:
     extra = [pages_by_kind[kind.name][0].path for kind in PAGE_KINDS if kind.offline and pages_by_kind.get(kind.name)]
     return nav(pages_by_kind) + extra
 
+
+
+def address_problems(content: Content, pages_by_kind: dict[str, list[Page]]) -> list[Problem]:
+    """A page moved by ``pages:`` onto another page's address: the line in cai-dat.yml that says so.
+
+    The settings model already refuses a non-slug, a reserved folder and two moved pages on one address; only the
+    registry knows every other page's address."""
+    from .content.loader import display_path
+    from .content.reader import read_yaml
+
+    problems = []
+    for name, setting in content.settings.pages.items():
+        if not setting.address:
+            continue
+        url = page_url(page_path(content.settings, name))
+        taken = next((kind for kind, pages in pages_by_kind.items() if kind != name
+                      for page in pages if page_url(page.path) == url), None)
+        if taken is None:
+            continue
+        source = content.root / content.source("settings")
+        position = read_yaml(source, display_path(source)).position(("pages", name, "address"))
+        problems.append(Problem(display_path(source), position[0] if position else None, None,
+                                f"địa chỉ “{setting.address}” của trang `{name}` trùng địa chỉ của trang `{taken}` "
+                                f"(/{url}); chọn địa chỉ khác, ví dụ “{setting.address}-{name}”",
+                                f"page address /{url} of `{name}` is taken by `{taken}`", f"pages.{name}.address"))
+    return problems

@@ -145,7 +145,7 @@ def test_plan_files_offer_only_the_measurements(fixture_content) -> None:
     assert [f["name"] for f in measurements["fields"]] == list(models.Measurement.model_fields)
     scope = {f["name"]: f for f in measurements["fields"]}["scope"]
     assert [(o["value"], o["label"]) for o in scope["options"]] == \
-        [("national", "cả nước"), ("province", "tỉnh"), ("district", "huyện")]  # as models.Measurement explains
+        [("national", "cả nước"), ("province", "tỉnh"), ("local", "địa bàn của cơ quan")]  # as models.Measurement explains
 
 
 def test_settings_offer_the_footer_only(fixture_content) -> None:
@@ -239,7 +239,7 @@ def test_an_editor_nobody_can_log_in_to_fails_the_build_in_vietnamese(options: d
     with pytest.raises(SettingsError) as caught:
         check_editor_login(MaintainerConfig.from_options(options), "a/b")
     assert str(caught.value).startswith(expected), caught.value
-    assert "README" in str(caught.value)  # where the login server is explained
+    assert "handbook/editor-tools.md" in str(caught.value)  # where the login server is explained
 
 
 def test_a_login_server_alone_means_oauth_and_no_repository_means_no_check() -> None:

@@ -25,6 +25,7 @@ from pydantic import (
     Field,
     ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -32,6 +33,7 @@ from pydantic_core import PydanticCustomError
 from ..settings import DEFAULT_TIME_ZONE
 from . import patterns
 from .characters import BLOCK_ALLOWED, LINE_ALLOWED, find_hidden
+from .levels import LevelName, Scope
 from .quotation import stands_in
 
 # --------------------------------------------------------------------------
@@ -159,7 +161,7 @@ Url = Annotated[str, Field(max_length=MAX_URL, pattern=patterns.URL, json_schema
 Origin = Annotated[str, Field(
     max_length=MAX_NAME, pattern=r"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$",
     description="Gốc (origin) của một trang web: `https://` + tên miền, có thể kèm cổng, không có đường dẫn, "
-                "không có dấu / ở cuối, chữ thường, ví dụ `https://yenbinh.yenbai.gov.vn`.")]
+                "không có dấu / ở cuối, chữ thường, ví dụ `https://example.gov.vn`.")]
 """A web origin as the Content-Security-Policy's ``frame-ancestors`` names it: scheme, host, optional port."""
 
 
@@ -207,7 +209,7 @@ class ApprovingBody(ContentModel):
     """Một cơ quan có thẩm quyền duyệt lời biên tập trước khi đăng (ví dụ Ban Thường vụ, Ban Tuyên giáo)."""
 
     id: Slug = Field(description="Mã cơ quan, ghi ở trường `approved.by` của mục được duyệt, ví dụ `ban-thuong-vu`.")
-    name: Name = Field(description="Tên cơ quan đúng như văn bản viết, ví dụ `Ban Thường vụ Huyện ủy`.")
+    name: Name = Field(description="Tên cơ quan đúng như văn bản viết, ví dụ `Ban Thường vụ Đảng ủy`.")
 
 
 class Approval(ContentModel):
@@ -250,7 +252,7 @@ Answer = Annotated[Text, AfterValidator(_says_only_what_is_said)]
 
 
 # --------------------------------------------------------------------------
-# Settings (cai-dat.yml): what another district changes to reuse the generator
+# Settings (cai-dat.yml): what another organisation changes to reuse the generator
 # --------------------------------------------------------------------------
 
 
@@ -279,17 +281,50 @@ class Contact(ContentModel):
 
     unit: Name = Field(description="Tên đơn vị phụ trách nội dung trang.")
     phone: str | None = Field(None, max_length=40, pattern=patterns.PHONE, json_schema_extra=patterns.schema_extra(patterns.PHONE), description="Số điện thoại (không bắt buộc).")
-    email: str | None = Field(None, max_length=254, pattern=patterns.EMAIL, json_schema_extra=patterns.schema_extra(patterns.EMAIL), description="Thư điện tử (không bắt buộc), ví dụ `ttvh@yenbinh.gov.vn`.")
+    email: str | None = Field(None, max_length=254, pattern=patterns.EMAIL, json_schema_extra=patterns.schema_extra(patterns.EMAIL), description="Thư điện tử (không bắt buộc), ví dụ `vanphong@example.gov.vn`.")
     address: Name | None = Field(None, description="Địa chỉ (không bắt buộc).")
 
 
 MOVED_SETTINGS = {
-    "repo_url": "nay đặt trong mkdocs.yml (tùy chọn `repo_url` của plugin nq57) hoặc biến CI `REPO_URL` (quy trình CI tự đặt)",
-    "edit_branch": "nay đặt trong mkdocs.yml (tùy chọn `edit_branch` của plugin nq57)",
-    "editor_auth_url": "nay đặt trong mkdocs.yml (tùy chọn `editor_auth_url` của plugin nq57)",
-    "embed_origins": "nay đặt trong mkdocs.yml (tùy chọn `embed_origins` của plugin nq57)",
+    "repo_url": "nay đặt trong mkdocs.yml (tùy chọn `repo_url` của plugin nghiquyet) hoặc biến CI `REPO_URL` (quy trình CI tự đặt)",
+    "edit_branch": "nay đặt trong mkdocs.yml (tùy chọn `edit_branch` của plugin nghiquyet)",
+    "editor_auth_url": "nay đặt trong mkdocs.yml (tùy chọn `editor_auth_url` của plugin nghiquyet)",
+    "embed_origins": "nay đặt trong mkdocs.yml (tùy chọn `embed_origins` của plugin nghiquyet)",
 }
 """Fields that left cai-dat.yml for maintainer configuration (generator/maintainer.py), and where each went."""
+
+
+PageName = Literal["study", "viewpoints", "tasks", "responsibilities", "meeting", "slides"]
+"""Pages whose address and title a site may set (``pages:`` in cai-dat.yml): the registry's page kinds of one page
+each, which no other module links to by a fixed address."""
+
+RESERVED_ADDRESSES = ("assets", "bien-tap", "nhung", "search")
+"""Folders of the site that are not reader pages (files, the editors' area, the portal's widgets, the search index)."""
+
+
+class PageSetting(ContentModel):
+    """Địa chỉ và tiêu đề của một trang, thay cho mặc định của trình tạo trang."""
+
+    address: Slug | None = Field(None, description="Địa chỉ của trang (một đoạn, chữ thường không dấu, gạch ngang), ví dụ `ke-hoach-xa` cho `/ke-hoach-xa/`. Đừng đổi sau khi đã xuất bản: liên kết cũ sẽ hỏng.")
+    title: Line | None = Field(None, description="Tiêu đề trang, hiện trên trình đơn và đầu trang.")
+
+    @field_validator("address")
+    @classmethod
+    def _not_reserved(cls, value: str | None) -> str | None:
+        if value in RESERVED_ADDRESSES:
+            raise PydanticCustomError(
+                "reserved_address", "địa chỉ “{value}” đã dành cho phần khác của trang ({reserved}); chọn địa chỉ khác, "
+                "ví dụ “{value}-trang”", {"value": value, "reserved": ", ".join(RESERVED_ADDRESSES)})
+        return value
+
+
+class Wording(ContentModel):
+    """Cách các trang gọi việc tổ chức làm với Nghị quyết (không phải lời văn bản). Bỏ trống thì dùng cách nói chung
+    (`thực hiện`); kế hoạch học tập, quán triệt thì ghi đúng lời của mình, ví dụ `activity: quán triệt`."""
+
+    activity: Line = Field("thực hiện", description="Việc làm với Nghị quyết, chen vào câu: “buổi sinh hoạt chi bộ <…> Nghị quyết số …” (trang Sinh hoạt chi bộ), “Nghị quyết được <…>” (trang Văn bản gốc), “Kế hoạch của … <…> Nghị quyết số …” (tệp lịch), đầu tài liệu sinh hoạt chi bộ; ví dụ `quán triệt`.")
+    study_title: Name = Field("Kế hoạch học tập, thực hiện", description="Tên trang kế hoạch học tập (mục hình thức, thời gian học tập) trên trình đơn và trang chủ, ví dụ `Kế hoạch học tập, quán triệt`.")
+    lead: Line = Field("Học tập, thực hiện", description="Đầu câu giới thiệu Nghị quyết trên áp phích: “<…> Nghị quyết số … ngày … của …”, ví dụ `Học tập, quán triệt, tuyên truyền`.")
 
 
 class Settings(ContentModel):
@@ -300,18 +335,32 @@ class Settings(ContentModel):
     schema_version: int = Field(1, ge=1, le=1000, description="Phiên bản cấu trúc nội dung; do lệnh `python -m generator migrate` ghi, đừng tự sửa.")
     site_name: Name = Field(description="Tên trang, hiện trên thanh tiêu đề.")
     site_description: Name = Field(description="Một câu mô tả trang, dùng cho công cụ tìm kiếm.")
-    organisation: Name = Field(description="Cơ quan ban hành kế hoạch, ví dụ `Huyện ủy Yên Bình`.")
-    level: Literal["tỉnh", "huyện", "xã"] = Field(description="Cấp của cơ quan: `tỉnh`, `huyện` hoặc `xã`.")
-    locality: Name = Field(description="Tên địa phương, ví dụ `huyện Yên Bình`.")
-    province: Name = Field(description="Tên tỉnh, ví dụ `Yên Bái`.")
-    base_url: Url | None = Field(None, description="Địa chỉ gốc khi xuất bản, ví dụ `https://example.gov.vn/nq57/`. Biến môi trường SITE_URL được ưu tiên.")
+    organisation: Name = Field(description="Cơ quan ban hành kế hoạch, ví dụ `Đảng ủy xã …`.")
+    level: LevelName = Field(description="Cấp của cơ quan, quyết định lời trang dùng cho phạm vi của cơ quan (“toàn xã”, “toàn đảng bộ” …): `tỉnh`, `thành phố`, `huyện`, `xã`, `phường`, `đặc khu`, `đảng bộ tỉnh`, `đảng bộ thành phố`, `đảng bộ xã`, `đảng bộ phường`, `đảng bộ đặc khu`, `đảng bộ cơ quan`, `đảng bộ doanh nghiệp` hoặc `chi bộ`.")
+    locality: Name = Field(description="Tên địa phương, ví dụ `xã …`.")
+    province: Name = Field(description="Tên tỉnh, thành phố trực thuộc Trung ương, ví dụ `tỉnh …`.")
+    base_url: Url | None = Field(None, description="Địa chỉ gốc khi xuất bản, ví dụ `https://example.gov.vn/nghi-quyet/`. Biến môi trường SITE_URL được ưu tiên.")
     contact: Contact = Field(description="Đầu mối liên hệ.")
-    calendar_domain: str | None = Field(None, max_length=253, pattern=patterns.DOMAIN, json_schema_extra=patterns.schema_extra(patterns.DOMAIN), description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
-    governing_body: Name | None = Field(None, description="Cơ quan chủ quản của trang, ví dụ `Huyện ủy Yên Bình`; hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
+    calendar_domain: str | None = Field(None, max_length=253, pattern=patterns.DOMAIN, json_schema_extra=patterns.schema_extra(patterns.DOMAIN), description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `example.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
+    governing_body: Name | None = Field(None, description="Cơ quan chủ quản của trang, ví dụ `Đảng ủy xã …`; hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
     responsible_person: Name | None = Field(None, description="Người chịu trách nhiệm nội dung (họ tên, chức vụ); hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
     time_zone: TimeZone = Field(DEFAULT_TIME_ZONE, description="Múi giờ của trang (tên IANA), mặc định `Asia/Ho_Chi_Minh` (giờ Việt Nam). Ngày dựng trang, từ đó trạng thái các thời hạn, lịch và các kiểm tra “sau ngày xây dựng trang”, được tính theo múi giờ này. Thường không cần ghi.")
     notice: Text | None = Field(None, description="Thông báo hiện trên đầu mọi trang (không bắt buộc), ví dụ trang được lưu giữ sau khi sắp xếp đơn vị hành chính.")
+    pages: dict[PageName, PageSetting] = Field(default_factory=dict, description="Địa chỉ và tiêu đề riêng của một số trang, thay cho mặc định, theo tên trang: `study` (mục đích, yêu cầu, tổ chức học tập; mặc định `/ke-hoach/`), `viewpoints`, `tasks`, `responsibilities`, `meeting`, `slides`. Ví dụ `study: {address: ke-hoach-xa, title: Kế hoạch của xã}`. Hai trang không được trùng địa chỉ.")
     approving_bodies: list[ApprovingBody] = Field(default_factory=list, max_length=20, description="Các cơ quan có thẩm quyền duyệt lời biên tập (tóm tắt, hỏi – đáp, làm rõ, thuật ngữ, trắc nghiệm, câu hỏi thảo luận, tin, bài); mỗi mục được duyệt ghi `approved: {by: <id>, on: <ngày>}`. Để trống thì chưa mục nào được đăng ở bản chính thức.")
+    wording: Wording = Field(default_factory=Wording, description="Cách các trang gọi việc tổ chức làm với Nghị quyết (`activity`, `study_title`, `lead`); bỏ trống thì dùng cách nói chung.")
+
+    @model_validator(mode="after")
+    def _unique_addresses(self) -> Settings:
+        seen: dict[str, str] = {}
+        for name, page in self.pages.items():
+            if page.address and page.address in seen:
+                raise PydanticCustomError(
+                    "duplicate_address", "hai trang `{first}` và `{second}` cùng địa chỉ “{address}”; mỗi trang một "
+                    "địa chỉ riêng", {"first": seen[page.address], "second": name, "address": page.address})
+            if page.address:
+                seen[page.address] = name
+        return self
 
     @model_validator(mode="after")
     def _unique_bodies(self) -> Settings:
@@ -338,7 +387,7 @@ class DocumentRef(ContentModel):
     """Một văn bản được dẫn chiếu (nghị quyết, kế hoạch …)."""
 
     kind: Line = Field(description="Loại văn bản, ví dụ `Nghị quyết`, `Kế hoạch`.")
-    number: Line = Field(description="Số, ký hiệu, ví dụ `57-NQ/TW`.")
+    number: Line = Field(description="Số, ký hiệu, ví dụ `<số>-NQ/TW`.")
     date: DocDate = Field(description="Ngày ban hành.")
     issuer: Line = Field(description="Cơ quan ban hành, ví dụ `Bộ Chính trị`.")
     subject: Line | None = Field(None, description="Trích yếu, ví dụ `về đột phá phát triển …`.")
@@ -367,15 +416,18 @@ class Signature(ContentModel):
     name: Line = Field(description="Họ và tên người ký.")
 
 
+TextSource = Literal["typed", "scan"]
+
+
 class Plan(ContentModel):
     """Thông tin chung của kế hoạch: tiêu đề, căn cứ, phần mở đầu, kết thúc, nơi nhận."""
 
     kind: Line = Field(description="Loại văn bản: `Kế hoạch`.")
     number: Line | None = Field(None, description="Số, ký hiệu của kế hoạch, nếu bản gốc có.")
     date: DocDate | None = Field(None, description="Ngày ban hành, nếu bản gốc có.")
-    issuer: Line = Field(description="Cơ quan ban hành, ví dụ `Ban Thường vụ Huyện ủy`.")
+    issuer: Line = Field(description="Cơ quan ban hành, ví dụ `Ban Thường vụ Đảng ủy`.")
     title: Line = Field(description="Trích yếu (dòng dưới chữ KẾ HOẠCH).")
-    resolution: DocumentRef = Field(description="Nghị quyết được quán triệt.")
+    resolution: DocumentRef = Field(description="Nghị quyết mà kế hoạch thực hiện.")
     implements: DocumentRef = Field(description="Văn bản cấp trên mà kế hoạch này thực hiện.")
     url: Url | None = Field(None, description="Địa chỉ chính thức của bản gốc Kế hoạch (không bắt buộc), khi cơ quan ban hành đã công bố.")
     cited: list[CitedDocument] = Field(default_factory=list, description="Các văn bản khác được Kế hoạch nhắc tới (trang “Văn bản gốc”).")
@@ -383,6 +435,7 @@ class Plan(ContentModel):
     closing: Text = Field(description="Đoạn kết thúc (“Trên đây là …”).")
     recipients: list[Recipient] = Field(min_length=1, description="Nơi nhận.")
     signature: Signature
+    source: TextSource = Field("typed", description="Bản toàn văn trên trang được làm thế nào, để trang Toàn văn ghi chú đúng: `typed` (gõ lại từ văn bản, mặc định) hoặc `scan` (chép từ bản chụp, các lỗi nhận dạng chữ đã được sửa).")
 
 
 # --------------------------------------------------------------------------
@@ -419,7 +472,7 @@ class Assignment(ContentModel):
     deliverable: Line | None = Field(None, description="Sản phẩm phải nộp, ví dụ `Báo cáo kết quả`.")
     deadline: Deadline | None = Field(None, description="Thời hạn, nếu văn bản có nêu.")
     report_to: list[Line] = Field(default_factory=list, description="Nơi nhận báo cáo.")
-    via: Line | None = Field(None, description="Gửi qua cơ quan nào, ví dụ `Ban Tuyên giáo và Dân vận Huyện ủy`.")
+    via: Line | None = Field(None, description="Gửi qua cơ quan nào, ví dụ `Văn phòng Đảng ủy`.")
     tracks: Tracks | None = Field(None, description="Việc này do từng tổ chức cơ sở làm và được theo dõi trong sổ `to-chuc-co-so.yml`: `plans` (ban hành kế hoạch thực hiện) hoặc `reports` (gửi báo cáo kết quả). Trang ghi “x/y tổ chức” và “hoàn thành” khi mọi tổ chức đã ghi nhận.")
 
 
@@ -479,7 +532,6 @@ class ViewpointSection(ContentModel):
 # --------------------------------------------------------------------------
 
 Comparator = Literal["at_least", "above", "reach", "range", "top"]
-Scope = Literal["national", "province", "district"]
 
 
 class Measurement(ContentModel):
@@ -487,7 +539,7 @@ class Measurement(ContentModel):
 
     value: Number = Field(description="Giá trị đo được (số, dấu chấm thập phân).")
     year: int = Field(ge=1990, le=2100, description="Năm của số liệu.")
-    scope: Scope = Field(description="Phạm vi: `national` (cả nước), `province` (tỉnh), `district` (huyện).")
+    scope: Scope = Field(description="Phạm vi: `national` (cả nước), `province` (tỉnh) hoặc `local` (địa bàn của cơ quan).")
     source: Line = Field(description="Nguồn số liệu (tên văn bản, cơ quan công bố).")
     url: Url | None = Field(None, description="Liên kết tới nguồn.")
 
@@ -589,27 +641,26 @@ class TaskSection(ContentModel):
 # --------------------------------------------------------------------------
 
 
-class ImplementationPlans(ContentModel):
-    """Mục III.3: xây dựng kế hoạch thực hiện Nghị quyết."""
+class StudyPart(Part):
+    """Một mục của phần III, có mã riêng (neo liên kết) và tiêu đề đúng như văn bản."""
 
-    heading: Line
-    assignments: list[Assignment] = Field(min_length=1, description="Mỗi gạch đầu dòng là một việc được giao.")
-    bullets: list[Text] = Field(min_length=1, description="Các gạch đầu dòng, đúng như văn bản.")
-
-    @model_validator(mode="after")
-    def _duties_stand_in_text(self) -> ImplementationPlans:
-        require_quoted([a.duty for a in self.assignments], " ".join(self.bullets), "duty")
-        return self
+    id: Slug = Field(description="Mã của mục, dùng làm neo liên kết trên trang kế hoạch (`#cap-co-so`) và trong trường `passage`; đừng đổi sau khi đã chia sẻ.")
+    handout: bool = Field(False, description="`true`: in mục này trong tài liệu sinh hoạt chi bộ và bài trình chiếu (ví dụ mục nói chi bộ làm gì, mục báo cáo viên và tài liệu), với tiêu đề của chính mục. Các thời hạn sắp tới in ngay sau mục đầu tiên được chọn.")
 
 
 class StudySection(ContentModel):
-    """Phần III: hình thức, thời gian học tập, quán triệt."""
+    """Phần III: hình thức, thời gian học tập, quán triệt và xây dựng kế hoạch thực hiện: một tiêu đề và các mục."""
 
     heading: Line
-    district: Part = Field(description="Mục 1: đối với cấp ủy cấp huyện.")
-    grassroots: Part = Field(description="Mục 2: đối với các cấp ủy cơ sở.")
-    implementation_plans: ImplementationPlans
-    reporters: Part = Field(description="Mục 4: báo cáo viên và tài liệu.")
+    parts: list[StudyPart] = Field(min_length=1, max_length=30, description="Các mục của phần, theo thứ tự văn bản; mỗi mục có `id`, `heading`, các đoạn văn, gạch đầu dòng và việc được giao.")
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> StudySection:
+        ids = [part.id for part in self.parts]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise PydanticCustomError("duplicate_id", "hai mục trùng mã `id` “{id}”; mỗi mục một mã riêng", {"id": twice[0]})
+        return self
 
 
 # --------------------------------------------------------------------------
@@ -652,7 +703,7 @@ class GrassrootsOrganisation(ContentModel):
     name: Name = Field(description="Tên tổ chức, ví dụ `Chi bộ thôn Đồng Tâm`; dùng đúng tên này ở trường `organisation` của tệp kết quả.")
     kind: Name = Field(description="Loại tổ chức, một trong `kinds` ở đầu sổ, ví dụ `đảng bộ cơ sở`, `chi bộ cơ sở`, `chi bộ trực thuộc`.")
     parent: Name | None = Field(None, description="Tên tổ chức cấp trên trong sổ; để trống nếu trực thuộc thẳng cấp ủy ban hành Kế hoạch. Tổ chức có cấp trên trong sổ không được tính vào các mốc ban hành kế hoạch, gửi báo cáo (việc của cấp ủy trực thuộc).")
-    members: int = Field(ge=1, le=MAX_COUNT, description="Số đảng viên sinh hoạt trực tiếp ở tổ chức này (không tính lại đảng viên của tổ chức trực thuộc đã có trong sổ), để cộng toàn huyện không trùng.")
+    members: int = Field(ge=1, le=MAX_COUNT, description="Số đảng viên sinh hoạt trực tiếp ở tổ chức này (không tính lại đảng viên của tổ chức trực thuộc đã có trong sổ), để cộng toàn đảng bộ không trùng.")
 
 
 class GrassrootsRegister(ContentModel):
@@ -697,8 +748,8 @@ class Category(ContentModel):
 class Tag(ContentModel):
     """Tên hiện trên trang của một từ khóa (thẻ) mà các bài dùng."""
 
-    id: Slug = Field(description="Mã từ khóa, như bài ghi trong `tags`, ví dụ `nghi-quyet-57`.")
-    name: Name = Field(description="Tên hiện trên trang, ví dụ `Nghị quyết 57-NQ/TW`.")
+    id: Slug = Field(description="Mã từ khóa, như bài ghi trong `tags`, ví dụ `hoc-tap-nghi-quyet`.")
+    name: Name = Field(description="Tên hiện trên trang, ví dụ `Học tập nghị quyết`.")
 
 
 class NewsSection(ContentModel):
@@ -746,7 +797,7 @@ class Post(ContentModel):
 
     title: Name = Field(title="Tiêu đề", description="Tiêu đề bài.")
     date: DocDate = Field(title="Ngày đăng", description="Ngày bài được đăng trên trang (không phải ngày của sự kiện; ngày sự kiện viết trong bài), viết `2025-03-10` hoặc `10/3/2025`.")
-    author: Line = Field(title="Đơn vị đưa tin", description="Đơn vị đưa tin, chịu trách nhiệm về bài, ví dụ `Trung tâm Truyền thông - Văn hóa huyện`.")
+    author: Line = Field(title="Đơn vị đưa tin", description="Đơn vị đưa tin, chịu trách nhiệm về bài, ví dụ `Văn phòng Đảng ủy`.")
     category: Slug = Field(title="Chuyên mục", description="Mã chuyên mục, một trong các `id` ở `content/tin-tuc.yml`.")
     summary: SummaryText = Field(title="Tóm tắt", description="Tóm tắt một, hai câu; hiện trong danh sách và trong RSS.")
     slug: Slug | None = Field(None, title="Địa chỉ bài (slug)", description="Phần cuối địa chỉ bài; để trống thì lấy từ tiêu đề, bỏ dấu (đ → d).")
@@ -776,7 +827,7 @@ class QuizQuestion(ContentModel):
     question: Name = Field(description="Câu hỏi (lời biên tập viên).")
     options: list[QuizOption] = Field(min_length=3, max_length=4, description="3 đến 4 phương án, đúng một phương án có `correct: true`.")
     explanation: Answer = Field(description="Lời giải thích (lời biên tập viên), chỉ dựa vào văn bản.")
-    passage: Slug = Field(description="Mã phần văn bản mà câu hỏi kiểm tra: chỉ tiêu, quan điểm, nhóm nhiệm vụ, đơn vị (`kinh-te-so`, `ubnd-huyen` …) hoặc mục (`can-cu`, `muc-dich`, `yeu-cau`, `cap-huyen`, `cap-co-so`, `xay-dung-ke-hoach`, `bao-cao-vien`).")
+    passage: Slug = Field(description="Mã phần văn bản mà câu hỏi kiểm tra: chỉ tiêu, quan điểm, nhóm nhiệm vụ, đơn vị (`kinh-te-so`, `truyen-thong` …) hoặc mục (`can-cu`, `muc-dich`, `yeu-cau`, hay `id` của một mục phần III).")
     quote: Text = Field(description="Câu trích nguyên văn từ phần `passage`, làm căn cứ cho đáp án.")
     approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
@@ -824,7 +875,7 @@ class Meeting(ContentModel):
     """Tài liệu sinh hoạt chi bộ (PDF, trang in) và trang trình chiếu."""
 
     title: Name = Field("Tài liệu sinh hoạt chi bộ", description="Tên tài liệu, ví dụ `Tài liệu sinh hoạt chi bộ`.")
-    compiled_by: Name | None = Field(None, description="Cơ quan biên soạn tài liệu, ví dụ `Ban Tuyên giáo Huyện ủy`; in ở đầu tài liệu và ghi ở các lời chú thích (tiêu đề ngắn, câu hỏi thảo luận). Để trống thì tài liệu không ghi tên cơ quan biên soạn.")
+    compiled_by: Name | None = Field(None, description="Cơ quan biên soạn tài liệu, ví dụ `Văn phòng Đảng ủy`; in ở đầu tài liệu và ghi ở các lời chú thích (tiêu đề ngắn, câu hỏi thảo luận). Để trống thì tài liệu không ghi tên cơ quan biên soạn.")
     compiled_on: DocDate | None = Field(None, description="Ngày biên soạn tài liệu, in ở đầu tài liệu (không bắt buộc).")
     discussion: list[DiscussionQuestion] = Field(default_factory=list, max_length=5, description="Tối đa 5 câu hỏi thảo luận do biên tập viên soạn (3 đến 5 câu là vừa một buổi sinh hoạt); tài liệu ghi rõ đây không phải lời văn bản. Để trống thì tài liệu không có phần câu hỏi thảo luận.")
 
@@ -900,7 +951,7 @@ def _known_passage(source: str, info: ValidationInfo) -> str:
 
 SourceRef = Annotated[Slug, AfterValidator(_known_passage), Field(description=(
     "Đoạn văn bản mà câu trả lời dựa vào, để liên kết tới: mã quan điểm, chỉ tiêu, nhóm nhiệm vụ, đơn vị "
-    "(ví dụ `kinh-te-so`, `ubnd-huyen`) hoặc neo một mục của trang Toàn văn (ví dụ `4-bao-cao-vien-va-tai-lieu`)."))]
+    "(ví dụ `kinh-te-so`, `truyen-thong`) hoặc neo một mục của trang Toàn văn (ví dụ `4-bao-cao-vien-va-tai-lieu`)."))]
 
 
 class UniqueIds(ContentModel):

@@ -15,7 +15,9 @@ Scope, decided so the lint never asks anyone to change the plan's wording:
 - silent traps on the validated models (``traps.py``): a result dated after the
   build, measurements the trend line leaves out;
 - editorial items waiting for approval (``content.approval``): one warning per item at its line, since a
-  production build leaves them out.
+  production build leaves them out;
+- placeholders a starter site left (``«CẦN ĐIỀN: …»``, ``content.placeholders``): one warning per line, since the
+  site builds with them but says nothing yet.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from ..content import Content, content_files, load_content, load_model
 from ..content.approval import drafts
 from ..content.horizons import horizon_attribute
 from ..content.models import Corrections, Quiz
+from ..content.placeholders import MARKER, find_placeholders
 from ..content.posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matter
 from ..content.reader import parse_yaml
 from ..render import feeds
@@ -137,7 +140,7 @@ def truncated_label(title: str, measure: str) -> bool:
 
 
 def number_pattern(number: str) -> re.Pattern[str]:
-    """Any spelling of a document number like ``57-NQ/TW``: ``NQ 57``, ``57/NQ-TW``, ``NQ57`` …"""
+    """Any spelling of a document number like ``<n>-NQ/TW``: ``NQ <n>``, ``<n>/NQ-TW``, ``NQ<n>`` …"""
     parts = [part for part in re.split(r"[-/\s]+", number) if part]
     digits = next((part for part in parts if part.isdigit()), parts[0])
     kind = next((part for part in parts if not part.isdigit()), "")
@@ -153,10 +156,12 @@ def _line_of(text: str, offset: int) -> int:
 class Linter:
     """Runs every check over the project's files; ``findings`` collects the results."""
 
-    def __init__(self, content: Content, docs_dir: Path) -> None:
+    def __init__(self, content: Content, docs_dir: Path, root: Path | None = None) -> None:
         self.content = content
         self.content_dir = content.root
         self.docs_dir = docs_dir
+        self.root = (root or self.content_dir.parent).resolve()
+        """The project's root (where mkdocs.yml is): files are named from it, ``sites/x/content/…`` for a nested site."""
         self.findings: list[Finding] = []
         self.confusions = confusions(self.content_dir)
         self.number = content.plan.resolution.number
@@ -263,7 +268,7 @@ class Linter:
     def display(self, path: Path) -> str:
         """Paths relative to the project root, forward slashes: what the editor sees in the forge."""
         try:
-            return path.resolve().relative_to(self.content_dir.resolve().parent).as_posix()
+            return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -282,6 +287,9 @@ class Linter:
                          "gõ lại bằng bộ gõ đặt bảng mã Unicode dựng sẵn (Unikey: Unicode), hoặc lưu lại tệp ở dạng NFC")
             if line != line.rstrip():
                 self.add(name, number, "warning", "dấu cách thừa ở cuối dòng", "xóa các dấu cách sau chữ cuối cùng của dòng")
+            for wanted in find_placeholders(line):
+                self.add(name, number, "warning", f"chỗ còn để trống «{MARKER}»" + (f": {wanted}" if wanted else ""),
+                         f"viết nội dung thật vào chỗ này (đúng như văn bản nếu là lời Kế hoạch) rồi xóa cả dấu «{MARKER}: …»")
             if path.suffix in {".yml", ".md"}:
                 self.yaml_traps(name, number, line)
         text = unicodedata.normalize("NFC", raw)
@@ -355,8 +363,8 @@ class Linter:
                     self.add(name, number, "error",
                              f"liên kết `{match.group()}` không có dòng định nghĩa `[{key}]: …` trong cùng {origin.noun}: "
                              "trang sẽ hiện nguyên các dấu ngoặc vuông, không có liên kết",
-                             f"viết thẳng địa chỉ `[{label}](muc-tieu-2030.md)`, hoặc thêm một dòng riêng "
-                             f"`[{key}]: muc-tieu-2030.md` (thay bằng trang cần dẫn tới)")
+                             f"viết thẳng địa chỉ `[{label}]({self.example_page})`, hoặc thêm một dòng riêng "
+                             f"`[{key}]: {self.example_page}` (thay bằng trang cần dẫn tới)")
         for number, match in _links(lines):
             image, label, target = match.groups()
             if image and not label.strip():
@@ -382,6 +390,11 @@ class Linter:
             self.add(name, number, "warning", "dấu ngoặc kép thẳng (\")", "dùng ngoặc kép cong “…”")
 
     # -- links ---------------------------------------------------------------
+
+    @property
+    def example_page(self) -> str:
+        """A page of this site, written from the site root, for the examples in messages (``SiteMap.example``)."""
+        return self.sitemap.example.partition("#")[0]
 
     def _sitemap(self) -> SiteMap:
         """Every page (with its anchors) and file the built site will have, as paths under docs/."""
@@ -436,7 +449,7 @@ class Linter:
             where = f"trang `{origin.page}`" if origin.kind == "yaml" and origin.page else "thư mục docs/"
             self.add(name, number, "error", f"liên kết `{target}` dùng `../` đi ra ngoài {where}: ở đó không có trang nào",
                      "đường dẫn tính từ thư mục chứa trang; trang cùng thư mục viết thẳng tên tệp, "
-                     "ví dụ `muc-tieu-2030.md`, không có `../`")
+                     f"ví dụ `{posixpath.basename(self.example_page)}`, không có `../`")
             return
         page = self.sitemap.resolve(resolved.rstrip("/"))
         if page is None and (folder := self.sitemap.from_url(resolved)) is not None:
@@ -448,8 +461,10 @@ class Linter:
             close = self.sitemap.close(resolved)
             hint = f"; có phải là `{relative_form(close, '', origin.base)}`?" if close else ""
             where = "viết từ gốc trang" if origin.base == "" else f"viết tính từ thư mục {origin.base}/"
+            example_page, _, example_anchor = self.sitemap.example.partition("#")
+            example = relative_form(example_page, example_anchor, origin.base)
             self.add(name, number, "error", f"liên kết tới trang hoặc tệp không tồn tại: `{target}`",
-                     f"sửa đường dẫn ({where}, ví dụ `muc-tieu-2030.md#kinh-te-so`){hint}")
+                     f"sửa đường dẫn ({where}, ví dụ `{example}`){hint}")
             return
         if anchor:
             self.anchor(name, number, target, page, anchor, origin)
@@ -514,10 +529,10 @@ def _ref_label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def lint(content_dir: Path, docs_dir: Path | None = None) -> list[Finding]:
+def lint(content_dir: Path, docs_dir: Path | None = None, root: Path | None = None) -> list[Finding]:
     """Load (and so validate) the content, then run every check; findings sorted by file and line."""
     content = load_content(content_dir)
-    return Linter(content, docs_dir or Path(content_dir).parent / "docs").run()
+    return Linter(content, docs_dir or Path(content_dir).parent / "docs", root).run()
 
 
 def report(findings: Iterable[Finding]) -> Iterator[str]:

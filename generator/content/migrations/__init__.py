@@ -68,6 +68,8 @@ def migrate(content_dir: Path) -> list[str]:
     return changes
 
 
-from .horizons import move_horizons  # noqa: E402  (a step module reads this package's names)
+# Each branch's steps register themselves in STEPS when imported (after STEPS exists).
+from . import horizons, sections, words  # noqa: E402, F401
 
-STEPS[2].append(move_horizons)
+STEPS[2].append(horizons.move_horizons)
+"""Last: the steps above edit the version-1 target files where version 1 kept them (``sections.local_scope``)."""
