@@ -40,11 +40,7 @@ def new(tmp_path: Path, *options: str, folder: str = "trang-moi") -> tuple[Path,
     return target, run(tmp_path, "new", str(target), *options)
 
 
-@pytest.mark.parametrize("level", [
-    "xã", "tỉnh",
-    pytest.param("chi bộ", marks=pytest.mark.xfail(strict=True, reason="`level: chi bộ` is refused by the settings "
-                                                                      "model until branch `sections` is merged")),
-])
+@pytest.mark.parametrize("level", ["xã", "tỉnh", "chi bộ"])
 def test_starter_validates_lints_and_builds(tmp_path: Path, level: str) -> None:
     organisation = ORGANISATIONS[level]
     site, result = new(tmp_path, "--organisation", organisation, "--level", level, "--resolution", "57-NQ/TW",

@@ -4,9 +4,9 @@ Open SDG's site starter is the model: an organisation begins from a small reposi
 from another organisation's site with its words to hunt down. The files come from ``site/`` (package data):
 ``content/`` in the current content shape with every gap marked ``«CẦN ĐIỀN: …»`` (``content.placeholders``,
 which the lint reports), a ``mkdocs.yml`` naming the package's plugin as the repository's does, and a short
-README and guide (CONTRIBUTING.md) in Vietnamese saying what to fill in first. The command ends by running the
-content migrations, so the folder is in the shape this generator reads even when the templates were written for
-an older one.
+README and guide (CONTRIBUTING.md) in Vietnamese saying what to fill in first. The templates are in the current
+content shape and say so (``schema_version``): the migrations, which keep a published site's former addresses and
+words, never touch a new site. ``migrate`` still runs, and does nothing, as a check of that.
 
 The options are untrusted (quotes, newlines, colons, markup): each is checked with the content model's own type
 before anything is written, and every value reaches a YAML file as a double-quoted scalar (``yaml`` filter).
@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import TypeAdapter, ValidationError
 
 from ..content import content_files, load_content
-from ..content.migrations import migrate
+from ..content.migrations import SCHEMA_VERSION, migrate
 from ..content.models import DocDate, Name, Settings, Url, Wording
 from ..content.placeholders import MARKER, placeholder
 from ..maintainer import PLUGIN
@@ -107,6 +107,9 @@ def options(organisation: str, level: str, resolution: str, resolution_date: str
                                      "tên cơ quan và số Nghị quyết quá dài cho dòng mô tả trang; viết gọn hơn"),
         "resolution_date": None, "site_url": None,
         "placeholder_date": (today or date.today()).isoformat(),
+        "schema_version": SCHEMA_VERSION,
+        # The starter is written in the current shape: the migrations keep a published site's former addresses and
+        # words, which a new site must not get.
         "wording": Wording().model_dump(),
         # Written out, so a migration step that keeps a published site's former words (``wording``) leaves a new
         # site with the generic ones: such steps add their key only where the settings lack it.
