@@ -320,13 +320,17 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--config-file", type=Path, default=None, help="tệp cài đặt (mặc định mkdocs.yml)")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.set_defaults(run=_build)
+    from .multisite.buildall import add_command  # build-all: every sites/<id>/ into deploy/<id>/ (generator/multisite/)
+
+    add_command(commands)
     return main_parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        _locate(args)
+        if getattr(args, "locate", True):  # build-all finds its sites itself
+            _locate(args)
         return args.run(args)
     except ContentError as exc:
         if getattr(args, "format", "text") == "github":
