@@ -45,6 +45,7 @@ from .sites import SETTINGS, SiteSource
 
 TEMPLATES = Path(__file__).parent / "templates"
 ROLLUP = "tong-hop"
+FAVICON = "assets/favicon.png"
 STAGING = ".trang-chu.build-"
 SERVER_ROOT = "/var/www/html"
 """The server folder the deploy is copied to in the hosting files (``--site-dir`` of the single site's command)."""
@@ -218,6 +219,13 @@ def render_files(base: str, found: list[SiteEntry], today: str) -> dict[str, str
     return files
 
 
+def _favicon() -> bytes:
+    """The sites' own icon (MkDocs Material's, which the sites show), so a browser does not ask the host's root."""
+    import material
+
+    return (Path(material.__file__).parent / "templates" / "assets" / "images" / "favicon.png").read_bytes()
+
+
 def write_deploy(root: Path, out: Path, base: str, sites: list[SiteSource], manifest: Mapping[str, Any], *,
                  today: str) -> list[SiteEntry]:
     """Render into a staging folder, add the CSP, pass the publish gate, then move each file into ``out``."""
@@ -227,6 +235,7 @@ def write_deploy(root: Path, out: Path, base: str, sites: list[SiteSource], mani
         for name, text in render_files(base, found, today).items():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_text(text, encoding="utf-8")
+        (staging / FAVICON).write_bytes(_favicon())
         csp.add_csp_meta(staging)
         if findings := verify_site(staging):
             raise LandingError(report(findings))
