@@ -241,3 +241,30 @@ def test_an_unknown_site_or_a_missing_root_address_is_a_vietnamese_error(repo: P
     missing = subprocess.run([sys.executable, "-m", "generator", "build-all"], cwd=repo, env=env, capture_output=True,
                              text=True, check=False)
     assert missing.returncode == 1 and missing.stderr.startswith("LỖI: build-all cần địa chỉ gốc")
+
+
+def test_shards_split_the_sites_and_cover_each_once() -> None:
+    fake = [multisite_sites.SiteSource(f"xa-{n}", Path(f"sites/xa-{n}"), Path("mkdocs.yml")) for n in range(7)]
+    parts = [multisite_sites.shard(fake, f"{k}/3") for k in (1, 2, 3)]
+    assert sorted(site.id for part in parts for site in part) == sorted(site.id for site in fake)
+    assert [len(part) for part in parts] == [3, 2, 2]
+    with pytest.raises(multisite_sites.SettingsError, match="K/N"):
+        multisite_sites.shard(fake, "4/3")
+
+
+def test_assembling_the_shards_gathers_their_folders_and_marks_a_missing_site(tmp_path: Path) -> None:
+    """CI's last job: each shard's deploy folder (a stand-in page per site here) gathered, the whole written once."""
+    repo = make_repo(tmp_path / "repo")
+    for number, site_id in enumerate(SITES, start=1):
+        part = repo / "shards" / str(number)
+        (part / site_id).mkdir(parents=True)
+        (part / site_id / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
+        (part / ".build-all.json").write_text(json.dumps({site_id: {"status": "built", "hash": "x"}}), encoding="utf-8")
+    shards = sorted(str(p) for p in (repo / "shards").iterdir())
+    run = build_all(repo, "--out", "deploy", "--assemble", *shards)
+    assert run.returncode == 1 and f"(en) 1 site(s) failed: {BROKEN}" in run.stderr  # no shard brought it
+    manifest = json.loads((repo / "deploy" / ".build-all.json").read_text(encoding="utf-8"))
+    assert set(manifest) == set(SITES)
+    page = (repo / "deploy" / "index.html").read_text(encoding="utf-8")
+    assert all(f'<a href="{site_id}/">' in page for site_id in SITES)
+    assert 'tc-site--error" id="xa-c"' in page

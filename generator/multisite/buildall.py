@@ -11,6 +11,7 @@ first, in the last lines; the exit code is then 1. Unchanged sites are skipped (
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from ..settings import DEFAULT_TIME_ZONE, SettingsError, build_date
 from . import fingerprint, landing
-from .sites import SiteSource, check_id, discover, root_url, select, site_url
+from .sites import SiteSource, check_id, discover, root_url, select, shard, site_url
 
 TAIL_LINES = 12
 """Lines of a failed site's output repeated in the summary (the whole output is in ``deploy/.logs/<id>.log``)."""
@@ -66,12 +67,37 @@ def build_one(site: SiteSource, out: Path, url: str, root: Path) -> Outcome:
     return Outcome(site, "failed", seconds, "\n".join(lines[-TAIL_LINES:]))
 
 
+def assemble(out: Path, parts: list[Path]) -> dict[str, object]:
+    """Move the site folders, logs and manifest entries that CI's shards built (each part a shard's ``--out``) into
+    ``out``; returns the merged manifest."""
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = fingerprint.read_manifest(out)
+    for part in parts:
+        manifest.update(fingerprint.read_manifest(part))
+        for folder in sorted(p for p in part.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            if (folder / "index.html").is_file() and folder.name != landing.ROLLUP and folder.name != "assets":
+                shutil.rmtree(out / folder.name, ignore_errors=True)
+                shutil.move(folder, out / folder.name)
+        for log in sorted((part / LOGS).glob("*.log")):
+            (out / LOGS).mkdir(exist_ok=True)
+            shutil.move(log, out / LOGS / log.name)
+    fingerprint.write_manifest(out, manifest)
+    return manifest
+
+
 def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str] | None = None, force: bool = False,
-              given_url: str | None = None, hosting_out: Path | None = None, dist_out: Path | None = None) -> int:
-    """Build the sites, then the landing page, roll-up, sitemap index, hosting files and (``dist_out``) the archive."""
+              given_url: str | None = None, hosting_out: Path | None = None, dist_out: Path | None = None,
+              shard_spec: str | None = None, parts: list[Path] | None = None) -> int:
+    """Build the sites, then the landing page, roll-up, sitemap index, hosting files and (``dist_out``) the archive.
+    With ``parts`` (``--assemble``), nothing is built: the shards' folders are gathered, then the whole is written."""
     base = root_url(given_url or os.environ.get("SITE_URL"))
     sites = discover(root)
-    chosen = select(sites, only)
+    if parts is not None:
+        manifest = assemble(out, parts)
+        failed = sorted(k for k, v in manifest.items() if isinstance(v, dict) and v.get("status") == "failed")
+        failed += sorted(s.id for s in sites if s.id not in manifest and s.id not in failed)
+        return _finish(root, out, base, sites, manifest, failed, [], len(sites), hosting_out, dist_out)
+    chosen = shard(select(sites, only), shard_spec)
     out.mkdir(parents=True, exist_ok=True)
     generator = fingerprint.generator_hash()
     today = build_date(os.environ, time_zone=DEFAULT_TIME_ZONE, project_dir=root).isoformat()
@@ -106,30 +132,40 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
     manifest = {key: value for key, value in manifest.items() if key in {site.id for site in sites}}
     fingerprint.write_manifest(out, manifest)
     failed = sorted(outcome.site.id for outcome in outcomes if outcome.status == "failed")
+    messages = [(o.site.id, o.message) for o in sorted(outcomes, key=lambda o: o.site.id) if o.status == "failed"]
+    code = _finish(root, out, base, sites, manifest, failed, messages, len(chosen), hosting_out, dist_out)
+    if code == 0:
+        built = sum(outcome.status == "built" for outcome in outcomes)
+        print(f"Đã dựng {built} trang, bỏ qua {len(outcomes) - built} trang không đổi, vào {out}")
+    return code
+
+
+def _finish(root: Path, out: Path, base: str, sites: list[SiteSource], manifest: dict[str, object], failed: list[str],
+            messages: list[tuple[str, str]], attempted: int, hosting_out: Path | None, dist_out: Path | None) -> int:
+    """The whole deploy's files, then the verdict: 1, naming each failed site (Vietnamese first), when one failed."""
+    today = build_date(os.environ, time_zone=DEFAULT_TIME_ZONE, project_dir=root).isoformat()
     landing.write_deploy(root, out, base, sites, manifest, today=today)
-    landing.write_hosting(hosting_out or out.parent / "hosting", base, [s for s in sites if s.id not in failed],
+    hosting_dir = hosting_out or out.parent / "hosting"
+    landing.write_hosting(hosting_dir, base, [s for s in sites if (out / s.id / "index.html").is_file()],
                           root_dir=landing.SERVER_ROOT)
     if dist_out is not None:
-        archive = landing.write_dist(out, hosting_out or out.parent / "hosting", dist_out, today)
-        print(f"Đã tạo {archive}")
-    if failed:
-        for outcome in sorted(outcomes, key=lambda o: o.site.id):
-            if outcome.status == "failed":
-                print(f"\n--- {outcome.site.id} ---\n{outcome.message}", file=sys.stderr)
-        print(f"\nLỖI: {len(failed)}/{len(chosen)} trang dựng thất bại: {', '.join(failed)}; các trang khác đã dựng, trang "
-              f"chủ đánh dấu trang lỗi; nhật ký đầy đủ ở {out / LOGS}/<tên>.log\n(en) {len(failed)} site(s) failed: "
-              f"{', '.join(failed)}", file=sys.stderr)
-        return 1
-    built = sum(outcome.status == "built" for outcome in outcomes)
-    print(f"Đã dựng {built} trang, bỏ qua {len(outcomes) - built} trang không đổi, vào {out}")
-    return 0
+        print(f"Đã tạo {landing.write_dist(out, hosting_dir, dist_out, today)}")
+    if not failed:
+        return 0
+    for site_id, message in messages:
+        print(f"\n--- {site_id} ---\n{message}", file=sys.stderr)
+    print(f"\nLỖI: {len(failed)}/{attempted} trang dựng thất bại: {', '.join(failed)}; các trang khác đã dựng, trang "
+          f"chủ đánh dấu trang lỗi; nhật ký đầy đủ ở {out / LOGS}/<tên>.log\n(en) {len(failed)} site(s) failed: "
+          f"{', '.join(failed)}", file=sys.stderr)
+    return 1
 
 
 def run(args) -> int:
     """The ``build-all`` command (``cli.py`` hands over its arguments)."""
     try:
         return build_all(Path.cwd(), args.out, jobs=args.jobs, only=args.only, force=args.force,
-                         given_url=args.site_url, hosting_out=args.hosting_out, dist_out=args.dist)
+                         given_url=args.site_url, hosting_out=args.hosting_out, dist_out=args.dist,
+                         shard_spec=args.shard, parts=args.assemble)
     except SettingsError as exc:
         print(f"LỖI: {exc}", file=sys.stderr)
         return 1
@@ -142,6 +178,9 @@ def add_command(commands) -> None:
     command.add_argument("--jobs", type=int, default=None, help="số trang dựng cùng lúc (mặc định: số lõi CPU)")
     command.add_argument("--only", nargs="+", metavar="TÊN", help="chỉ dựng các trang này (tên thư mục trong sites/)")
     command.add_argument("--force", action="store_true", help="dựng lại cả trang không đổi")
+    command.add_argument("--shard", metavar="K/N", help="chỉ dựng phần thứ K trong N phần (CI chia máy), ví dụ 2/4")
+    command.add_argument("--assemble", nargs="+", type=Path, metavar="THƯ_MỤC", help="không dựng: gom các thư mục đăng "
+                         "mà từng phần (--shard) đã dựng vào --out, rồi ghi trang chủ, sơ đồ trang, cấu hình máy chủ")
     command.add_argument("--site-url", help="địa chỉ gốc nơi đăng (mặc định biến SITE_URL); trang <tên> ở <địa chỉ>/<tên>/")
     command.add_argument("--hosting-out", type=Path, default=None, help="nơi ghi cấu hình nginx, Apache, IIS chung "
                          "(mặc định hosting/ cạnh thư mục đăng)")

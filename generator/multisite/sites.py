@@ -90,3 +90,17 @@ def root_url(given: str | None) -> str:
 def site_url(root: str, site_id: str) -> str:
     """``https://tinh.gov.vn/nq57/`` + ``xa-a`` → ``https://tinh.gov.vn/nq57/xa-a/``."""
     return f"{root}{site_id}/"
+
+
+def shard(sites: list[SiteSource], spec: str | None) -> list[SiteSource]:
+    """``--shard K/N``: the sites whose place in id order is K modulo N (K from 1): CI's matrix builds each part on its
+    own machine, and a site always falls in the same shard while the list does not change."""
+    if not spec:
+        return sites
+    try:
+        number, total = (int(part) for part in spec.split("/"))
+    except ValueError:
+        number, total = 0, 0
+    if not 1 <= number <= total:
+        raise SettingsError(f"--shard “{spec}” không hợp lệ; viết K/N với 1 ≤ K ≤ N, ví dụ 2/4 (phần thứ 2 trong 4 phần)")
+    return [site for index, site in enumerate(sites) if index % total == number - 1]
