@@ -133,6 +133,9 @@ def test_edit_links_and_editor_folders_are_the_sites_own(deploy: Path) -> None:
         assert folders and files
         assert all(path.startswith(prefix + "/") for path in folders + files), folders + files
         assert (deploy / site_id / "bien-tap" / "quan-tri" / "decap-cms.js").is_file() == (ROOT / "node_modules").exists()
+        guide = " ".join(page.read_text(encoding="utf-8") for page in (deploy / site_id / "bien-tap").rglob("index.html"))
+        named = set(re.findall(r"sites/[a-z-]+/content", guide))
+        assert named == {prefix}, named  # the editor's guide names this site's files only
 
 
 def test_the_landing_page_lists_every_organisation_and_marks_the_failed_one(repo: Path, deploy: Path) -> None:

@@ -1,10 +1,11 @@
 """Whether a site must be built again: one hash of everything its build reads, kept in a manifest.
 
-The hash covers the site's content folder, its settings file with the ``templates/``, ``overrides/`` and
-``docs/`` beside it, the generator itself (its version and every file of the installed package, so a
-developer's change counts too) and the values a build reads from the environment (the site's address,
-``REPO_URL``, ``SITE_MODE``, the build's date). The manifest (``.build-all.json`` in the deploy folder) holds
-each site's last good hash; a site whose hash is unchanged and whose folder is still there is skipped.
+The hash covers the site's content folder; its settings file with what a build reads beside it (``templates/``,
+``overrides/``, ``docs/``, the editor's guide: ``BESIDE_SETTINGS``); the generator itself (its version and every
+file of the installed package, so a developer's change counts too); and the values a build reads from the
+environment (the site's address, ``REPO_URL``, ``SITE_MODE``, the build's date). The manifest (``.build-all.json``
+in the deploy folder) holds each site's last good hash; a site whose hash is unchanged and whose folder is still
+there is skipped.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from .sites import SiteSource
 
 MANIFEST = ".build-all.json"
 PACKAGE = Path(__file__).resolve().parents[1]
-BESIDE_SETTINGS = ("templates", "overrides", "docs")
+BESIDE_SETTINGS = ("templates", "overrides", "docs", "CONTRIBUTING.md", "huong-dan-bien-tap")
+"""What a build reads beside its settings file: page and theme templates, docs/, the editor's guide."""
 ENVIRONMENT = ("REPO_URL", "SITE_MODE", "SOURCE_DATE_EPOCH", "GITHUB_EVENT_NAME")
 SKIPPED_PARTS = frozenset({"__pycache__", ".git", "node_modules"})
 
