@@ -36,7 +36,7 @@ from .. import hosting, theme
 from ..dist import make_dist
 from ..publish import csp
 from ..publish.verify import report, verify_site
-from ..registry import IMPLEMENTATION, page_url
+from ..registry import ADMIN, IMPLEMENTATION, page_url
 from ..render.encoding import csv_cell
 from ..text import fold, vn_date, vn_number
 from ..views.compilation import percent
@@ -209,7 +209,8 @@ def render_files(base: str, found: list[SiteEntry], today: str) -> dict[str, str
     env = _environment()
     sums = rollup(found)
     context = {"sites": found, "sums": sums, "today": today, "levels": LEVELS, "rollup": ROLLUP,
-               "progress_page": page_url(IMPLEMENTATION), "failed": [e for e in found if e.status == "failed"]}
+               "progress_page": page_url(IMPLEMENTATION), "admin_page": page_url(ADMIN),
+               "failed": [e for e in found if e.status == "failed"]}
     files = {"index.html": env.get_template("trang-chu.html.j2").render(**context, prefix=""),
              f"{ROLLUP}/index.html": env.get_template("tong-hop.html.j2").render(**context, prefix="../"),
              f"{ROLLUP}.json": _rollup_json(found, sums, today), f"{ROLLUP}.csv": _rollup_csv(found),

@@ -59,6 +59,8 @@ def test_the_landing_page_lists_and_filters_organisations_without_tone_marks(pho
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scrolling on a phone
     phone.screenshot(path=str(tmp_path / "trang-chu.png"), full_page=True)
     assert problems == []  # no CSP violation, no script error
+    editor = phone.locator("#xa-b .tc-site__edit a")
+    assert editor.get_attribute("href") == "xa-b/bien-tap/quan-tri/"  # each organisation's own editor
     phone.get_by_role("link", name=SITES["xa-a"]).click()
     assert phone.url == landing_url + "xa-a/"
 
