@@ -27,6 +27,7 @@ from generator.multisite import sites as multisite_sites
 
 from .conftest import ROOT
 from .multisite_repo import BROKEN, SITES, make_repo
+from .servers import APACHE_MODULES
 
 ROOT_URL = "https://tinh.example.net/nq57/"
 REPO_URL = "https://github.com/example/tinh"
@@ -149,6 +150,7 @@ def test_the_landing_page_lists_every_organisation_and_marks_the_failed_one(repo
     assert card and "tc-site--error" in card[1] and "Lỗi" in card[2]
     assert f'href="{BROKEN}/"' not in page  # nothing to link to: it never built
     assert "<script>" not in page and 'src="assets/org-filter.js"' in page
+    assert '<a href="/nq57/">' in (deploy / "404.html").read_text(encoding="utf-8")  # served at any address
     assert page.index('http-equiv="Content-Security-Policy"') < page.index("<meta charset")
 
 
@@ -195,6 +197,13 @@ def test_the_combined_hosting_files_are_valid_and_name_every_site(repo: Path, de
     check = subprocess.run(["nginx", "-t", "-q", "-e", str(tmp_path / "error.log"), "-c", str(main)],
                            capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stderr
+    modules = "\n".join(f"LoadModule {name}_module /usr/lib/apache2/modules/mod_{name}.so" for name in APACHE_MODULES)
+    apache = tmp_path / "apache-main.conf"
+    apache.write_text(f'ServerRoot "{tmp_path}"\nPidFile "{tmp_path}/apache.pid"\nErrorLog "{tmp_path}/apache-error.log"\n'
+                      f'{modules}\nListen 127.0.0.1:8\nServerName 127.0.0.1\nDocumentRoot "{tmp_path}"\n'
+                      f'Include "{hosting}/apache.conf"\n')
+    check = subprocess.run(["apache2", "-t", "-f", str(apache)], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 def test_one_dist_archive_holds_the_deploy_and_the_hosting_files(repo: Path, deploy: Path) -> None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -213,6 +214,7 @@ def render_files(base: str, found: list[SiteEntry], today: str) -> dict[str, str
                "failed": [e for e in found if e.status == "failed"]}
     files = {"index.html": env.get_template("trang-chu.html.j2").render(**context, prefix=""),
              f"{ROLLUP}/index.html": env.get_template("tong-hop.html.j2").render(**context, prefix="../"),
+             "404.html": env.get_template("404.html.j2").render(**context, prefix=urlsplit(base).path or "/"),
              f"{ROLLUP}.json": _rollup_json(found, sums, today), f"{ROLLUP}.csv": _rollup_csv(found),
              "assets/trang-chu.css": (TEMPLATES / "trang-chu.css").read_text(encoding="utf-8"),
              "assets/org-filter.js": (theme.DOCS / "assets" / "org-filter.js").read_text(encoding="utf-8")}
@@ -253,8 +255,6 @@ def write_deploy(root: Path, out: Path, base: str, sites: list[SiteSource], mani
 def combined_hosting(base: str, sites: list[SiteSource], root_dir: str = SERVER_ROOT) -> dict[str, str]:
     """One nginx and one Apache file for the landing page and every site (each site's own rules at its path,
     from ``generator.hosting``); IIS reads a ``web.config`` per folder, so each site's goes to ``<id>/web.config``."""
-    from urllib.parse import urlsplit
-
     path = urlsplit(base).path or "/"
     root_dir = root_dir.rstrip("/") + path.rstrip("/")
     landing = hosting.render(hosting.rules(path, root_dir + "/"))
