@@ -95,8 +95,10 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
     if parts is not None:
         manifest = assemble(out, parts)
         failed = sorted(k for k, v in manifest.items() if isinstance(v, dict) and v.get("status") == "failed")
-        failed += sorted(s.id for s in sites if s.id not in manifest and s.id not in failed)
-        return _finish(root, out, base, sites, manifest, failed, [], len(sites), hosting_out, dist_out)
+        messages = [(k, str(manifest[k].get("error", ""))) for k in failed]  # type: ignore[union-attr]
+        missing = sorted(s.id for s in sites if s.id not in manifest)
+        messages += [(k, "LỖI: không phần nào (--shard) mang trang này về (no shard brought this site)") for k in missing]
+        return _finish(root, out, base, sites, manifest, failed + missing, messages, len(sites), hosting_out, dist_out)
     chosen = shard(select(sites, only), shard_spec)
     out.mkdir(parents=True, exist_ok=True)
     generator = fingerprint.generator_hash()
@@ -105,7 +107,8 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
     hashes = {site.id: fingerprint.site_hash(site, site_url(base, site.id), generator, today) for site in chosen}
     to_build, outcomes = [], []
     for site in chosen:
-        previous = manifest.get(site.id, {})
+        previous = manifest.get(site.id)
+        previous = previous if isinstance(previous, dict) else {}
         if not force and previous.get("hash") == hashes[site.id] and (out / site.id / "index.html").is_file():
             outcomes.append(Outcome(site, "skipped", 0.0))
         else:
@@ -119,7 +122,8 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
             outcomes.append(outcome)
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
     for outcome in outcomes:
-        entry = dict(manifest.get(outcome.site.id, {}))
+        old = manifest.get(outcome.site.id)
+        entry = dict(old) if isinstance(old, dict) else {}
         if outcome.status == "built":
             entry.update(hash=hashes[outcome.site.id], built=stamp, seconds=round(outcome.seconds, 2))
         entry["status"] = outcome.status if outcome.status != "skipped" else entry.get("status", "built")
@@ -168,6 +172,9 @@ def run(args) -> int:
                          shard_spec=args.shard, parts=args.assemble)
     except SettingsError as exc:
         print(f"LỖI: {exc}", file=sys.stderr)
+        return 1
+    except landing.LandingError as exc:  # the landing pages failed the publish gate: nothing of them was written
+        print(exc, file=sys.stderr)
         return 1
 
 

@@ -134,7 +134,7 @@ def entries(root: Path, out: Path, sites: list[SiteSource], manifest: Mapping[st
     found = []
     for site in sites:
         settings = _settings(site)
-        state = manifest.get(site.id, {})
+        state = manifest.get(site.id) if isinstance(manifest.get(site.id), dict) else {}
         folder = out / site.id
         has_folder = (folder / "index.html").is_file()
         status = "failed" if state.get("status") == "failed" else ("built" if has_folder else "missing")
