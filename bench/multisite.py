@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "xa-mau" / "content"
-SITE_URL = "https://tinh.example.net/nq57/"
+SITE_URL = "https://tinh.example.net/nghi-quyet/"
 SEQUENTIAL_MAX = 10
 
 
@@ -81,7 +81,7 @@ def measure(count: int, work: Path) -> dict[str, object]:
 
 def main() -> None:
     counts = [int(n) for n in os.environ.get("BENCH_SITES", "10,100").split(",") if n.strip()]
-    with tempfile.TemporaryDirectory(prefix="nq57-bench-sites-") as folder:
+    with tempfile.TemporaryDirectory(prefix="bench-sites-") as folder:
         for count in counts:
             print(json.dumps({"build_all": measure(count, Path(folder))}), flush=True)
 

@@ -29,7 +29,7 @@ from .conftest import ROOT
 from .multisite_repo import BROKEN, SITES, make_repo
 from .servers import APACHE_MODULES
 
-ROOT_URL = "https://tinh.example.net/nq57/"
+ROOT_URL = "https://tinh.example.net/nghi-quyet/"
 REPO_URL = "https://github.com/example/tinh"
 EPOCH = "1764288000"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -150,7 +150,7 @@ def test_the_landing_page_lists_every_organisation_and_marks_the_failed_one(repo
     assert card and "tc-site--error" in card[1] and "Lỗi" in card[2]
     assert f'href="{BROKEN}/"' not in page  # nothing to link to: it never built
     assert "<script>" not in page and 'src="assets/org-filter.js"' in page
-    assert '<a href="/nq57/">' in (deploy / "404.html").read_text(encoding="utf-8")  # served at any address
+    assert '<a href="/nghi-quyet/">' in (deploy / "404.html").read_text(encoding="utf-8")  # served at any address
     assert page.index('http-equiv="Content-Security-Policy"') < page.index("<meta charset")
 
 
@@ -187,9 +187,9 @@ def test_the_combined_hosting_files_are_valid_and_name_every_site(repo: Path, de
     hosting = repo / "hosting"
     nginx = (hosting / "nginx.conf").read_text(encoding="utf-8")
     for site_id in SITES:
-        assert f"location ^~ /nq57/{site_id}/ {{" in nginx
+        assert f"location ^~ /nghi-quyet/{site_id}/ {{" in nginx
         assert (hosting / site_id / "web.config").is_file()
-    assert "location ^~ /nq57/ {" in nginx
+    assert "location ^~ /nghi-quyet/ {" in nginx
     temp = "\n".join(f"    {kind}_temp_path {tmp_path}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     main = tmp_path / "main.conf"
     main.write_text(f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\nhttp {{\n{temp}\n"

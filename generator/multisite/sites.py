@@ -83,12 +83,12 @@ def root_url(given: str | None) -> str:
         raise SettingsError("build-all cần địa chỉ gốc của nơi đăng: đặt --site-url https://ten-mien/duong-dan/ hoặc biến "
                             "SITE_URL; mỗi trang nằm ở địa chỉ đó cộng <tên>/ (the deploy's root address is required)")
     if urlsplit(given).scheme not in ("http", "https") or not urlsplit(given).hostname:
-        raise SettingsError(f"địa chỉ gốc “{given}” phải bắt đầu bằng https:// (or http://), ví dụ https://tinh.gov.vn/nq57/")
+        raise SettingsError(f"địa chỉ gốc “{given}” phải bắt đầu bằng https:// (or http://), ví dụ https://tinh.gov.vn/nghi-quyet/")
     return given.rstrip("/") + "/"
 
 
 def site_url(root: str, site_id: str) -> str:
-    """``https://tinh.gov.vn/nq57/`` + ``xa-a`` → ``https://tinh.gov.vn/nq57/xa-a/``."""
+    """``https://tinh.gov.vn/nghi-quyet/`` + ``xa-a`` → ``https://tinh.gov.vn/nghi-quyet/xa-a/``."""
     return f"{root}{site_id}/"
 
 

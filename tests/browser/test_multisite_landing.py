@@ -19,19 +19,19 @@ from generator.multisite.sites import discover
 from ..multisite_repo import BROKEN, SITES, make_repo
 from .conftest import QuietHandler, serve
 
-ROOT_URL = "https://tinh.example.net/nq57/"
+ROOT_URL = "https://tinh.example.net/nghi-quyet/"
 
 
 @pytest.fixture(scope="module")
 def landing_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("landing")
     repo = make_repo(folder / "repo")
-    deploy = folder / "www" / "nq57"
+    deploy = folder / "www" / "nghi-quyet"
     for site_id in SITES:
         (deploy / site_id).mkdir(parents=True)
         (deploy / site_id / "index.html").write_text("<!doctype html><title>trang</title>", encoding="utf-8")
     landing.write_deploy(repo, deploy, ROOT_URL, discover(repo), {BROKEN: {"status": "failed"}}, today="2025-11-28")
-    with serve(functools.partial(QuietHandler, directory=str(folder / "www")), "/nq57/") as url:
+    with serve(functools.partial(QuietHandler, directory=str(folder / "www")), "/nghi-quyet/") as url:
         yield url
 
 
