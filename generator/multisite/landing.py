@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape as xml_escape
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -89,10 +90,6 @@ class SiteEntry:
     progress: dict[str, Any] | None = None
     totals: Totals | None = None
 
-    @property
-    def search_text(self) -> str:
-        return fold(f"{self.organisation} {self.name} {self.id}")
-
 
 def _settings(site: SiteSource) -> dict[str, Any]:
     """The site's ``cai-dat.yml`` as plain data (a broken file gives nothing: the site shows by its id)."""
@@ -106,7 +103,7 @@ def _settings(site: SiteSource) -> dict[str, Any]:
 def _text(value: Any) -> str:
     if isinstance(value, dict):
         value = value.get("name") or value.get("title") or value.get("number") or ""
-    return str(value).strip() if isinstance(value, (str, int)) else ""
+    return str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
 
 
 def last_change(root: Path, site: SiteSource) -> str | None:
@@ -196,6 +193,7 @@ def _rollup_csv(found: list[SiteEntry]) -> str:
 
 
 def _sitemaps(base: str, found: list[SiteEntry], today: str) -> dict[str, str]:
+    base = xml_escape(base)
     pages = "".join(f"<url><loc>{base}{path}</loc><lastmod>{today}</lastmod></url>" for path in ("", f"{ROLLUP}/"))
     maps = [f"{base}sitemap-trang-chu.xml"] + [f"{base}{e.id}/sitemap.xml" for e in found if e.has_folder]
     index = "".join(f"<sitemap><loc>{loc}</loc></sitemap>" for loc in maps)
