@@ -282,3 +282,16 @@ def test_assembling_the_shards_gathers_their_folders_and_marks_a_missing_site(tm
     page = (repo / "deploy" / "index.html").read_text(encoding="utf-8")
     assert all(f'<a href="{site_id}/">' in page for site_id in SITES)
     assert 'tc-site--error" id="xa-c"' in page
+
+
+def test_a_site_in_a_sub_folder_packages_the_repositorys_editor(tmp_path: Path) -> None:
+    """``sites/x/mkdocs.yml`` has no node_modules/ beside it: the repository's Decap is used, never silently none."""
+    from generator.views.admin import BUNDLE, DECAP_DIST
+
+    repository, site = tmp_path, tmp_path / "sites" / "x"
+    site.mkdir(parents=True)
+    assert decap_dist(site, repository) is None
+    (repository / DECAP_DIST).mkdir(parents=True)
+    (repository / DECAP_DIST / BUNDLE).write_text("/* decap */", encoding="utf-8")
+    assert decap_dist(site) is None
+    assert decap_dist(site, repository) == repository / DECAP_DIST
