@@ -14,6 +14,8 @@ from typing import Any
 
 from .content import Content
 from .content.document import section_passages
+from .content.errors import Problem
+from .content.models import Settings
 from .settings import BuildSettings
 from .views import guide, implementation, news, plan, widgets
 from .views.admin import admin_view
@@ -74,21 +76,51 @@ def _source(site: Site, attribute: str) -> str:
     return f"{site.settings.content_prefix}/{site.content.source(attribute)}"
 
 
-def single(path: str, attribute: str, view: Callable[[Site], Any]) -> Pages:
-    """A kind with one page, made from one content file."""
-    return lambda site: [Page(path, view(site), _source(site, attribute))]
+def single(path: str | Callable[[Site], str], attribute: str, view: Callable[[Site], Any]) -> Pages:
+    """A kind with one page, made from one content file; ``path`` fixed, or the site's (``page_path``)."""
+    return lambda site: [Page(path if isinstance(path, str) else path(site), view(site), _source(site, attribute))]
 
 
 # Paths of the pages other pages link to by name.
 HOME, VIEWPOINTS, TASKS = "index.md", "quan-diem-chi-dao.md", "nhiem-vu-giai-phap.md"
 TARGETS, VISION = "muc-tieu-2030.md", "tam-nhin-2045.md"
 FULL_TEXT, QUESTIONS, CLARIFICATIONS, GLOSSARY = "toan-van.md", "hoi-dap.md", "lam-ro.md", "thuat-ngu.md"
-STUDY, TIMELINE, SOURCES = "ke-hoach-huyen.md", "lich-thuc-hien.md", "van-ban-goc.md"
+STUDY, TIMELINE, SOURCES = "ke-hoach.md", "lich-thuc-hien.md", "van-ban-goc.md"
 QUIZ, QUIZ_BANK = "trac-nghiem.md", "trac-nghiem/cau-hoi.json"
 HANDOUT, SLIDES, MEETING = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md", "sinh-hoat-chi-bo.md"
 RESPONSIBILITIES, IMPLEMENTATION, NEWS = "phan-cong.md", implementation.PAGE, news.list_path(1)
 MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SLIDES, "handout": HANDOUT,
                  "full_text": FULL_TEXT}
+
+# Pages a site may move or retitle (``pages:`` in cai-dat.yml, ``models.PageName``): the default address and title
+# of each. A site made before schema 2 has its old addresses pinned there by ``migrate`` (``/ke-hoach-huyen/``).
+DEFAULT_PAGES: dict[str, tuple[str, str]] = {
+    "study": (STUDY, ""),  # its title is the site's ``wording.study_title`` unless ``pages:`` gives one
+    "viewpoints": (VIEWPOINTS, "Quan điểm chỉ đạo"),
+    "tasks": (TASKS, "Nhiệm vụ, giải pháp"),
+    "responsibilities": (RESPONSIBILITIES, "Phân công thực hiện"),
+    "meeting": (MEETING, "Sinh hoạt chi bộ"),
+    "slides": (SLIDES, "Trình chiếu"),
+}
+
+
+def page_path(settings: Settings, name: str) -> str:
+    """The docs path of page ``name`` on this site: its ``pages:`` address, else the default."""
+    page = settings.pages.get(name)  # type: ignore[call-overload]
+    return f"{page.address}.md" if page and page.address else DEFAULT_PAGES[name][0]
+
+
+def page_titles(settings: Settings) -> dict[str, str]:
+    """Each movable page's title on this site: its ``pages:`` title, else the default (templates read ``titles``)."""
+    found = {}
+    for name, (_, title) in DEFAULT_PAGES.items():
+        page = settings.pages.get(name)  # type: ignore[call-overload]
+        found[name] = page.title if page and page.title else title or settings.wording.study_title
+    return found
+
+
+def _path(name: str) -> Callable[[Site], str]:
+    return lambda site: page_path(site.content.settings, name)
 
 
 # Files beside the pages: QR codes of the menu pages (print), share images (link previews).
@@ -152,10 +184,12 @@ def _poster(site: Site) -> list[Page]:
 
 def _meeting_pages(site: Site) -> dict[str, str]:
     """The pages a cell meeting uses, the quiz only when it is on."""
-    return {name: target for name, target in MEETING_PAGES.items() if name != "quiz" or has_quiz(site.content, site.settings)}
+    moved = {"plan": page_path(site.content.settings, "study"), "slides": page_path(site.content.settings, "slides")}
+    return {name: moved.get(name, target) for name, target in MEETING_PAGES.items()
+            if name != "quiz" or has_quiz(site.content, site.settings)}
 
 
-def _meeting(path: str) -> Pages:
+def _meeting(path: str | Callable[[Site], str]) -> Pages:
     """The handout page and the slides: one view, two templates."""
     return single(path, "meeting", lambda site: meeting_view(site, _meeting_pages(site), TARGETS, VISION))
 
@@ -247,22 +281,24 @@ def _clarifications(site: Site) -> Any:
 PAGE_KINDS: list[PageKind] = [
     PageKind("home", "home.md.j2", single(HOME, "plan", lambda site: home_view(site, TARGETS, VISION)), nav=True),
     # Second in the menu and on the home page's first screen: what a cell secretary needs, two taps away.
-    PageKind("meeting", "meeting.md.j2", single(MEETING, "meeting", lambda site: meeting_entry_view(site, _meeting_pages(site))),
-             nav=True),
-    PageKind("viewpoints", "viewpoints.md.j2", single(VIEWPOINTS, "viewpoints", plan.viewpoints_view), nav=True,
-             anchors=lambda c: (PlanLink(v.id, v.title, f"{VIEWPOINTS}#{v.id}") for v in c.viewpoints.viewpoints)),
+    PageKind("meeting", "meeting.md.j2",
+             single(_path("meeting"), "meeting", lambda site: meeting_entry_view(site, _meeting_pages(site))), nav=True),
+    PageKind("viewpoints", "viewpoints.md.j2", single(_path("viewpoints"), "viewpoints", plan.viewpoints_view), nav=True,
+             anchors=lambda c: (PlanLink(v.id, v.title, f"{page_path(c.settings, 'viewpoints')}#{v.id}")
+                                for v in c.viewpoints.viewpoints)),
     PageKind("targets", "targets.md.j2",
              single(TARGETS, "targets_2030", lambda site: targets_view(site, site.content.targets_2030, "targets", TARGETS)),
              nav=True, anchors=lambda c: (PlanLink(i.id, i.title, f"{TARGETS}#{i.id}") for i in c.targets_2030.indicators)),
     PageKind("vision", "targets.md.j2",
              single(VISION, "vision_2045", lambda site: targets_view(site, site.content.vision_2045, "vision", VISION)),
              nav=True, anchors=lambda c: (PlanLink(i.id, i.title, f"{VISION}#{i.id}") for i in c.vision_2045.indicators)),
-    PageKind("tasks", "tasks.md.j2", single(TASKS, "tasks", plan.tasks_view), nav=True,
-             anchors=lambda c: (PlanLink(g.id, g.title, f"{TASKS}#{g.id}") for g in c.tasks.groups)),
-    PageKind("study", "plan.md.j2", single(STUDY, "study", plan.study_view), nav=True,
-             anchors=lambda c: (PlanLink(p.id, p.title, f"{STUDY}#{p.id}") for p in section_passages(**c.parts))),
+    PageKind("tasks", "tasks.md.j2", single(_path("tasks"), "tasks", plan.tasks_view), nav=True,
+             anchors=lambda c: (PlanLink(g.id, g.title, f"{page_path(c.settings, 'tasks')}#{g.id}") for g in c.tasks.groups)),
+    PageKind("study", "plan.md.j2", single(_path("study"), "study", plan.study_view), nav=True,
+             anchors=lambda c: (PlanLink(p.id, p.title, f"{page_path(c.settings, 'study')}#{p.id}")
+                                for p in section_passages(**c.parts))),
     PageKind("responsibilities", "responsibilities.md.j2",
-             single(RESPONSIBILITIES, "organisation", responsibilities_view), nav=True),
+             single(_path("responsibilities"), "organisation", responsibilities_view), nav=True),
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
     PageKind("implementation", "implementation.md.j2",
              single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True,
@@ -292,7 +328,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("widget-indicator", "widget-indicator.md.j2", _indicator_widgets),
     PageKind("widgets-guide", "widgets-guide.md.j2", single(WIDGETS_GUIDE, "settings", _widgets_guide)),
     PageKind("handout", "handout.md.j2", _meeting(HANDOUT)),
-    PageKind("slides", "slides.md.j2", _meeting(SLIDES), offline=True),
+    PageKind("slides", "slides.md.j2", _meeting(_path("slides")), offline=True),
     PageKind("quiz", "quiz.md.j2", single(QUIZ, "quiz", lambda site: quiz_view(site, QUIZ, QUIZ_BANK)), enabled=has_quiz),
     # The browser editor (Decap CMS): for editors, not readers: not in the menu, not indexed, not pre-cached.
     PageKind("quan-tri", "admin.md.j2", single(ADMIN, "news", admin_view)),
@@ -309,14 +345,16 @@ def kinds_on(pages_by_kind: dict[str, list[Page]]) -> frozenset[str]:
     return frozenset(name for name, pages in pages_by_kind.items() if pages)
 
 
-def addresses() -> dict[str, str]:
+def addresses(settings: Settings | None = None) -> dict[str, str]:
     """The named pages, for templates: ``[Mục tiêu]({{ P.TARGETS|relative(page) }})``. No template writes a page's
-    file name itself (``tests/test_template_links.py``), so a page moves by changing this module only."""
+    file name itself (``tests/test_template_links.py``), so a page moves by changing this module only, or, for the
+    pages in ``DEFAULT_PAGES``, by the site's ``pages:`` setting (``settings``; None: the defaults)."""
+    moved = {name.upper(): page_path(settings, name) for name in DEFAULT_PAGES} if settings else {}
     return {"HOME": HOME, "VIEWPOINTS": VIEWPOINTS, "TASKS": TASKS, "TARGETS": TARGETS, "VISION": VISION,
             "FULL_TEXT": FULL_TEXT, "QUESTIONS": QUESTIONS, "CLARIFICATIONS": CLARIFICATIONS, "GLOSSARY": GLOSSARY,
             "STUDY": STUDY, "TIMELINE": TIMELINE, "SOURCES": SOURCES, "QUIZ": QUIZ, "HANDOUT": HANDOUT,
             "SLIDES": SLIDES, "MEETING": MEETING, "RESPONSIBILITIES": RESPONSIBILITIES,
-            "IMPLEMENTATION": IMPLEMENTATION, "NEWS": NEWS, "POSTER": POSTER, "DEPLOY_GUIDE": DEPLOY_GUIDE}
+            "IMPLEMENTATION": IMPLEMENTATION, "NEWS": NEWS, "POSTER": POSTER, "DEPLOY_GUIDE": DEPLOY_GUIDE} | moved
 
 
 def plan_links(content: Content) -> list[PlanLink]:
@@ -334,3 +372,29 @@ def offline(pages_by_kind: dict[str, list[Page]]) -> list[str]:
     extra = [pages_by_kind[kind.name][0].path for kind in PAGE_KINDS if kind.offline and pages_by_kind.get(kind.name)]
     return nav(pages_by_kind) + extra
 
+
+
+def address_problems(content: Content, pages_by_kind: dict[str, list[Page]]) -> list[Problem]:
+    """A page moved by ``pages:`` onto another page's address: the line in cai-dat.yml that says so.
+
+    The settings model already refuses a non-slug, a reserved folder and two moved pages on one address; only the
+    registry knows every other page's address."""
+    from .content.loader import display_path
+    from .content.reader import read_yaml
+
+    problems = []
+    for name, setting in content.settings.pages.items():
+        if not setting.address:
+            continue
+        url = page_url(page_path(content.settings, name))
+        taken = next((kind for kind, pages in pages_by_kind.items() if kind != name
+                      for page in pages if page_url(page.path) == url), None)
+        if taken is None:
+            continue
+        source = content.root / content.source("settings")
+        position = read_yaml(source, display_path(source)).position(("pages", name, "address"))
+        problems.append(Problem(display_path(source), position[0] if position else None, None,
+                                f"địa chỉ “{setting.address}” của trang `{name}` trùng địa chỉ của trang `{taken}` "
+                                f"(/{url}); chọn địa chỉ khác, ví dụ “{setting.address}-{name}”",
+                                f"page address /{url} of `{name}` is taken by `{taken}`", f"pages.{name}.address"))
+    return problems

@@ -145,7 +145,7 @@ def test_plan_files_offer_only_the_measurements(fixture_content) -> None:
     assert [f["name"] for f in measurements["fields"]] == list(models.Measurement.model_fields)
     scope = {f["name"]: f for f in measurements["fields"]}["scope"]
     assert [(o["value"], o["label"]) for o in scope["options"]] == \
-        [("national", "cả nước"), ("province", "tỉnh"), ("district", "huyện")]  # as models.Measurement explains
+        [("national", "cả nước"), ("province", "tỉnh"), ("local", "địa bàn của cơ quan")]  # as models.Measurement explains
 
 
 def test_settings_offer_the_footer_only(fixture_content) -> None:

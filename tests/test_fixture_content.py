@@ -40,7 +40,7 @@ def as_date(value: object) -> date:
 def yaml_deadlines() -> list[tuple[str, date, dict]]:
     """(unit page id, due date, deadline mapping) for every deadline in sections III.3 and IV."""
     found = []
-    for assignment in fixture_yaml("hoc-tap-quan-triet.yml")["implementation_plans"]["assignments"]:
+    for assignment in fixture_yaml("hoc-tap-quan-triet.yml")["parts"][2]["assignments"]:
         if "deadline" in assignment:
             assert assignment["unit"] == "Ban Thường vụ Đảng ủy xã", "README and EXTRA_UNIT describe this unit"
             found.append((EXTRA_UNIT, as_date(assignment["deadline"]["date"]), assignment["deadline"]))
@@ -85,7 +85,7 @@ def test_every_fixture_file_says_it_is_fictional() -> None:
 
 def test_one_page_per_unit(pages: dict[str, str]) -> None:
     units = fixture_yaml("to-chuc-thuc-hien.yml")["units"]
-    named_in_plans = {a["unit"] for a in fixture_yaml("hoc-tap-quan-triet.yml")["implementation_plans"]["assignments"]}
+    named_in_plans = {a["unit"] for a in fixture_yaml("hoc-tap-quan-triet.yml")["parts"][2]["assignments"]}
     assert "Ban Thường vụ Đảng ủy xã" in named_in_plans - {u["name"] for u in units}, "fixture needs an extra unit"
     expected = {f"don-vi/{u['id']}.md" for u in units} | {f"don-vi/{EXTRA_UNIT}.md", f"don-vi/{PRESENTER}.md"}
     assert {path for path in pages if path.startswith("don-vi/")} == expected

@@ -73,14 +73,14 @@ def test_measurements_of_another_scope_warn_naming_the_indicator_and_both_scopes
     assert kept["scope"] == "province", "the fixture's latest value is a province figure"
     old = "          - value: 52\n"
     line = replace_once(content / "muc-tieu-2030.yml", old,
-                        "          - value: 40\n            year: 2023\n            scope: district\n"
+                        "          - value: 40\n            year: 2023\n            scope: local\n"
                         "            source: Báo cáo mẫu của xã\n" + old) + 2
     [(severity, message, fix)] = _at(content, "muc-tieu-2030.yml", line)
     assert severity == "warning"
     assert message == (f"chỉ tiêu “{indicator['title']}” có số liệu phạm vi tỉnh (mới nhất, năm {kept['year']}) và phạm vi "
-                       "huyện (năm 2023): đường xu hướng chỉ nối số liệu phạm vi tỉnh, "
-                       "số liệu phạm vi huyện không hiện ở đâu trên trang")
-    assert fix == ("ghi mọi số liệu của chỉ tiêu này cùng một phạm vi; bỏ số liệu phạm vi huyện "
+                       "xã (năm 2023): đường xu hướng chỉ nối số liệu phạm vi tỉnh, "
+                       "số liệu phạm vi xã không hiện ở đâu trên trang")  # the fixture's level: xã
+    assert fix == ("ghi mọi số liệu của chỉ tiêu này cùng một phạm vi; bỏ số liệu phạm vi xã "
                    "hoặc tìm số liệu phạm vi tỉnh cho năm 2023")
 
 

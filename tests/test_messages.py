@@ -176,7 +176,7 @@ def test_a_choice_error_gives_each_allowed_value_with_its_vietnamese_meaning(fix
     line = replace_once(fixture_copy / "muc-tieu-2030.yml", "scope: province", "scope: tỉnh")
     assert _only(fixture_copy) == (
         "muc-tieu-2030.yml", line,
-        "giá trị không hợp lệ; chỉ được chọn một trong: `national` (cả nước), `province` (tỉnh), `district` (huyện) "
+        "giá trị không hợp lệ; chỉ được chọn một trong: `national` (cả nước), `province` (tỉnh), `local` (địa bàn của cơ quan) "
         "(đang ghi “tỉnh”)")
 
 

@@ -67,11 +67,8 @@ def document_paragraphs(
     yield from (tasks.heading, tasks.lead)
     yield from (g.text for g in tasks.groups)
     yield study.heading
-    yield from _part(study.district)
-    yield from _part(study.grassroots)
-    yield study.implementation_plans.heading
-    yield from study.implementation_plans.bullets
-    yield from _part(study.reporters)
+    for part in study.parts:
+        yield from _part(part)
     yield organisation.heading
     for unit in organisation.units:
         yield unit.name
@@ -99,8 +96,7 @@ def section_headings(*, purpose: models.PurposeSection, viewpoints: models.Viewp
     for section in (targets_2030, vision_2045):
         headings += [section.heading] if section.heading else []
         headings.append(section.subheading)
-    headings += [tasks.heading, study.heading, study.district.heading, study.grassroots.heading,
-                 study.implementation_plans.heading, study.reporters.heading, organisation.heading]
+    headings += [tasks.heading, study.heading, *(part.heading for part in study.parts), organisation.heading]
     headings += [unit_heading(unit) for unit in organisation.units if not unit.inline]
     return headings
 
@@ -109,16 +105,12 @@ OPENING_ANCHOR = "mo-dau"
 """The anchor of the document's opening (title and introduction) on the full-text page."""
 
 
-# Sections of the plan that are not a viewpoint, indicator, task group or unit.
-# Their ids are the anchors of the study page (views/plan.py), one name for each.
+# Sections of the plan that are not a viewpoint, indicator, task group or unit: the opening and section I,
+# with fixed ids, then section III's parts with the ids their content gives. All are anchors of the study page.
 BASIS = "can-cu"
 PURPOSE = "muc-dich"
 REQUIREMENTS = "yeu-cau"
-DISTRICT = "cap-huyen"
-GRASSROOTS = "cap-co-so"
-PLANS = "xay-dung-ke-hoach"
-REPORTERS = "bao-cao-vien"
-SECTIONS = (BASIS, PURPOSE, REQUIREMENTS, DISTRICT, GRASSROOTS, PLANS, REPORTERS)
+SECTIONS = (BASIS, PURPOSE, REQUIREMENTS)
 
 
 @dataclass(frozen=True)
@@ -145,10 +137,7 @@ def section_passages(*, plan: models.Plan, purpose: models.PurposeSection, study
         Passage(BASIS, "Căn cứ ban hành Kế hoạch", plan.intro),
         Passage(PURPOSE, without_number(purpose.purpose.heading), _joined(purpose.purpose)),
         Passage(REQUIREMENTS, without_number(purpose.requirements.heading), _joined(purpose.requirements)),
-        Passage(DISTRICT, without_number(study.district.heading), _joined(study.district)),
-        Passage(GRASSROOTS, without_number(study.grassroots.heading), _joined(study.grassroots)),
-        Passage(PLANS, without_number(study.implementation_plans.heading), " ".join(study.implementation_plans.bullets)),
-        Passage(REPORTERS, without_number(study.reporters.heading), _joined(study.reporters)),
+        *(Passage(part.id, without_number(part.heading), _joined(part)) for part in study.parts),
     ]
 
 
@@ -243,12 +232,8 @@ def document_pieces(
     yield Piece("tasks", ("lead",), tasks.lead)
     yield from (Piece("tasks", ("groups", i, "text"), f"({i + 1}) {g.text}") for i, g in enumerate(tasks.groups))
     yield Piece("study", ("heading",), study.heading)
-    yield from _part_pieces("study", ("district",), study.district)
-    yield from _part_pieces("study", ("grassroots",), study.grassroots)
-    yield Piece("study", ("implementation_plans", "heading"), study.implementation_plans.heading)
-    yield from (Piece("study", ("implementation_plans", "bullets", i), text)
-                for i, text in enumerate(study.implementation_plans.bullets))
-    yield from _part_pieces("study", ("reporters",), study.reporters)
+    for i, part in enumerate(study.parts):
+        yield from _part_pieces("study", ("parts", i), part)
     yield Piece("organisation", ("heading",), organisation.heading)
     for i, unit in enumerate(organisation.units):
         if unit.inline:

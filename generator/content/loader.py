@@ -42,6 +42,7 @@ from .document import (
     passages,
 )
 from .errors import ContentError, Problem, translate
+from .migrations import SCHEMA_VERSION, SETTINGS_FILE, content_version
 from .photos import PHOTO_DIR, misplaced_photos
 from .posts import NEWS_DIR, LoadedPost, category_problem, load_posts
 from .quotation import stands_in
@@ -194,6 +195,8 @@ def load_content(root: Path, today: date | None = None) -> Content:
     problems: list[Problem] = [symlink_problem(display_path(link)) for link in symlinks(root)]
     if problems:
         raise ContentError(problems)  # nothing is read while a link could point outside the repository
+    if problem := schema_problem(root):
+        raise ContentError([problem])  # an older shape would be read as a list of unrelated mistakes
     problems.extend(renamed_file_problems(root))
     loaded: dict[str, BaseModel] = {}
     wording_checked = False
@@ -236,10 +239,37 @@ def load_content(root: Path, today: date | None = None) -> Content:
         raise ContentError(problems)
     content = Content(root=root, posts=posts, grassroots_records=records, **loaded)
     register = display_path(root / grassroots.REGISTER_FILE)
-    if problems := [*_cross_references(content), *_passage_references(content),
+    if problems := [*_cross_references(content), *_part_ids(content), *_passage_references(content),
                     *grassroots.check(content, register, today or _build_date(content))]:
         raise ContentError(problems)
     return content
+
+
+def schema_problem(root: Path) -> Problem | None:
+    """Content written in another schema version than this generator reads (``migrations.SCHEMA_VERSION``): older
+    content is upgraded by ``python -m generator migrate``; newer content needs a newer generator."""
+    try:
+        version = content_version(root)
+        settings = root / SETTINGS_FILE
+        text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
+    except (UnicodeDecodeError, OSError):
+        return None  # the settings file's own reading reports what is wrong with it
+    if version == SCHEMA_VERSION:
+        return None
+    line = next((number for number, row in enumerate(text.splitlines(), start=1) if row.startswith("schema_version:")),
+                None)
+    if version < SCHEMA_VERSION:
+        return Problem(display_path(settings), line or 1, None,
+                       f"nội dung viết theo cấu trúc phiên bản {version}, trình tạo trang này đọc phiên bản "
+                       f"{SCHEMA_VERSION}: chạy `python -m generator migrate` để nâng cấp nội dung (lệnh sửa các tệp "
+                       "tại chỗ, giữ nguyên lời văn), xem lại thay đổi bằng `git diff` rồi xây dựng lại",
+                       f"content is schema version {version}, this generator reads {SCHEMA_VERSION}: run "
+                       "`python -m generator migrate`", "schema_version")
+    return Problem(display_path(settings), line, None,
+                   f"nội dung viết theo cấu trúc phiên bản {version}, mới hơn phiên bản {SCHEMA_VERSION} mà trình tạo "
+                   "trang này đọc: cập nhật trình tạo trang (git pull, rồi `make setup`)",
+                   f"content is schema version {version}, newer than this generator's {SCHEMA_VERSION}: update the "
+                   "generator", "schema_version")
 
 
 def _build_date(content: Content) -> date:
@@ -288,6 +318,21 @@ def _cross_references(content: Content) -> list[Problem]:
     return problems
 
 
+def _part_ids(content: Content) -> list[Problem]:
+    """A part of section III may not take the id of another part of the plan: both would be one anchor, one passage."""
+    taken = {**plan_ids(content), **{name: name for name in SECTIONS}}
+    source = content.root / content.source("study")
+    problems = []
+    for index, part in enumerate(content.study.parts):
+        if part.id in taken:
+            position = read_yaml(source, display_path(source)).position(("parts", index, "id"))
+            problems.append(Problem(display_path(source), position[0] if position else None, None,
+                                    f"mã “{part.id}” của mục “{part.heading}” đã là mã của “{taken[part.id]}”; chọn mã "
+                                    f"khác cho mục, ví dụ “muc-{part.id}”", f"part id {part.id} is taken",
+                                    f"parts.{index}.id"))
+    return problems
+
+
 def _passage_references(content: Content) -> list[Problem]:
     """Questions, summary lines and cited texts point at passages that exist and quote them word for word."""
     known = content.passages
@@ -304,7 +349,7 @@ def _passage_references(content: Content) -> list[Problem]:
         close = difflib.get_close_matches(ref, known, n=1)
         hint = f"; có phải ý bạn là “{close[0]}”?" if close else ""
         problem(attribute, path, f"mã “{ref}” không phải phần nào của Kế hoạch (chỉ tiêu, quan điểm, nhóm nhiệm vụ, "
-                                 f"đơn vị hay mục {', '.join(SECTIONS)}){hint}",
+                                 f"đơn vị hay mục {', '.join([*SECTIONS, *(p.id for p in content.study.parts)])}){hint}",
                 "unknown passage id")
 
     def quoted(attribute: str, path: tuple[str | int, ...], ref: str, quote: str) -> None:

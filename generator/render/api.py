@@ -44,7 +44,7 @@ class Document(Payload):
 class Measured(Payload):
     value: float
     year: int
-    scope: Literal["national", "province", "district"]
+    scope: Literal["national", "province", "local"]
     source: str
     url: str | None
 

@@ -69,4 +69,4 @@ def migrate(content_dir: Path) -> list[str]:
 
 
 # Each branch's steps register themselves in STEPS when imported (after STEPS exists).
-from . import words  # noqa: E402, F401
+from . import sections, words  # noqa: E402, F401
