@@ -52,7 +52,6 @@ STAGING = ".trang-chu.build-"
 SERVER_ROOT = "/var/www/html"
 """The server folder the deploy is copied to in the hosting files (``--site-dir`` of the single site's command)."""
 FIGURES = ("organisations", "sessions", "members_attending", "members_total", "citizens", "plans", "reports")
-LEVELS = {"tỉnh": "Cấp tỉnh", "huyện": "Cấp huyện", "xã": "Cấp xã"}
 
 
 class LandingError(RuntimeError):
@@ -207,7 +206,7 @@ def render_files(base: str, found: list[SiteEntry], today: str) -> dict[str, str
     """Every file of the landing part of the deploy, path → text (before the CSP is added)."""
     env = _environment()
     sums = rollup(found)
-    context = {"sites": found, "sums": sums, "today": today, "levels": LEVELS, "rollup": ROLLUP,
+    context = {"sites": found, "sums": sums, "today": today, "rollup": ROLLUP,
                "progress_page": page_url(IMPLEMENTATION), "admin_page": page_url(ADMIN),
                "failed": [e for e in found if e.status == "failed"]}
     files = {"index.html": env.get_template("trang-chu.html.j2").render(**context, prefix=""),
