@@ -146,7 +146,9 @@ def test_the_landing_page_lists_every_organisation_and_marks_the_failed_one(repo
     for site_id in SITES:
         settings = yaml.safe_load((repo / "sites" / site_id / "content" / "cai-dat.yml").read_text(encoding="utf-8"))
         assert f'<a href="{site_id}/">{settings["organisation"]}</a>' in page
-        assert f"<dt>Cấp</dt><dd>{settings['level']}</dd>" in page and settings["site_name"] in page
+        plan = yaml.safe_load((repo / "sites" / site_id / "content" / "ke-hoach.yml").read_text(encoding="utf-8"))
+        assert f"<dt>Cấp</dt><dd>{settings['level']}</dd>" in page
+        assert f"<dt>Nghị quyết</dt><dd>{plan['resolution']['kind']} {plan['resolution']['number']}</dd>" in page
     assert "20/11/2025" in page  # the last commit touching the sites (tests/multisite_repo.py)
     card = re.search(rf'<li class="([^"]*)" id="{BROKEN}">(.*?)</li>', page, re.S)
     assert card and "tc-site--error" in card[1] and "Lỗi" in card[2]

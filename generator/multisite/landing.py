@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .. import hosting, theme
+from ..content import Content
 from ..dist import make_dist
 from ..publish import csp
 from ..publish.verify import report, verify_site
@@ -47,6 +48,9 @@ from .sites import SETTINGS, SiteSource
 
 TEMPLATES = Path(__file__).parent / "templates"
 ROLLUP = "tong-hop"
+PLAN_FILE = next(f.metadata["file"] for f in fields(Content) if f.name == "plan")
+"""The plan's file in a content folder (the loader's name for it), read as plain YAML: a site that failed to build
+is still listed with what can be read."""
 FAVICON = "assets/favicon.png"
 STAGING = ".trang-chu.build-"
 SERVER_ROOT = "/var/www/html"
@@ -90,10 +94,10 @@ class SiteEntry:
     totals: Totals | None = None
 
 
-def _settings(site: SiteSource) -> dict[str, Any]:
-    """The site's ``cai-dat.yml`` as plain data (a broken file gives nothing: the site shows by its id)."""
+def _settings(site: SiteSource, name: str = SETTINGS) -> dict[str, Any]:
+    """A content file of the site as plain data (a broken file gives nothing: the site shows by its id)."""
     try:
-        data = yaml.safe_load((site.content / SETTINGS).read_text(encoding="utf-8"))
+        data = yaml.safe_load((site.content / name).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -103,6 +107,15 @@ def _text(value: Any) -> str:
     if isinstance(value, dict):
         value = value.get("name") or value.get("title") or value.get("number") or ""
     return str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+
+
+def resolution(site: SiteSource) -> str:
+    """``Nghị quyết <số>-NQ/TW``: kind and number of the resolution the plan implements (``resolution`` in the plan's
+    file, ``PLAN_FILE``); empty when the file cannot be read."""
+    ref = _settings(site, PLAN_FILE).get("resolution")
+    if not isinstance(ref, dict):
+        return ""
+    return " ".join(part for part in (_text(ref.get("kind")), _text(ref.get("number"))) if part)
 
 
 def last_change(root: Path, site: SiteSource) -> str | None:
@@ -137,7 +150,7 @@ def entries(root: Path, out: Path, sites: list[SiteSource], manifest: Mapping[st
         updated = last_change(root, site) or (str(state.get("built", ""))[:10] or None)
         entry = SiteEntry(site.id, _text(settings.get("site_name")) or site.id,
                           _text(settings.get("organisation")) or site.id, _text(settings.get("level")),
-                          _text(settings.get("resolution")) or _text(settings.get("site_name")), updated, status,
+                          resolution(site) or _text(settings.get("site_name")), updated, status,
                           has_folder)
         if has_folder and (progress := _progress(folder)) is not None:
             entry.progress = progress
