@@ -15,7 +15,8 @@ from typing import Any
 from .content import Content
 from .content.document import section_passages
 from .content.errors import Problem
-from .content.models import Settings
+from .content.horizons import horizon_attribute
+from .content.models import Settings, TargetSection
 from .settings import BuildSettings
 from .text import N_
 from .views import guide, implementation, news, plan, widgets
@@ -27,7 +28,7 @@ from .views.quiz import quiz_view
 from .views.site import PlanLink, Site, page_url
 from .views.sources import sources_view
 from .views.study_aids import clarifications_view, glossary_view, questions_view
-from .views.targets import indicator_pages, targets_view
+from .views.targets import Horizon, indicator_pages, targets_view
 from .views.units import UnitPage, responsibilities_view
 
 
@@ -55,6 +56,8 @@ class PageKind:
     pages: Pages
     nav: bool = False
     """Its first page is an entry of the site's menu (title from the page itself), in registry order."""
+    nav_every: bool = False
+    """With ``nav``: every page of the kind is a menu entry, in order (one per target horizon)."""
     anchors: Anchors | None = None
     """Parts of the plan its pages show, which posts may name in ``related`` and questions in ``passage``."""
     offline: bool = False
@@ -84,7 +87,6 @@ def single(path: str | Callable[[Site], str], attribute: str, view: Callable[[Si
 
 # Paths of the pages other pages link to by name.
 HOME, VIEWPOINTS, TASKS = "index.md", "quan-diem-chi-dao.md", "nhiem-vu-giai-phap.md"
-TARGETS, VISION = "muc-tieu-2030.md", "tam-nhin-2045.md"
 FULL_TEXT, QUESTIONS, CLARIFICATIONS, GLOSSARY = "toan-van.md", "hoi-dap.md", "lam-ro.md", "thuat-ngu.md"
 STUDY, TIMELINE, SOURCES = "ke-hoach.md", "lich-thuc-hien.md", "van-ban-goc.md"
 QUIZ, QUIZ_BANK = "trac-nghiem.md", "trac-nghiem/cau-hoi.json"
@@ -128,6 +130,16 @@ def _path(name: str) -> Callable[[Site], str]:
 QR_DIR = "assets/qr"
 
 
+def horizon_path(section: TargetSection) -> str:
+    """A target horizon's page: its ``address`` (a published site keeps its former one), else ``muc-tieu-<year>``."""
+    return f"{section.address or f'muc-tieu-{section.year}'}.md"
+
+
+def horizons(content: Content) -> list[Horizon]:
+    """The plan's target horizons in year order, each with its page and content file."""
+    return [Horizon(section, horizon_path(section), horizon_attribute(section.year)) for section in content.horizons]
+
+
 def qr_path(page_url: str) -> str:
     """Site path of a page's QR file: ``muc-tieu-2030/`` → ``assets/qr/muc-tieu-2030.svg``, home → ``trang-chu.svg``."""
     return f"{QR_DIR}/{page_url.strip('/').replace('/', '-') or 'trang-chu'}.svg"
@@ -160,8 +172,8 @@ def _posts(site: Site) -> Iterator[Page]:
 
 
 def _indicators(site: Site) -> Iterator[Page]:
-    for path, view in indicator_pages(site, TARGETS, VISION, indicator_image):
-        yield Page(path, view, _source(site, "targets_2030" if view.kind == "targets" else "vision_2045"))
+    for path, view, horizon in indicator_pages(site, horizons(site.content), indicator_image):
+        yield Page(path, view, _source(site, horizon.source))
 
 
 POSTER = "ap-phich.md"
@@ -179,8 +191,9 @@ GUIDE, FIELD_REFERENCE = f"{EDITORS}/{guide.PAGE}", f"{EDITORS}/{guide.REFERENCE
 
 
 def _poster(site: Site) -> list[Page]:
-    view = poster_view(site, TARGETS, VISION, qr_path(page_url(HOME)))
-    return [Page(POSTER, view, _source(site, "targets_2030"))] if view else []
+    found = horizons(site.content)
+    view = poster_view(site, found, qr_path(page_url(HOME)))
+    return [Page(POSTER, view, _source(site, found[0].source))] if view else []
 
 
 def _meeting_pages(site: Site) -> dict[str, str]:
@@ -192,7 +205,7 @@ def _meeting_pages(site: Site) -> dict[str, str]:
 
 def _meeting(path: str | Callable[[Site], str]) -> Pages:
     """The handout page and the slides: one view, two templates."""
-    return single(path, "meeting", lambda site: meeting_view(site, _meeting_pages(site), TARGETS, VISION))
+    return single(path, "meeting", lambda site: meeting_view(site, _meeting_pages(site), horizons(site.content)))
 
 
 def _guide(site: Site) -> Iterable[Page]:
@@ -221,10 +234,17 @@ def widget_indicator_path(indicator_id: str) -> str:
 
 
 def _indicator_widgets(site: Site) -> Iterator[Page]:
-    for full_page, card in widgets.indicator_widgets(site, {"targets": TARGETS, "vision": VISION}):
-        source = _source(site, "targets_2030" if full_page == TARGETS else "vision_2045")
-        full = f"{page_url(full_page)}#{card.indicator.id}"
-        yield Page(widget_indicator_path(card.indicator.id), widgets.IndicatorWidget(card, full), source)
+    for horizon, card in widgets.indicator_widgets(site, horizons(site.content)):
+        full = f"{page_url(horizon.page)}#{card.indicator.id}"
+        yield Page(widget_indicator_path(card.indicator.id), widgets.IndicatorWidget(card, full),
+                   _source(site, horizon.source))
+
+
+def _targets_widget(site: Site) -> list[Page]:
+    """The first horizon's headline figures, linking to its page."""
+    first = horizons(site.content)[0]
+    view = widgets.targets_widget(site, horizons(site.content), page_url(first.page))
+    return [Page(WIDGET_TARGETS, view, _source(site, first.source))]
 
 
 def _widget_entries(site: Site) -> list[widgets.WidgetEntry]:
@@ -269,6 +289,11 @@ def has_indicators(content: Content, settings: BuildSettings) -> bool:
     return any(section.indicators for section in content.target_sections)
 
 
+def _horizon_pages(site: Site) -> list[Page]:
+    """One page per target horizon, in year order (a 2030 target, a 2045 vision, …)."""
+    return [Page(h.page, targets_view(site, h), _source(site, h.source)) for h in horizons(site.content)]
+
+
 def _questions(site: Site) -> Any:
     other = CLARIFICATIONS if has_clarifications(site.content, site.settings) else None
     return questions_view(site, FULL_TEXT, other)
@@ -280,19 +305,16 @@ def _clarifications(site: Site) -> Any:
 
 
 PAGE_KINDS: list[PageKind] = [
-    PageKind("home", "home.md.j2", single(HOME, "plan", lambda site: home_view(site, TARGETS, VISION)), nav=True),
+    PageKind("home", "home.md.j2", single(HOME, "plan", lambda site: home_view(site, horizons(site.content))), nav=True),
     # Second in the menu and on the home page's first screen: what a cell secretary needs, two taps away.
     PageKind("meeting", "meeting.md.j2",
              single(_path("meeting"), "meeting", lambda site: meeting_entry_view(site, _meeting_pages(site))), nav=True),
     PageKind("viewpoints", "viewpoints.md.j2", single(_path("viewpoints"), "viewpoints", plan.viewpoints_view), nav=True,
              anchors=lambda c: (PlanLink(v.id, v.title, f"{page_path(c.settings, 'viewpoints')}#{v.id}")
                                 for v in c.viewpoints.viewpoints)),
-    PageKind("targets", "targets.md.j2",
-             single(TARGETS, "targets_2030", lambda site: targets_view(site, site.content.targets_2030, "targets", TARGETS)),
-             nav=True, anchors=lambda c: (PlanLink(i.id, i.title, f"{TARGETS}#{i.id}") for i in c.targets_2030.indicators)),
-    PageKind("vision", "targets.md.j2",
-             single(VISION, "vision_2045", lambda site: targets_view(site, site.content.vision_2045, "vision", VISION)),
-             nav=True, anchors=lambda c: (PlanLink(i.id, i.title, f"{VISION}#{i.id}") for i in c.vision_2045.indicators)),
+    PageKind("targets", "targets.md.j2", _horizon_pages, nav=True, nav_every=True,
+             anchors=lambda c: (PlanLink(i.id, i.title, f"{h.page}#{i.id}") for h in horizons(c)
+                                for i in h.section.indicators)),
     PageKind("tasks", "tasks.md.j2", single(_path("tasks"), "tasks", plan.tasks_view), nav=True,
              anchors=lambda c: (PlanLink(g.id, g.title, f"{page_path(c.settings, 'tasks')}#{g.id}") for g in c.tasks.groups)),
     PageKind("study", "plan.md.j2", single(_path("study"), "study", plan.study_view), nav=True,
@@ -319,9 +341,7 @@ PAGE_KINDS: list[PageKind] = [
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
     PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: not linked from readers' pages
     PageKind("field-reference", "field-reference-page.md.j2", _field_reference),  # linked from the guide
-    PageKind("widget-targets", "widget-targets.md.j2", single(
-        WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS))),
-             enabled=has_indicators),
+    PageKind("widget-targets", "widget-targets.md.j2", _targets_widget, enabled=has_indicators),
     PageKind("widget-milestones", "widget-milestones.md.j2", single(
         WIDGET_MILESTONES, "organisation", lambda site: widgets.milestones_widget(site, page_url(TIMELINE)))),
     PageKind("widget-news", "widget-news.md.j2", single(
@@ -347,11 +367,12 @@ def kinds_on(pages_by_kind: dict[str, list[Page]]) -> frozenset[str]:
 
 
 def addresses(settings: Settings | None = None) -> dict[str, str]:
-    """The named pages, for templates: ``[Mục tiêu]({{ P.TARGETS|relative(page) }})``. No template writes a page's
+    """The named pages, for templates: ``[Nhiệm vụ]({{ P.TASKS|relative(page) }})`` (a target horizon's page comes
+    with its view: ``h.page``). No template writes a page's
     file name itself (``tests/test_template_links.py``), so a page moves by changing this module only, or, for the
     pages in ``DEFAULT_PAGES``, by the site's ``pages:`` setting (``settings``; None: the defaults)."""
     moved = {name.upper(): page_path(settings, name) for name in DEFAULT_PAGES} if settings else {}
-    return {"HOME": HOME, "VIEWPOINTS": VIEWPOINTS, "TASKS": TASKS, "TARGETS": TARGETS, "VISION": VISION,
+    return {"HOME": HOME, "VIEWPOINTS": VIEWPOINTS, "TASKS": TASKS,
             "FULL_TEXT": FULL_TEXT, "QUESTIONS": QUESTIONS, "CLARIFICATIONS": CLARIFICATIONS, "GLOSSARY": GLOSSARY,
             "STUDY": STUDY, "TIMELINE": TIMELINE, "SOURCES": SOURCES, "QUIZ": QUIZ, "HANDOUT": HANDOUT,
             "SLIDES": SLIDES, "MEETING": MEETING, "RESPONSIBILITIES": RESPONSIBILITIES,
@@ -365,7 +386,8 @@ def plan_links(content: Content) -> list[PlanLink]:
 
 def nav(pages_by_kind: dict[str, list[Page]]) -> list[str]:
     """The menu: the first page of each kind marked ``nav``, in registry order (titles come from the pages)."""
-    return [pages_by_kind[kind.name][0].path for kind in PAGE_KINDS if kind.nav and pages_by_kind.get(kind.name)]
+    return [page.path for kind in PAGE_KINDS if kind.nav
+            for page in pages_by_kind.get(kind.name, [])[:None if kind.nav_every else 1]]
 
 
 def offline(pages_by_kind: dict[str, list[Page]]) -> list[str]:

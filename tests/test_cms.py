@@ -90,7 +90,7 @@ def test_select_options_are_the_fixtures_categories_and_plan_parts(fixture_conte
     assert [(o["value"], o["label"]) for o in fields["category"]["options"]] == \
         [(c["id"], c["name"]) for c in news["categories"]]
     assert fields["related"]["multiple"] is True
-    targets = yaml.safe_load((FIXTURE_CONTENT / "muc-tieu-2030.yml").read_text(encoding="utf-8"))
+    targets = yaml.safe_load((FIXTURE_CONTENT / "muc-tieu/2030.yml").read_text(encoding="utf-8"))
     indicators = {i["id"] for paragraph in targets["paragraphs"] for i in paragraph.get("indicators", [])}
     units = yaml.safe_load((FIXTURE_CONTENT / "to-chuc-thuc-hien.yml").read_text(encoding="utf-8"))["units"]
     values = {o["value"] for o in fields["related"]["options"]}
@@ -112,7 +112,7 @@ def test_dates_are_written_iso_and_shown_day_first_without_time(fixture_content)
 def test_every_routine_task_has_a_collection_and_nothing_can_be_deleted(fixture_content) -> None:
     config = _config(fixture_content)
     files = {f["file"] for c in config["collections"] for f in c.get("files", [])}
-    assert files == {f"content/{name}" for name in ("muc-tieu-2030.yml", "tam-nhin-2045.yml", "to-chuc-co-so.yml",
+    assert files == {f"content/{name}" for name in ("muc-tieu/2030.yml", "muc-tieu/2045.yml", "to-chuc-co-so.yml",
                                                     "hoi-dap.yml", "lam-ro.yml", "thuat-ngu.yml",
                                                     "trac-nghiem.yml", "cai-dat.yml")}
     records = _collection(config, "ket-qua-to-chuc")
@@ -134,9 +134,9 @@ def test_results_name_an_organisation_of_the_register(fixture_content) -> None:
 
 
 def test_plan_files_offer_only_the_measurements(fixture_content) -> None:
-    """muc-tieu-2030.yml quotes the plan: paragraphs and indicators are shown only to reach their measurements,
+    """muc-tieu/2030.yml quotes the plan: paragraphs and indicators are shown only to reach their measurements,
     and cannot be added, removed or reordered; no text of the plan is a form field."""
-    (paragraphs,) = _file(_config(fixture_content), "muc-tieu-2030.yml")["fields"]
+    (paragraphs,) = _file(_config(fixture_content), "muc-tieu/2030.yml")["fields"]
     (indicators,) = paragraphs["fields"]
     (measurements,) = indicators["fields"]
     assert (paragraphs["name"], indicators["name"], measurements["name"]) == ("paragraphs", "indicators", "measurements")
@@ -183,7 +183,7 @@ def test_another_forge_is_named_and_refused(fixture_content) -> None:
 
 
 def test_without_npm_files_only_the_configuration_is_written(fixture_content, monkeypatch) -> None:
-    monkeypatch.setattr(outputs, "decap_dist", lambda project: None)
+    monkeypatch.setattr(outputs, "decap_dist", lambda project, repository=None: None)
     written = outputs.cms_outputs(fixture_content, settings(TODAY, FIXTURE_CONTENT))
     assert [o.path for o in written] == [CONFIG_PATH, "bien-tap/quan-tri/vi.js", "bien-tap/quan-tri/quan-tri.css"]
     config = yaml.safe_load(written[0].content)
@@ -195,7 +195,7 @@ def test_decap_bundle_chunks_and_licence_are_copied_not_maps(fixture_content, mo
              "977.decap-cms.js.map", "cms.js", "977.cms.js", "cms.css"]
     for name in names:
         (tmp_path / name).write_text(name)
-    monkeypatch.setattr(outputs, "decap_dist", lambda project: tmp_path)
+    monkeypatch.setattr(outputs, "decap_dist", lambda project, repository=None: tmp_path)
     written = {o.path for o in outputs.cms_outputs(fixture_content, settings(TODAY, FIXTURE_CONTENT))}
     admin = "bien-tap/quan-tri"
     assert written == {CONFIG_PATH, f"{admin}/vi.js", f"{admin}/quan-tri.css", *(f"{admin}/{n}" for n in names[:4])}
@@ -220,7 +220,7 @@ def test_the_login_server_comes_from_settings(fixture_content) -> None:
 def test_without_a_login_choice_the_editor_is_off_and_the_page_says_what_to_set(fixture_content, monkeypatch) -> None:
     from generator.views import admin
 
-    monkeypatch.setattr(admin, "decap_dist", lambda project: project)  # as if npm had installed Decap
+    monkeypatch.setattr(admin, "decap_dist", lambda project, repository=None: project)  # as if npm had installed Decap
     build = dataclasses.replace(settings(TODAY, FIXTURE_CONTENT), repo_url="https://github.com/xa-mau/trang-nq57")
     text = _admin_page(fixture_content, build)
     assert "cms_script" not in text and "editor_login: oauth" in text and "editor_auth_url" in text

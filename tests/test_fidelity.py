@@ -82,7 +82,7 @@ def test_no_built_page_and_no_calendar_says_qua_han(built_site) -> None:
 
 
 def test_every_target_number_stands_in_its_quote_and_each_card_names_what_it_measures() -> None:
-    for name in ("muc-tieu-2030.yml", "tam-nhin-2045.yml"):
+    for name in ("muc-tieu/2030.yml", "muc-tieu/2045.yml"):
         section = _yaml(name)
         assert section.get("national") is True, f"{name}: the Resolution's targets are the country's"
         for paragraph in section["paragraphs"]:
@@ -102,7 +102,7 @@ def test_every_target_number_stands_in_its_quote_and_each_card_names_what_it_mea
 def test_the_ranking_sentence_gives_one_card_per_ranking_and_scope() -> None:
     sentence = ("nhóm 3 nước dẫn đầu Đông Nam Á, nhóm 50 nước đứng đầu thế giới về năng lực cạnh tranh số "
                 "và chỉ số phát triển Chính phủ điện tử")
-    cards = [i for p in _yaml("muc-tieu-2030.yml")["paragraphs"] for i in p.get("indicators", []) if sentence in i["quote"]]
+    cards = [i for p in _yaml("muc-tieu/2030.yml")["paragraphs"] for i in p.get("indicators", []) if sentence in i["quote"]]
     assert sorted((i["value"], "cạnh tranh số" in i["title"]) for i in cards) == [
         (3, False), (3, True), (50, False), (50, True)]
 

@@ -48,9 +48,6 @@ ALLOWED: dict[tuple[str, str], tuple[int, str]] = {
     # Pending: removed by the branches that change the model (issue 20 item 3). Delete each entry when it fails
     # as no longer needed.
     ("generator/registry.py", "ke-hoach-huyen"): (1, "branch sections: page addresses from settings"),
-    ("generator/registry.py", "tam-nhin-2045"): (1, "branch horizons: any number of target horizons"),
-    ("generator/content/loader.py", "tam-nhin-2045"): (1, "branch horizons: the vision file is one horizon"),
-    ("generator/content/models.py", "tam-nhin-2045"): (1, "branch horizons: the section comment of the two horizons"),
 }
 
 
@@ -111,8 +108,9 @@ def district_words(content_dir: Path = CONTENT) -> dict[str, str]:
     if level_slug:  # the district's page addresses and anchors: named for its level
         for address in (f"ke-hoach-{level_slug}", f"cap-{level_slug}"):
             add(address, f"level `{level}`, as an address")
-    for vision in sorted(content_dir.glob("tam-nhin-*.yml")):
-        add(vision.stem, "content file name, as an address")
+    for horizon in sorted(content_dir.glob("muc-tieu/*.yml")):  # a target horizon's published address
+        if address := _yaml(f"muc-tieu/{horizon.name}", content_dir).get("address"):
+            add(address, f"muc-tieu/{horizon.name} address")
 
     for word in LEVEL_WORDS:
         add(word, "fixed level word")

@@ -210,7 +210,7 @@ def test_the_feed_stays_well_formed_xml_whatever_a_title_holds() -> None:
 
 
 def test_chart_coordinates_stay_finite_at_the_models_limits(fixture_content) -> None:
-    indicator = fixture_content.targets_2030.indicators[0]
+    indicator = fixture_content.horizons[0].indicators[0]
     extreme = indicator.model_copy(update={"value": MAX_NUMBER, "measurements": [
         Measurement(value=-MAX_NUMBER, year=2024, scope="local", source="Số liệu thử"),
         Measurement(value=MAX_NUMBER, year=2025, scope="local", source="Số liệu thử")]})

@@ -97,7 +97,7 @@ def test_status_follows_source_date_epoch_and_yaml(project_copy: Path) -> None:
 
 def test_unmeasured_indicators_show_no_status_and_the_page_says_how_figures_come(built_site: Path) -> None:
     content = load_content(CONTENT)
-    for section, page in ((content.targets_2030, "muc-tieu-2030"), (content.vision_2045, "tam-nhin-2045")):
+    for section, page in ((content.horizons[0], "muc-tieu-2030"), (content.horizons[1], "tam-nhin-2045")):
         raw = (built_site / page / "index.html").read_text(encoding="utf-8")
         for indicator in section.indicators:
             card = raw[raw.index(f'id="{indicator.id}"'):]
@@ -119,7 +119,7 @@ MEASURED = """        quote: Quy mô kinh tế số đạt tối thiểu 30% GDP
 
 def test_measured_indicator_shows_bar_status_trend_and_source(project_copy: Path) -> None:
     """Test-only values in a temporary copy: the default content carries none."""
-    replace_once(project_copy / "content/muc-tieu-2030.yml", "        quote: Quy mô kinh tế số đạt tối thiểu 30% GDP\n", MEASURED)
+    replace_once(project_copy / "content/muc-tieu/2030.yml", "        quote: Quy mô kinh tế số đạt tối thiểu 30% GDP\n", MEASURED)
     site = project_copy / "site"
     assert build_site(site, config=project_copy / "mkdocs.yml").returncode == 0
     raw = (site / "muc-tieu-2030/index.html").read_text(encoding="utf-8")

@@ -172,7 +172,7 @@ def test_target_values_are_said_once_in_vietnamese(pages: dict[str, str]) -> Non
     targets = pages["muc-tieu-2030.md"]
     for placeholder in ("≥", "Top ", "từ … đến", "trên >", "tối thiểu ≥", "> "):
         assert placeholder not in re.sub(r"<[^>]+>", "", targets).replace("->", ""), placeholder
-    indicators = {i["id"]: i for p in raw("muc-tieu-2030.yml")["paragraphs"] for i in p["indicators"]}
+    indicators = {i["id"]: i for p in raw("muc-tieu/2030.yml")["paragraphs"] for i in p["indicators"]}
     by_kind = {i["comparator"]: i for i in indicators.values()}
     top, span, least = by_kind["top"], by_kind["range"], by_kind["at_least"]
     assert f"<strong>Nhóm {top['value']} {top['unit']} dẫn đầu {top['scope']}</strong>" in targets
@@ -190,7 +190,7 @@ def test_value_text_must_stand_in_the_quote() -> None:
 
 def test_group_titles_come_from_content_and_fall_back_to_a_number(pages: dict[str, str]) -> None:
     targets = pages["muc-tieu-2030.md"]
-    paragraphs = raw("muc-tieu-2030.yml")["paragraphs"]
+    paragraphs = raw("muc-tieu/2030.yml")["paragraphs"]
     assert any(p.get("title") for p in paragraphs) and any(not p.get("title") for p in paragraphs)
     for number, paragraph in enumerate(paragraphs, start=1):
         assert f"\n## {paragraph.get('title') or f'Nhóm {number}'}\n" in targets
@@ -198,7 +198,7 @@ def test_group_titles_come_from_content_and_fall_back_to_a_number(pages: dict[st
 
 def test_unmeasured_cards_show_no_status_and_the_scope_follows_content(pages: dict[str, str]) -> None:
     targets = pages["muc-tieu-2030.md"]
-    section = raw("muc-tieu-2030.yml")
+    section = raw("muc-tieu/2030.yml")
     for indicator in (i for p in section["paragraphs"] for i in p["indicators"]):
         card = re.search(rf'<article class="nq-card" id="{indicator["id"]}".*?</article>', targets, re.S).group()
         assert ("nq-status" in card) == bool(indicator.get("measurements")), indicator["id"]
@@ -213,7 +213,7 @@ def test_national_targets_are_framed_as_the_countrys(fixture_content, tmp_path: 
 
     content_dir = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, content_dir)
-    path = content_dir / "muc-tieu-2030.yml"
+    path = content_dir / "muc-tieu/2030.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("year: 2030\n", "year: 2030\nnational: true\n"),
                     encoding="utf-8")
     rendered = {p.path: p.markdown for p in render_pages(load_content(content_dir), settings(TODAY, content_dir))}

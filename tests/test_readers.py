@@ -257,7 +257,7 @@ def test_slides_give_every_target_its_own_bullet() -> None:
     slides = next(p.markdown for p in pages if p.path == "trinh-chieu.md")
     sections = re.findall(r'<section class="nq-slide" id="muc-tieu[^"]*">(.*?)</section>', slides, re.S)
     bullets = [li for s in sections for li in re.findall(r"<li>(.*?)</li>", s, re.S)]
-    headline = [i for group in raw("muc-tieu-2030.yml")["paragraphs"] for i in group.get("indicators", [])
+    headline = [i for group in raw("muc-tieu/2030.yml")["paragraphs"] for i in group.get("indicators", [])
                 if i.get("headline")]
     for indicator in headline:
         assert sum(indicator["title"] in li for li in bullets) == 1, indicator["title"]
@@ -289,10 +289,10 @@ def test_lint_warns_on_a_percentage_whose_label_does_not_say_of_what(fixture_cop
     assert truncated_label("Tỉ lệ khai thác thương mại", "Tỉ lệ khai thác thương mại sáng chế")
     assert not truncated_label("Quy mô kinh tế số so với GDP", "Quy mô kinh tế số so với GDP")
     assert not [f for f in lint(fixture_copy) if "đại lượng đo" in f.message]
-    percent = next(i for group in raw("muc-tieu-2030.yml")["paragraphs"] for i in group.get("indicators", [])
+    percent = next(i for group in raw("muc-tieu/2030.yml")["paragraphs"] for i in group.get("indicators", [])
                    if i.get("unit") == "%")
     short = " ".join(percent["measure"].split()[1:])
-    replace_once(fixture_copy / "muc-tieu-2030.yml", f"title: {percent['title']}\n", f"title: {short}\n")
+    replace_once(fixture_copy / "muc-tieu/2030.yml", f"title: {percent['title']}\n", f"title: {short}\n")
     found = [f for f in lint(fixture_copy) if "đại lượng đo" in f.message]
     assert len(found) == 1 and percent["id"] in found[0].message
 

@@ -2,14 +2,13 @@
 ``source``, and the schema version the loader reads (``content/migrations/sections.py``).
 
 Generator behaviour runs on copies of the fixture commune; the migration runs on the version-1 files of the fixture
-and of the district (tag ``v1-content``), as the lead re-runs it at merge.
+and of the district (``tests/fixtures/v1/``).
 """
 
 from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import typing
 from datetime import date
 from pathlib import Path
@@ -22,20 +21,23 @@ from generator.content.levels import LEVELS, LevelName, scope_words
 from generator.content.migrations import SCHEMA_VERSION, migrate
 from generator.render.pages import render_pages
 
-from .conftest import FIXTURE, ROOT, problems_for, replace_once, settings
+from .conftest import FIXTURE, problems_for, replace_once, settings
 
 TODAY = date(2025, 11, 28)
-V1 = "v1-content"
+V1 = Path(__file__).parent / "fixtures" / "v1"
+"""Version-1 files kept verbatim (tests/fixtures/v1/README.md): the district's and the fixture commune's."""
+V1_FOLDERS = {"content": "district", "tests/fixtures/xa-mau/content": "xa-mau"}
 V1_FILES = ("cai-dat.yml", "hoc-tap-quan-triet.yml", "ke-hoach.yml", "muc-tieu-2030.yml", "tam-nhin-2045.yml")
 OLD_KEYS = ("district", "grassroots", "implementation_plans", "reporters")
+MOVED = {"muc-tieu-2030.yml": "muc-tieu/2030.yml", "tam-nhin-2045.yml": "muc-tieu/2045.yml"}
+"""Where the horizons step (``migrations.horizons``) puts the version-1 target files."""
 
 
 def _v1(folder: str, target: Path) -> Path:
-    """The version-1 files of ``folder`` (``content`` or the fixture's) as the tag holds them, written to ``target``."""
+    """The version-1 files of ``folder`` (``content`` or the fixture's), copied to ``target``."""
     target.mkdir(parents=True)
     for name in V1_FILES:
-        shown = subprocess.run(["git", "show", f"{V1}:{folder}/{name}"], cwd=ROOT, capture_output=True, check=True)
-        (target / name).write_bytes(shown.stdout)
+        shutil.copyfile(V1 / V1_FOLDERS[folder] / name, target / name)
     return target
 
 
@@ -81,17 +83,17 @@ def test_migration_keeps_comments_and_runs_once(tmp_path: Path) -> None:
     comments = [line for line in (folder / "hoc-tap-quan-triet.yml").read_text(encoding="utf-8").splitlines()
                 if line.startswith("#")]
     migrate(folder)
-    once = {path.name: path.read_bytes() for path in folder.iterdir()}
+    once = {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
     assert [line for line in (folder / "hoc-tap-quan-triet.yml").read_text(encoding="utf-8").splitlines()
             if line.startswith("#")] == comments
     assert migrate(folder) == []
-    assert {path.name: path.read_bytes() for path in folder.iterdir()} == once
+    assert {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()} == once
 
 
 def test_the_committed_fixture_is_the_migration_of_its_version_1_files(tmp_path: Path) -> None:
     folder = _v1("tests/fixtures/xa-mau/content", tmp_path / "content")
     migrate(folder)
-    for name in V1_FILES:
+    for name in (MOVED.get(name, name) for name in V1_FILES):
         assert (folder / name).read_text(encoding="utf-8") == (FIXTURE / "content" / name).read_text(encoding="utf-8"), name
 
 
@@ -101,7 +103,7 @@ def test_a_district_scope_becomes_local(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("scope: province", "scope: district", 1), encoding="utf-8")
     changes = migrate(folder)
     assert any(change.startswith("muc-tieu-2030.yml: `scope: district` thành `scope: local`") for change in changes)
-    measurements = _yaml(path)["paragraphs"][0]["indicators"][0]["measurements"]
+    measurements = _yaml(folder / MOVED[path.name])["paragraphs"][0]["indicators"][0]["measurements"]
     assert [m["scope"] for m in measurements] == ["local", "province"]
 
 
@@ -176,7 +178,7 @@ LOCAL = ("            scope: province\n            source: Báo cáo mẫu của
 
 def _local_figures(content: Path) -> None:
     """The fixture's first indicator measured by the commune itself, two years: a trend in the local scope."""
-    path = content / "muc-tieu-2030.yml"
+    path = content / MOVED["muc-tieu-2030.yml"]
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("scope: province", "scope: local"), encoding="utf-8")
 

@@ -259,7 +259,7 @@ def test_sanitiser_leaves_every_page_of_todays_site_as_it_was(project_copy: Path
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    replace_once(project_copy / "content/muc-tieu-2030.yml", "        quote: Quy mô kinh tế số đạt tối thiểu 30% GDP\n", MEASURED)
+    replace_once(project_copy / "content/muc-tieu/2030.yml", "        quote: Quy mô kinh tế số đạt tối thiểu 30% GDP\n", MEASURED)
     bodies: list[str] = []
 
     def capture(html: str) -> str:

@@ -542,7 +542,7 @@ class ViewpointSection(ContentModel):
 
 
 # --------------------------------------------------------------------------
-# Section II.1.2 (muc-tieu-2030.yml, tam-nhin-2045.yml)
+# Section II.1.2 (muc-tieu/<năm>.yml: one file per horizon)
 # --------------------------------------------------------------------------
 
 Comparator = Literal["at_least", "above", "reach", "range", "top"]
@@ -603,12 +603,18 @@ class TargetParagraph(ContentModel):
         return self
 
 
-class TargetSection(ContentModel):
-    """Mục tiêu đến một năm (2030) hoặc tầm nhìn (2045)."""
+HorizonKind = Literal["targets", "vision"]
 
-    heading: Line | None = Field(None, description="`1.2. Về mục tiêu` (chỉ ở tệp 2030).")
+
+class TargetSection(ContentModel):
+    """Mục tiêu (hoặc tầm nhìn) đến một năm: một tệp trong thư mục `muc-tieu/`, các tệp xếp theo năm."""
+
+    heading: Line | None = Field(None, description="`1.2. Về mục tiêu` (chỉ ở tệp của năm đầu tiên).")
     subheading: Line = Field(description="Ví dụ `(1) Đến năm 2030:`.")
     year: int = Field(ge=2025, le=2100, description="Năm mục tiêu.")
+    kind: HorizonKind = Field("targets", description="`targets` (mục tiêu) hoặc `vision` (tầm nhìn): trang, trang chủ và tài liệu in gọi phần này là “Mục tiêu …” hay “Tầm nhìn …”.")
+    title: Name | None = Field(None, description="Tên trang và mục trên trình đơn; bỏ trống: “Mục tiêu đến năm …” theo `year` (hoặc “Tầm nhìn …”, thêm “của cả nước” khi `national: true`).")
+    address: Slug | None = Field(None, description="Địa chỉ trang, ví dụ `muc-tieu-2030` (trang ở `/muc-tieu-2030/`); bỏ trống: `muc-tieu-<năm>`. Đã đăng thì không đổi (liên kết đã chia sẻ sẽ hỏng).")
     national: bool = Field(False, description="`true` khi đây là mục tiêu của cả nước do Nghị quyết đặt ra và kế hoạch chỉ nêu lại (không đặt chỉ tiêu riêng cho địa phương): trang ghi rõ “Mục tiêu của cả nước”.")
     paragraphs: list[TargetParagraph] = Field(min_length=1)
     strategic_technologies: list[Text] = Field(default_factory=list, description="Các công nghệ chiến lược được nêu tên.")

@@ -37,6 +37,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..content import Content, content_files, load_content, load_model
 from ..content.approval import drafts
+from ..content.horizons import horizon_attribute
 from ..content.models import Corrections, Quiz
 from ..content.placeholders import MARKER, find_placeholders
 from ..content.posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matter
@@ -171,7 +172,8 @@ class Linter:
     # -- file walking -------------------------------------------------------
 
     def run(self) -> list[Finding]:
-        for name in [*(entry.name for entry in content_files()), CORRECTIONS]:
+        horizons = [self.content.source(horizon_attribute(section.year)) for section in self.content.horizons]
+        for name in [*(entry.name for entry in content_files()), *horizons, CORRECTIONS]:
             path = self.content_dir / name
             if path.is_file():
                 text = self.whole_file(path, skip_confusions=name == CORRECTIONS)
@@ -257,9 +259,9 @@ class Linter:
         """A card reads "Đạt 80% — <title>": for a bare percentage (unit ``%``; "% GDP", "doanh nghiệp" say of what
         themselves), a title cut from its measure ("Giao dịch không dùng tiền mặt" for
         "Tỉ lệ giao dịch không dùng tiền mặt") leaves the reader asking 80% of what."""
-        for attribute in ("targets_2030", "vision_2045"):
-            path = self.content_dir / self.content.source(attribute)
-            for indicator in getattr(self.content, attribute).indicators:
+        for section in self.content.horizons:
+            path = self.content_dir / self.content.source(horizon_attribute(section.year))
+            for indicator in section.indicators:
                 if indicator.unit == "%" and truncated_label(indicator.title, indicator.measure):
                     self.add(self.display(path), 1, "warning",
                              f"chỉ tiêu “{indicator.id}”: tên “{indicator.title}” là một phần của đại lượng đo "

@@ -23,6 +23,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..content import Content, content_files
+from ..content.horizons import horizon_attribute
 from ..content.levels import scope_word
 from ..content.models import Deadline, Indicator
 from ..content.reader import parse_yaml
@@ -55,13 +56,15 @@ def walk(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
 
 
 def traps(content: Content, today: date) -> Iterator[Trap]:
-    for entry in content_files():
-        for path, value in walk(getattr(content, entry.attribute)):
+    files = [(entry.name, getattr(content, entry.attribute)) for entry in content_files()]
+    files += [(content.source(horizon_attribute(section.year)), section) for section in content.horizons]
+    for name, model in files:
+        for path, value in walk(model):
             if isinstance(value, Deadline):
-                yield from _future_result(entry.name, path, value, today)
+                yield from _future_result(name, path, value, today)
             elif isinstance(value, Indicator):
-                yield from _future_measurements(entry.name, path, value, today)
-                yield from _hidden_measurements(entry.name, path, value, scope_word(content.settings.level))
+                yield from _future_measurements(name, path, value, today)
+                yield from _hidden_measurements(name, path, value, scope_word(content.settings.level))
 
 
 def _future_result(file: str, path: Path_, deadline: Deadline, today: date) -> Iterator[Trap]:

@@ -23,8 +23,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import TypeAdapter, ValidationError
 
 from ..content import content_files, load_content
+from ..content.horizons import HORIZONS_DIR
 from ..content.migrations import SCHEMA_VERSION, migrate
-from ..content.models import DocDate, Name, Settings, Url, Wording
+from ..content.models import DocDate, Name, Settings, TargetSection, Url, Wording
 from ..content.placeholders import MARKER, placeholder
 from ..maintainer import PLUGIN
 
@@ -149,6 +150,8 @@ def write_starter(target: Path, values: dict[str, typing.Any]) -> list[str]:
     load_content(content)  # the starter must load as written; a ContentError here is reported like any other
     plan_files = [(f"content/{entry.name}", entry.holds) for entry in content_files()
                   if not entry.optional and entry.name not in PLAN_HEAD and (content / entry.name).exists()]
+    holds = (TargetSection.__doc__ or "").strip().splitlines()[0].rstrip(".")
+    plan_files += [(f"content/{HORIZONS_DIR}/{path.name}", holds) for path in sorted((content / HORIZONS_DIR).glob("*.yml"))]
     for template in GUIDES:
         text = env.get_template(template).render(values | {"plan_files": plan_files})
         (target / template.removesuffix(".j2")).write_text(text, encoding="utf-8")

@@ -21,7 +21,7 @@ from ..text import without_number
 from .deadlines import DueItem
 from .site import Site
 from .slides import Slide, lines, pack, text_slides
-from .targets import IndicatorCard, headlines
+from .targets import Horizon, IndicatorCard, headlines
 
 PDF_PATH = "tai-lieu/sinh-hoat-chi-bo.pdf"
 """Where the handout PDF is published, under docs/ (and site/)."""
@@ -80,9 +80,11 @@ class MeetingView:
     viewpoints: list[Viewpoint]
     targets_year: int
     targets: list[IndicatorCard]
-    """Headline indicators of the first target year, each with its later (vision) value when one exists."""
-    vision_year: int
-    vision_only: list[IndicatorCard]
+    """Headline indicators of the first target year, each with its later (vision) values when they exist."""
+    later_horizons: list[Horizon]
+    """The horizons after the first, for the heading “Mục tiêu chính đến năm 2030 và tầm nhìn đến năm 2045”."""
+    later_only: list[IndicatorCard]
+    """Later horizons' headline indicators that no first-year card measures."""
     tasks_heading: str
     tasks: list[TaskGroup]
     parts: list[HandoutPart]
@@ -119,8 +121,7 @@ def _sections(site: Site, parts: list[HandoutPart]) -> dict[str, int]:
     """Passage id → handout section, for every passage the handout prints."""
     content = site.content
     found = {v.id: SECTIONS["viewpoints"] for v in content.viewpoints.viewpoints}
-    found |= {i.id: SECTIONS["targets"] for section in (content.targets_2030, content.vision_2045)
-              for i in section.indicators}
+    found |= {i.id: SECTIONS["targets"] for section in content.horizons for i in section.indicators}
     found |= {g.id: SECTIONS["tasks"] for g in content.tasks.groups}
     with_deadlines = next((part.number for part in parts if part.deadlines), None)
     if with_deadlines is not None:
@@ -134,10 +135,10 @@ def _all_passed(site: Site, passage: str | None) -> bool:
     return bool(unit and unit.deadlines) and all(item.due < site.settings.today for item in unit.deadlines)
 
 
-def meeting_view(site: Site, pages: dict[str, str], targets_page: str, vision_page: str) -> MeetingView:
+def meeting_view(site: Site, pages: dict[str, str], horizons: list[Horizon]) -> MeetingView:
     content, today = site.content, site.settings.today
     known = content.passages
-    cards, vision_only = headlines(content.targets_2030, content.vision_2045, targets_page, vision_page)
+    cards, later = headlines(horizons)
     ahead = sorted((item for item in site.deadlines if item.due >= today), key=lambda item: (item.due, item.unit))
     parts = handout_parts(site, bool(ahead))
     sections = _sections(site, parts)
@@ -151,8 +152,8 @@ def meeting_view(site: Site, pages: dict[str, str], targets_page: str, vision_pa
         resolution=content.plan.resolution, activity=content.settings.wording.activity,
         unbroken=[content.plan.resolution.number],
         viewpoints_heading=content.viewpoints.heading, viewpoints=list(content.viewpoints.viewpoints),
-        targets_year=content.targets_2030.year, targets=cards,
-        vision_year=content.vision_2045.year, vision_only=vision_only,
+        targets_year=horizons[0].year if horizons else 0, targets=cards,
+        later_horizons=horizons[1:], later_only=[card for group in later for card in group.cards],
         tasks_heading=content.tasks.heading, tasks=list(content.tasks.groups),
         parts=parts, deadlines=ahead, discussion_number=SECTIONS["tasks"] + len(parts) + 1,
         discussion=discussion, slides=[], pdf_path=PDF_PATH, pages=pages)
@@ -166,7 +167,7 @@ def deck(view: MeetingView) -> list[Slide]:
     for number, v in enumerate(view.viewpoints, start=1):
         slides += text_slides(f"quan-diem-{number}", f"Quan điểm {number}: {v.title}", [v.text])
     slides += pack("muc-tieu", f"Mục tiêu chính đến năm {view.targets_year}", "targets",
-                   [*view.targets, *view.vision_only], _target_lines)
+                   [*view.targets, *view.later_only], _target_lines)
     for number, group in enumerate(view.tasks, start=1):
         slides += text_slides(f"nhiem-vu-{number}", f"Nhóm nhiệm vụ {number}/{len(view.tasks)}: {group.title}",
                               [group.text])
