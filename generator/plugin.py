@@ -323,7 +323,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         source = self.sources.get(page.file.src_uri) or f"{self.docs_prefix}/{page.file.src_uri}"
         original = source
         prefix = f"{self.settings.content_prefix}/"
-        if self.translations and source.startswith(prefix) and source.count("/") == prefix.count("/"):
+        if source.startswith(prefix) and source.removeprefix(prefix) in self.translations:
             source = f"{prefix}{self.settings.language}/{source.removeprefix(prefix)}"  # edit (or start) the translation
         if page.file.src_uri in self.package_pages:
             page.edit_url = None  # the package's page: no file in the site's repository to edit
@@ -347,7 +347,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         assert self.settings is not None
         if self.settings.language == self.settings.languages[0] or src_uri in self.package_pages:
             return None
-        name = source.rpartition("/")[2] if source.startswith(f"{self.settings.content_prefix}/") else None
+        prefix = f"{self.settings.content_prefix}/"
+        name = source.removeprefix(prefix) if source.startswith(prefix) else None
         record = self.translations.get(name) if name else None
         if record is None:  # a post, a docs/ page: no overlay, the Vietnamese text
             return {"complete": False, "unofficial": False}

@@ -27,6 +27,8 @@ OVERLAYS = FIXTURE / "content" / "en"
 SITE_URL = yaml.safe_load((FIXTURE / "content" / "cai-dat.yml").read_text(encoding="utf-8"))["base_url"]
 SITE_PATH = urlsplit(SITE_URL).path
 REPO = "https://github.com/example/xa-mau"
+TARGETS_FILE = "muc-tieu/2030.yml"
+"""The first horizon's file, and its English overlay's path under content/en/."""
 
 
 def bilingual_project(target: Path, languages: str = "[vi, en]") -> Path:
@@ -99,30 +101,30 @@ def bilingual_content(tmp_path):
 def test_overlay_replaces_text_and_keeps_numbers(bilingual_content):
     content = load_content(bilingual_content)
     english, records = overlay_content(content, "en", "content")
-    targets = overlay("muc-tieu-2030.yml")
+    targets = overlay(TARGETS_FILE)
     first = targets["paragraphs"][0]["indicators"][0]
-    original = next(i for p in content.targets_2030.paragraphs for i in p.indicators if i.id == first["id"])
-    translated = next(i for p in english.targets_2030.paragraphs for i in p.indicators if i.id == first["id"])
+    original = next(i for p in content.horizons[0].paragraphs for i in p.indicators if i.id == first["id"])
+    translated = next(i for p in english.horizons[0].paragraphs for i in p.indicators if i.id == first["id"])
     assert translated.title == first["title"] != original.title
     assert (translated.value, translated.comparator, translated.measurements[0].value) == \
         (original.value, original.comparator, original.measurements[0].value)
     assert english.settings.site_name == overlay("cai-dat.yml")["site_name"]
-    assert records["muc-tieu-2030.yml"].complete and records["muc-tieu-2030.yml"].unofficial
+    assert records[TARGETS_FILE].complete and records[TARGETS_FILE].unofficial
     assert not records["tom-tat.yml"].complete  # the quotations are left in Vietnamese
     assert not records["quan-diem.yml"].complete and records["quan-diem.yml"].overlay is None
 
 
 def test_overlay_may_not_change_a_number(bilingual_content):
-    path = bilingual_content / "en" / "muc-tieu-2030.yml"
+    path = bilingual_content / "en" / TARGETS_FILE
     line = replace_once(path, "heading: 1.2. Targets", "year: 2031\nheading: 1.2. Targets")
     with pytest.raises(ContentError) as caught:
         overlay_content(load_content(bilingual_content), "en", "content")
     problem = caught.value.problems[0]
-    assert problem.file.endswith("en/muc-tieu-2030.yml") and problem.line == line and "year" in problem.message_vi
+    assert problem.file.endswith("en/" + TARGETS_FILE) and problem.line == line and "year" in problem.message_vi
 
 
 def test_translation_of_the_document_must_say_unofficial(bilingual_content):
-    path = bilingual_content / "en" / "muc-tieu-2030.yml"
+    path = bilingual_content / "en" / TARGETS_FILE
     replace_once(path, "  unofficial: true\n", "")
     with pytest.raises(ContentError) as caught:
         overlay_content(load_content(bilingual_content), "en", "content")
@@ -132,21 +134,21 @@ def test_translation_of_the_document_must_say_unofficial(bilingual_content):
 def test_recorded_hashes_match_the_originals(bilingual_content):
     content = load_content(bilingual_content)
     assert notes(content, "content") == [n for n in notes(content, "content") if "chưa dịch" in n.message]
-    recorded = overlay("muc-tieu-2030.yml")["translation"]["source"]
-    assert recorded["heading"] == text_hash(content.targets_2030.heading)
+    recorded = overlay(TARGETS_FILE)["translation"]["source"]
+    assert recorded["heading"] == text_hash(content.horizons[0].heading)
 
 
 def test_lint_warns_when_the_original_changed(bilingual_content):
     """Changing an original paragraph makes lint report its translation stale."""
     from generator.editor.lint import lint
 
-    original = load_content(bilingual_content).targets_2030.paragraphs[1].text
-    replace_once(bilingual_content / "muc-tieu-2030.yml", "cán bộ, công chức xã được bồi dưỡng kỹ năng số.",
+    original = load_content(bilingual_content).horizons[0].paragraphs[1].text
+    replace_once(bilingual_content / TARGETS_FILE, "cán bộ, công chức xã được bồi dưỡng kỹ năng số.",
                  "cán bộ, công chức xã được bồi dưỡng kỹ năng số hằng năm.")
-    assert load_content(bilingual_content).targets_2030.paragraphs[1].text != original
+    assert load_content(bilingual_content).horizons[0].paragraphs[1].text != original
     stale = [f for f in lint(bilingual_content) if "đã đổi sau khi dịch" in f.message]
     assert len(stale) == 1 and stale[0].severity == "warning"
-    assert stale[0].file.endswith("en/muc-tieu-2030.yml") and "paragraphs.1.text" in stale[0].message
+    assert stale[0].file.endswith("en/" + TARGETS_FILE) and "paragraphs.1.text" in stale[0].message
     assert stale[0].line == 3  # the `translation:` line, below the two comment lines
 
 
@@ -161,12 +163,12 @@ def test_lint_names_a_stray_translation_file(bilingual_content):
 def test_stamp_records_the_new_original(bilingual_content):
     from generator.editor.translations import stamp
 
-    replace_once(bilingual_content / "muc-tieu-2030.yml", "cán bộ, công chức xã được bồi dưỡng kỹ năng số.",
+    replace_once(bilingual_content / TARGETS_FILE, "cán bộ, công chức xã được bồi dưỡng kỹ năng số.",
                  "cán bộ, công chức xã được bồi dưỡng kỹ năng số hằng năm.")
     content = load_content(bilingual_content)
     assert any("đã đổi" in n.message for n in notes(content, "content"))
     written = stamp(content, bilingual_content)
-    assert bilingual_content / "en" / "muc-tieu-2030.yml" in written
+    assert bilingual_content / "en" / TARGETS_FILE in written
     assert not any("đã đổi" in n.message for n in notes(load_content(bilingual_content), "content"))
 
 
@@ -258,7 +260,7 @@ def test_english_pages_read_english(bilingual_site):
     english = i18n.translator("en")
     assert settings["site_name"] in home and english.gettext("Các mục") in home
     assert settings["governing_body"] in home and english.gettext("Cơ quan chủ quản:") in home
-    assert overlay("muc-tieu-2030.yml")["paragraphs"][0]["title"] in targets
+    assert overlay(TARGETS_FILE)["paragraphs"][0]["title"] in targets
     body = re.search(r"data-pagefind-body>(.*?)</article>", targets, re.S).group(1)
     fixed = [key for key in i18n.used_keys() if "%(" not in key and len(key) > 12]
     assert not [key for key in fixed if key in body]  # no Vietnamese interface sentence on the English page
@@ -273,7 +275,7 @@ def test_numbers_and_dates_follow_the_language(bilingual_site):
     from generator.text import doc_date
 
     content = load_content(FIXTURE / "content")
-    value = next(m.value for p in content.targets_2030.paragraphs for i in p.indicators for m in i.measurements
+    value = next(m.value for p in content.horizons[0].paragraphs for i in p.indicators for m in i.measurements
                  if m.value != int(m.value))
     vi_text = (bilingual_site / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
     en_text = (bilingual_site / "en" / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
@@ -334,9 +336,9 @@ def test_edit_links_of_the_english_edition_open_the_translation(bilingual_site):
     def edit_link(page: Path) -> str:
         return re.search(r'href="(https://github\.com/example/xa-mau/[^"]+)"', page.read_text(encoding="utf-8")).group(1)
 
-    assert edit_link(bilingual_site / "muc-tieu-2030" / "index.html") == f"{REPO}/edit/main/content/muc-tieu-2030.yml"
+    assert edit_link(bilingual_site / "muc-tieu-2030" / "index.html") == f"{REPO}/edit/main/content/{TARGETS_FILE}"
     assert edit_link(bilingual_site / "en" / "muc-tieu-2030" / "index.html") == \
-        f"{REPO}/edit/main/content/en/muc-tieu-2030.yml"
+        f"{REPO}/edit/main/content/en/{TARGETS_FILE}"
     assert not (OVERLAYS / "quan-diem.yml").exists()
     assert edit_link(bilingual_site / "en" / "quan-diem-chi-dao" / "index.html") == \
         f"{REPO}/new/main/content/en?filename=quan-diem.yml"

@@ -14,6 +14,7 @@ Each overlay starts with a ``translation:`` mapping:
   quotation: such a page says it is an unofficial translation and links to the Vietnamese original.
 
 A field with no translation keeps the Vietnamese text; the page is then marked as not fully translated.
+Records are keyed by the file's path in the content folder (``tom-tat.yml``, ``muc-tieu/2030.yml``).
 """
 
 from __future__ import annotations
@@ -225,24 +226,31 @@ def overlay_content(content: Any, language: str, display_root: str) -> tuple[Any
     """The edition of ``content`` (a validated ``Content``) in ``language``: each file's overlay applied, and per file
     what stays in Vietnamese. A file with no overlay is wholly untranslated (its pages are marked)."""
     from .document import DOCUMENT_PARTS
+    from .horizons import horizon_file
     from .loader import content_files
 
     folder = Path(content.root) / language
     updates: dict[str, Any] = {}
     records: dict[str, FileTranslation] = {}
     problems: list[Problem] = []
+
+    def overlaid(model: BaseModel, name: str, document: bool) -> BaseModel:
+        path = folder / name
+        if not path.is_file():
+            records[name] = FileTranslation(name, untranslated=[p for p, _t in text_fields(model)])
+            return model
+        try:
+            model, records[name] = apply_overlay(model, path, f"{display_root}/{language}/{name}", name, document)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+        return model
+
     for entry in content_files():
-        model = getattr(content, entry.attribute)
-        path = folder / entry.name
-        if path.is_file():
-            try:
-                updates[entry.attribute], records[entry.name] = apply_overlay(
-                    model, path, f"{display_root}/{language}/{entry.name}", entry.name,
-                    entry.attribute in DOCUMENT_PARTS)
-            except ContentError as exc:
-                problems += exc.problems
-        else:
-            records[entry.name] = FileTranslation(entry.name, untranslated=[p for p, _t in text_fields(model)])
+        updates[entry.attribute] = overlaid(getattr(content, entry.attribute), entry.name, entry.attribute in DOCUMENT_PARTS)
+    horizons = getattr(content, "horizons", None)
+    if horizons is not None:  # one file per horizon, content/muc-tieu/<year>.yml: its overlay <code>/muc-tieu/<year>.yml
+        updates["horizons"] = [overlaid(section, horizon_file(section.year), "horizons" in DOCUMENT_PARTS)
+                               for section in horizons]
     if problems:
         raise ContentError(problems)
     return replace(content, **updates), records

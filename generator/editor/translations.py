@@ -49,10 +49,10 @@ def notes(content: Content, display_root: str) -> list[TranslationNote]:
             continue
         known = {record.file for record in records.values()}
         folder = Path(content.root) / language
-        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-            if path.is_file() and path.name not in known:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file() and path.relative_to(folder).as_posix() not in known:
                 found.append(TranslationNote(
-                    f"{display_root}/{language}/{path.name}", 1, "warning",
+                    f"{display_root}/{language}/{path.relative_to(folder).as_posix()}", 1, "warning",
                     "tệp này không được đọc: bản dịch phải trùng tên một tệp nội dung (stray translation file)",
                     f"đổi tên cho đúng một trong: {', '.join(sorted(known))}; hoặc xóa tệp"))
         for record in records.values():
