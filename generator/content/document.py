@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from ..text import slugify, without_number
@@ -142,7 +142,7 @@ def section_passages(*, plan: models.Plan, purpose: models.PurposeSection, study
     ]
 
 
-def passages(**parts: object) -> dict[str, Passage]:
+def passages(anchors: Mapping[str, str] | None = None, **parts: object) -> dict[str, Passage]:
     """Every passage editors' text may name (a quiz ``passage``, an answer's ``source``, a summary line): id → passage.
 
     The parts of the plan with their own anchor on a structured page (viewpoints,
@@ -163,7 +163,7 @@ def passages(**parts: object) -> dict[str, Passage]:
     found.update({p.id: p for p in section_passages(**parts)})  # type: ignore[arg-type]
     found.setdefault(OPENING_ANCHOR, Passage(OPENING_ANCHOR, f"{plan.kind} {plan.title}", plan.intro))
     for heading in section_headings(**parts):  # type: ignore[arg-type]
-        anchor = section_anchor(heading)
+        anchor = section_anchor(heading, anchors)
         found.setdefault(anchor, Passage(anchor, normalise(heading), ""))
     return found
 
@@ -173,9 +173,12 @@ def unit_heading(unit: models.Unit) -> str:
     return f"{unit.number}. {unit.name}"
 
 
-def section_anchor(heading: str) -> str:
-    """The anchor of a full-text heading: ``4. Báo cáo viên và tài liệu`` → ``4-bao-cao-vien-va-tai-lieu``."""
-    return slugify(heading)
+def section_anchor(heading: str, anchors: Mapping[str, str] | None = None) -> str:
+    """The anchor of a full-text heading: ``4. Báo cáo viên và tài liệu`` → ``4-bao-cao-vien-va-tai-lieu``.
+
+    ``anchors``: a translated heading → the anchor of the Vietnamese heading it translates (``Content.anchors`` of
+    another edition), so a link to a part of the plan reaches the same part in every edition."""
+    return (anchors or {}).get(heading) or slugify(heading)
 
 
 # ---------------------------------------------------------------- the plan's own wording, checked by validate

@@ -83,6 +83,9 @@ class Content:
     horizons: list[models.TargetSection] = field(default_factory=list)
     """The plan's target horizons (section II.1.2), one file each in ``muc-tieu/`` named for its year, in year
     order: as many as the plan sets (a 2030 target and a 2045 vision, or one, or three)."""
+    anchors: dict[str, str] = field(default_factory=dict)
+    """Another edition's full-text headings and section III's unit names → the anchors of the Vietnamese texts they
+    translate (``overlay.heading_anchors``): empty in the Vietnamese edition, whose anchors are its texts' slugs."""
 
     @property
     def target_sections(self) -> list[models.TargetSection]:
@@ -105,7 +108,7 @@ class Content:
     @cached_property
     def passages(self) -> dict[str, Passage]:
         """Every passage editors' text may name: id → passage (``document.passages``)."""
-        return passages(**self.parts)
+        return passages(self.anchors, **self.parts)
 
     def source(self, attribute: str) -> str:
         """The content file an attribute was read from: ``viewpoints`` → ``quan-diem.yml``,

@@ -253,7 +253,20 @@ def overlay_content(content: Any, language: str, display_root: str) -> tuple[Any
                                for section in horizons]
     if problems:
         raise ContentError(problems)
-    return replace(content, **updates), records
+    edition = replace(content, **updates)
+    return replace(edition, anchors=heading_anchors(content, edition)), records
+
+
+def heading_anchors(original: Any, edition: Any) -> dict[str, str]:
+    """Each translated text an anchor or an address is made from → the anchor of the Vietnamese text it translates:
+    the full-text headings (answers, quiz questions and summary lines name passages by their anchors) and the units
+    section III names (each has a page, ``don-vi/<anchor>/``), so both are the same in every edition."""
+    from .document import section_anchor, section_headings
+
+    pairs = list(zip(section_headings(**original.parts), section_headings(**edition.parts), strict=True))
+    pairs += [(a.unit, b.unit) for part, translated in zip(original.study.parts, edition.study.parts, strict=True)
+              for a, b in zip(part.assignments, translated.assignments, strict=True) if a.unit and b.unit]
+    return {translated: section_anchor(vietnamese) for vietnamese, translated in pairs if translated != vietnamese}
 
 
 def source_block(record: FileTranslation) -> str:

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..content import Content
+from ..content.document import section_anchor
 from ..content.models import Assignment
 from ..content.quotation import stands_in
-from ..text import fold, heading_number, roman_part, sentence_case, slugify, without_number
+from ..text import fold, heading_number, roman_part, sentence_case, without_number
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def _study_duties(content: Content, ids: dict[str, str]) -> Iterator[Duty]:
         for assignment in assignments:
             if not assignment.unit:
                 continue
-            anchor = slugify(assignment.unit)
+            anchor = section_anchor(assignment.unit, content.anchors)  # the same address in every edition
             yield Duty(assignment.unit, ids.get(fold(assignment.unit), anchor), anchor, assignment, ref,
                        _words_for(assignment, texts), "study")
 

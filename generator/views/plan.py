@@ -108,7 +108,7 @@ def full_text_view(site: Site) -> FullTextView:
     parts = {name: getattr(content, name) for name in DOCUMENT_PARTS}
     return FullTextView(
         lead.replace(". ", "\\. ", 1) if heading_number(lead) else lead,
-        {heading: section_anchor(heading) for heading in section_headings(**parts)},
+        {heading: section_anchor(heading, content.anchors) for heading in section_headings(**parts)},
         {u.id: unit_heading(u) for u in content.organisation.units}, OPENING_ANCHOR)
 
 
