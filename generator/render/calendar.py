@@ -44,7 +44,7 @@ def render_calendar(build: Build | Content, settings: BuildSettings | None = Non
     folded lines."""
     build = as_build(build, settings)
     content, settings = build.content, build.settings
-    env = environment()
+    env = environment(language=settings.language)
     env.filters.update(ics=ics_text, ics_date=ics_date)
     text = env.get_template(TEMPLATE).render(
         c=content, today=settings.today, deadlines=build.site.deadlines,

@@ -13,6 +13,7 @@ from email.utils import format_datetime
 
 from ..content import Content
 from ..registry import page_url
+from ..theme.i18n import SOURCE_LANGUAGE
 from ..views.news import list_path
 from .encoding import json_text, xml_text
 from .environment import environment
@@ -56,10 +57,11 @@ def items(content: Content, base: str) -> list[FeedItem]:
     ]
 
 
-def rss(content: Content, base: str) -> str:
-    """RSS 2.0, rendered from ``feed.xml.j2`` with XML escaping on and no character XML 1.0 forbids."""
+def rss(content: Content, base: str, language: str = SOURCE_LANGUAGE) -> str:
+    """RSS 2.0, rendered from ``feed.xml.j2`` with XML escaping on and no character XML 1.0 forbids; ``language``:
+    the edition's (its ``<language>``, the template's interface words)."""
     entries = items(content, base)
-    return environment(autoescape=True, finalize=xml_text).get_template("feed.xml.j2").render(
+    return environment(autoescape=True, finalize=xml_text, language=language).get_template("feed.xml.j2").render(
         settings=content.settings, news=content.news, base=base, self_url=base + RSS_PATH,
         home=news_home(base), items=entries, updated=entries[0].rfc822 if entries else None)
 
@@ -69,7 +71,7 @@ def news_home(base: str) -> str:
     return base + page_url(list_path(1))
 
 
-def json_feed(content: Content, base: str) -> str:
+def json_feed(content: Content, base: str, language: str = SOURCE_LANGUAGE) -> str:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1): a data format, so built as data."""
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -77,7 +79,7 @@ def json_feed(content: Content, base: str) -> str:
         "home_page_url": news_home(base),
         "feed_url": base + JSON_PATH,
         "description": content.news.intro or content.settings.site_description,
-        "language": "vi",
+        "language": language,
         "items": [
             {
                 "id": item.url, "url": item.url, "title": item.title,

@@ -54,8 +54,8 @@ def site_outputs(build: Build | Content, settings: BuildSettings | None = None) 
     outputs.extend(study_outputs(build))
     if settings.site_url:
         if "news" in build.kinds_on:  # a feed's channel links to the news list, so it exists
-            outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url), None))
-            outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url), None))
+            outputs.append(Output(feeds.RSS_PATH, feeds.rss(content, settings.site_url, settings.language), None))
+            outputs.append(Output(feeds.JSON_PATH, feeds.json_feed(content, settings.site_url, settings.language), None))
         outputs += [Output(path, text, None) for path, text in api.api_files(build)]
         outputs.extend(Output(image.path, image.png(), None) for image in share_images(content, settings))
         outputs.extend(Output(qr_path(url), qr_file(settings.site_url + url), None)
