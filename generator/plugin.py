@@ -11,6 +11,7 @@ to another static-site tool replaces this file only.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -339,6 +340,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             context["print_qr"] = Markup(qr_svg(page.canonical_url))
         context["alternates"] = self.alternates(page.url)
         context["translation"] = self.translation_status(page.file.src_uri, original)
+        context["vietnamese_headings"] = vietnamese_headings(page.content or "", self.settings)
+        if page.file.src_uri in self.package_pages and self.settings.language != self.settings.languages[0]:
+            title = i18n.translator(self.settings.language).gettext(str(page.title or ""))  # the package's own page
+            page.title, page.meta["title"] = title, title
         return context
 
     def translation_status(self, src_uri: str, source: str) -> dict[str, bool] | None:
@@ -395,3 +400,15 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+VIETNAMESE_HEADING = re.compile(r'<h[1-6][^>]*\bid="([^"]+)"[^>]*>\s*<span lang="vi">')
+
+
+def vietnamese_headings(html: str, settings: BuildSettings) -> list[str]:
+    """On another edition's page, the ids of headings whose text stays Vietnamese (``<span lang="vi">``, the
+    ``vietnamese`` filter): the table of contents marks their entries ``lang="vi"`` too (partials/toc-item.html)."""
+    if settings.language == settings.languages[0]:
+        return []
+    return VIETNAMESE_HEADING.findall(html)
+

@@ -1,8 +1,9 @@
 """A second language edition (issue 24): the interface catalogue, translation overlays, the /en/ edition.
 
-The fixture commune (tests/fixtures/xa-mau) carries English overlays for three files (content/en/: settings,
-summary, targets to 2030), written for these tests. Its own settings keep one edition, so that every other
-fixture build stays as it was; the tests here copy it and turn on ``languages: [vi, en]`` (or ``hmn``).
+The fixture commune (tests/fixtures/xa-mau) carries a complete English edition (content/en/: an overlay for every
+content file), written for these tests. Its own settings keep one edition, so that every other fixture build stays
+as it was; the tests here copy it and turn on ``languages: [vi, en]`` (or ``hmn``, which has no translation: every
+page of that edition shows the fallback).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -29,12 +32,17 @@ SITE_PATH = urlsplit(SITE_URL).path
 REPO = "https://github.com/example/xa-mau"
 TARGETS_FILE = "muc-tieu/2030.yml"
 """The first horizon's file, and its English overlay's path under content/en/."""
+UNTRANSLATED = "quan-diem.yml"
+"""An overlay a test takes away, to see the Vietnamese fallback."""
 
 
-def bilingual_project(target: Path, languages: str = "[vi, en]") -> Path:
-    """A project folder (mkdocs.yml, docs/) around a copy of the fixture's content with ``languages`` set."""
+def bilingual_project(target: Path, languages: str = "[vi, en]", without: tuple[str, ...] = ()) -> Path:
+    """A project folder (mkdocs.yml, docs/) around a copy of the fixture's content with ``languages`` set, and
+    without the English overlays named in ``without``."""
     target.mkdir(parents=True)
     shutil.copytree(FIXTURE / "content", target / "content")
+    for name in without:
+        (target / "content" / "en" / name).unlink()
     for name in ("docs", "huong-dan-bien-tap"):
         shutil.copytree(ROOT / name, target / name)
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
@@ -98,6 +106,19 @@ def bilingual_content(tmp_path):
     return bilingual_project(tmp_path / "project") / "content"
 
 
+def test_the_fixture_edition_is_complete(bilingual_content):
+    """Every content file has an English overlay translating all its text, bar the register's party cells' names:
+    proper names that each cell's results file (to-chuc-co-so/*.yml) names its cell by."""
+    from generator.content.loader import content_files
+
+    records = overlay_content(load_content(bilingual_content), "en", "content")[1]
+    assert {e.name for e in content_files()} | {TARGETS_FILE, "muc-tieu/2045.yml"} <= set(records)
+    assert {name: r.untranslated for name, r in records.items() if r.overlay is None} == {}
+    incomplete = {name: r.untranslated for name, r in records.items() if not r.complete}
+    names = len(yaml.safe_load((FIXTURE / "content" / "to-chuc-co-so.yml").read_text(encoding="utf-8"))["organisations"])
+    assert incomplete == {"to-chuc-co-so.yml": [f"organisations.{n}.name" for n in range(names)]}
+
+
 def test_overlay_replaces_text_and_keeps_numbers(bilingual_content):
     content = load_content(bilingual_content)
     english, records = overlay_content(content, "en", "content")
@@ -110,8 +131,9 @@ def test_overlay_replaces_text_and_keeps_numbers(bilingual_content):
         (original.value, original.comparator, original.measurements[0].value)
     assert english.settings.site_name == overlay("cai-dat.yml")["site_name"]
     assert records[TARGETS_FILE].complete and records[TARGETS_FILE].unofficial
-    assert not records["tom-tat.yml"].complete  # the quotations are left in Vietnamese
-    assert not records["quan-diem.yml"].complete and records["quan-diem.yml"].overlay is None
+    (bilingual_content / "en" / UNTRANSLATED).unlink()
+    records = overlay_content(content, "en", "content")[1]
+    assert not records[UNTRANSLATED].complete and records[UNTRANSLATED].overlay is None
 
 
 def test_overlay_may_not_change_a_number(bilingual_content):
@@ -220,7 +242,7 @@ def test_every_page_exists_in_english(bilingual_site):
 
 
 def test_lang_attributes(bilingual_site):
-    for page in ("index.html", "muc-tieu-2030/index.html", "trac-nghiem/index.html"):
+    for page in ("index.html", "muc-tieu-2030/index.html", "trac-nghiem/index.html", "trinh-chieu/index.html"):
         assert html_lang(bilingual_site / page) == "vi"
         assert html_lang(bilingual_site / "en" / page) == "en"
 
@@ -229,7 +251,7 @@ def test_hreflang_pairs_are_reciprocal(bilingual_site):
     for page in sorted(pages(bilingual_site)):
         vi_page = bilingual_site / page
         links = alternates(vi_page)
-        if not links:  # the light pages (quiz, slides) and the editors' page carry no Material head
+        if page.startswith("bien-tap/quan-tri/"):  # the browser editor's page: Decap's, in Vietnamese only
             continue
         assert set(links) == {"vi", "en", "x-default"}, page
         assert local(bilingual_site, links["vi"]) == vi_page
@@ -240,7 +262,8 @@ def test_hreflang_pairs_are_reciprocal(bilingual_site):
 
 def test_switcher_goes_to_the_same_page(bilingual_site):
     """A relative link (it works on any host and in a preview) to this very page in the other edition."""
-    for page in ("index.html", "muc-tieu-2030/index.html", "quan-diem-chi-dao/index.html"):
+    for page in ("index.html", "muc-tieu-2030/index.html", "quan-diem-chi-dao/index.html",
+                 "trac-nghiem/index.html", "trinh-chieu/index.html"):  # the last two: light pages (nq-light.html)
         address = SITE_URL + page.removesuffix("index.html")
         vi_text = (bilingual_site / page).read_text(encoding="utf-8")
         switch = re.search(r'<nav class="nq-editions"[^>]*>(.*?)</nav>', vi_text, re.S).group(1)
@@ -295,14 +318,16 @@ def test_scripts_get_their_words_on_english_pages_only(bilingual_site):
     assert "data-nq-words" not in (bilingual_site / "trac-nghiem" / "index.html").read_text(encoding="utf-8")
 
 
-def test_untranslated_pages_are_marked(bilingual_site):
+def test_translated_pages_are_marked(bilingual_site):
     english = i18n.translator("en")
     partial = english.gettext("Bản dịch chưa đầy đủ: phần chưa dịch hiện bằng tiếng Việt.")
     unofficial = english.gettext("Bản dịch không chính thức. Văn bản có giá trị là bản tiếng Việt:")
     viewpoints = (bilingual_site / "en" / "quan-diem-chi-dao" / "index.html").read_text(encoding="utf-8")
     targets = (bilingual_site / "en" / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
-    assert partial in viewpoints  # no overlay for quan-diem.yml
-    assert unofficial in targets and partial not in targets  # a complete, unofficial translation of the document
+    glossary = (bilingual_site / "en" / "thuat-ngu" / "index.html").read_text(encoding="utf-8")
+    for text in (viewpoints, targets):  # complete, unofficial translations of the document
+        assert unofficial in text and partial not in text
+    assert unofficial not in glossary and partial not in glossary  # the editors' own text, translated
     for page in ("index.html", "quan-diem-chi-dao/index.html", "muc-tieu-2030/index.html"):
         text = (bilingual_site / page).read_text(encoding="utf-8")
         assert "nq-translation-note" not in text
@@ -321,7 +346,7 @@ def test_each_edition_has_its_own_search_index(bilingual_site):
 def test_a_language_without_a_catalogue_builds_with_a_warning(tmp_path):
     project = bilingual_project(tmp_path / "project", "[vi, hmn]")
     site = project / "site"
-    result = build_site(site, config=project / "mkdocs.yml")
+    result = build_site(site, config=project / "mkdocs.yml", env={"REPO_URL": REPO})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert "“hmn”" in result.stderr and "CẢNH BÁO" in result.stderr
@@ -329,16 +354,112 @@ def test_a_language_without_a_catalogue_builds_with_a_warning(tmp_path):
     assert html_lang(home) == "hmn"
     assert "Các mục" in home.read_text(encoding="utf-8")  # the Vietnamese interface
     assert "hmn" in alternates(site / "index.html")
+    viewpoints = (site / "hmn" / "quan-diem-chi-dao" / "index.html").read_text(encoding="utf-8")
+    assert "Bản dịch chưa đầy đủ: phần chưa dịch hiện bằng tiếng Việt." in viewpoints  # no overlay in hmn/
+    edit = re.search(r'href="(https://github\.com/example/xa-mau/[^"]+)"', viewpoints).group(1)
+    assert edit == f"{REPO}/new/main/content/hmn?filename={UNTRANSLATED}"  # starts the translation
 
 
 def test_edit_links_of_the_english_edition_open_the_translation(bilingual_site):
-    """The English page's edit button opens the overlay, or starts it when there is none yet."""
+    """The English page's edit button opens the overlay (one with none starts it: the ``hmn`` test)."""
     def edit_link(page: Path) -> str:
         return re.search(r'href="(https://github\.com/example/xa-mau/[^"]+)"', page.read_text(encoding="utf-8")).group(1)
 
     assert edit_link(bilingual_site / "muc-tieu-2030" / "index.html") == f"{REPO}/edit/main/content/{TARGETS_FILE}"
     assert edit_link(bilingual_site / "en" / "muc-tieu-2030" / "index.html") == \
         f"{REPO}/edit/main/content/en/{TARGETS_FILE}"
-    assert not (OVERLAYS / "quan-diem.yml").exists()
     assert edit_link(bilingual_site / "en" / "quan-diem-chi-dao" / "index.html") == \
-        f"{REPO}/new/main/content/en?filename=quan-diem.yml"
+        f"{REPO}/edit/main/content/en/{UNTRANSLATED}"
+
+
+# -- no Vietnamese on an English page, outside what is marked lang="vi" ----------------------------------------------
+
+VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[aeiouyAEIOUY][\u0302\u0306\u031b]?[\u0300\u0301\u0303\u0309\u0323]")
+"""A letter only Vietnamese writes (looked for in the NFD form, where a tone is a combining mark after its vowel)."""
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+UNSEEN = frozenset({"script", "style", "template", "noscript"})
+
+
+class _OutsideVietnamese(HTMLParser):
+    """The text of a page's <body> outside elements marked ``lang="vi"`` (and outside scripts and styles)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipped: inside lang="vi" or a script)
+        self.body = False
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            self.body = True
+        if tag in VOID:
+            return
+        skipped = bool(self.stack and self.stack[-1][1]) or tag in UNSEEN or dict(attrs).get("lang") == "vi"
+        self.stack.append((tag, skipped))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self.body and not (self.stack and self.stack[-1][1]):
+            self.text.append(data)
+
+
+def vietnamese_words(text: str) -> set[str]:
+    return {word for word in re.split(r"[\s()\[\]{}“”\"'.,;:!?«»]+", text)
+            if VIETNAMESE.search(unicodedata.normalize("NFD", word))}
+
+
+def test_english_pages_carry_no_vietnamese_outside_lang_vi(bilingual_site):
+    """The interface comes from the catalogue, content from the overlays; what stays Vietnamese (an untranslated
+    file, a proper name the translation keeps, the switcher's "Tiếng Việt") is marked ``lang="vi"``. The only words
+    allowed outside it are those the English overlays themselves keep (a document's symbol such as ``18-KH/ĐU``)."""
+    kept = {word for path in OVERLAYS.rglob("*.yml") for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith("#") for word in vietnamese_words(line)}
+    symbols = {word for path in (FIXTURE / "content").glob("*.yml") for word in
+               vietnamese_words(path.read_text(encoding="utf-8")) if re.fullmatch(r"\d+-[^\s/]+/[^\s/]+", word)}
+    english = sorted(page for page in (bilingual_site / "en").rglob("index.html")
+                     if "/bien-tap/" not in page.as_posix())  # the editors' area: their guide, in Vietnamese
+    assert len(english) > 20
+    found = {}
+    for page in english:
+        parser = _OutsideVietnamese()
+        parser.feed(page.read_text(encoding="utf-8"))
+        if words := vietnamese_words(" ".join(parser.text)) - kept - symbols:
+            found[page.relative_to(bilingual_site).as_posix()] = sorted(words)[:12]
+    assert symbols
+    assert found == {}
+
+
+# -- feeds and calendar per edition --------------------------------------------------------------------------------
+
+
+def test_each_edition_has_its_own_calendar_and_feed(bilingual_site):
+    """/en/ has its own lich-thuc-hien.ics and feed.xml in English words, linked from its English pages; the events
+    keep their UIDs (one deadline, one key, in every edition)."""
+    english = i18n.translator("en")
+    plan, settings, news = overlay("ke-hoach.yml"), overlay("cai-dat.yml"), overlay("tin-tuc.yml")
+    vi_ics = (bilingual_site / "lich-thuc-hien.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
+    en_ics = (bilingual_site / "en" / "lich-thuc-hien.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
+    name = english.gettext("Lịch thực hiện %(kind)s — %(organisation)s") % {
+        "kind": plan["kind"], "organisation": settings["organisation"]}
+    assert f"X-WR-CALNAME:{name}\r\n" in en_ics
+    assert "Việc phải làm:" in vi_ics and "Việc phải làm:" not in en_ics
+    assert english.gettext("Việc phải làm: %(action)s").split("%")[0] in en_ics
+    assert re.findall(r"^UID:(.*)$", en_ics, re.M) == re.findall(r"^UID:(.*)$", vi_ics, re.M) != []
+    assert "DESCRIPTION:" in en_ics and not vietnamese_words(
+        " ".join(re.findall(r"^(?:SUMMARY|DESCRIPTION|X-WR-CALNAME):(.*)$", en_ics, re.M)))
+
+    vi_feed = (bilingual_site / "feed.xml").read_text(encoding="utf-8")
+    en_feed = (bilingual_site / "en" / "feed.xml").read_text(encoding="utf-8")
+    assert "<language>vi</language>" in vi_feed and "<language>en</language>" in en_feed
+    assert f"<title>{news['title']} — {settings['site_name']}</title>" in en_feed
+    assert json.loads((bilingual_site / "en" / "feed.json").read_text(encoding="utf-8"))["language"] == "en"
+
+    for page, target in (("lich-thuc-hien/", "lich-thuc-hien.ics"), ("tin-tuc/", "feed.xml")):
+        text = (bilingual_site / "en" / page / "index.html").read_text(encoding="utf-8")
+        links = {urljoin(SITE_URL + "en/" + page, href) for href in re.findall(r'href="([^"]+)"', text)}
+        assert SITE_URL + "en/" + target in links, page

@@ -63,6 +63,14 @@ def unbroken(value: str, words: Iterable[str]) -> Markup:
     return Markup(html)
 
 
+def in_vietnamese(value: object, language: str) -> object:
+    """A text that stays Vietnamese in every edition (a name no translation file holds, a grassroots organisation's
+    record) marked ``lang="vi"`` on another edition's page, so screen readers and search read it as Vietnamese."""
+    if language == SOURCE_LANGUAGE or not str(value).strip():
+        return value
+    return Markup(f'<span lang="{SOURCE_LANGUAGE}">{escape(value)}</span>')
+
+
 def install_interface(env: Environment, language: str) -> None:
     """``{{ _("Vietnamese text") }}`` prints the text in ``language`` (``theme.i18n``: the interface catalogue).
     Keys are new-style gettext: ``_("Còn %(n)s ngày", n=days)``, a literal percent sign written ``%%``."""
@@ -70,6 +78,7 @@ def install_interface(env: Environment, language: str) -> None:
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals["language"] = language
+    env.filters["vietnamese"] = lambda value: in_vietnamese(value, language)
     if formats := number_formats(language):  # CLDR's numbers and dates; Vietnamese ones where CLDR has none
         env.filters.update(formats)
         env.filters["with_unit"] = lambda value, unit: with_unit(value, unit, formats["number"])

@@ -95,7 +95,7 @@ def template_files() -> list[Path]:
     return sorted([*PAGE_TEMPLATES.glob("*.j2"), *(p for p in OVERRIDES.rglob("*") if p.suffix in {".html", ".xml"})])
 
 
-PYTHON_SOURCES = [ROOT.parent / "registry.py", ROOT.parent / "content" / "levels.py"]
+PYTHON_SOURCES = [ROOT.parent / "registry.py", ROOT.parent / "content" / "levels.py", ROOT.parent / "views" / "meeting.py"]
 """Modules whose interface words are marked ``N_("…")`` (``text.N_``): default page titles, the scopes' words."""
 
 

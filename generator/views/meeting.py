@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..content.models import DocumentRef, TaskGroup, Viewpoint, is_draft
-from ..text import without_number
+from ..text import N_, without_number
+from ..theme.i18n import SOURCE_LANGUAGE, translator
 from .deadlines import DueItem
 from .site import Site
 from .slides import Slide, lines, pack, text_slides
@@ -30,7 +31,7 @@ SECTIONS = {"viewpoints": 1, "targets": 2, "tasks": 3}
 """The handout's first numbered sections; section III's parts follow, then the discussion. A discussion question
 refers to the section that holds its passage."""
 
-DEADLINES_TITLE = "Thời hạn sắp tới"
+DEADLINES_TITLE = N_("Thời hạn sắp tới")
 """The title of the deadlines' own section, printed only when no part of section III is marked for the handout
 (otherwise the deadlines follow the first marked part)."""
 
@@ -113,7 +114,8 @@ def handout_parts(site: Site, deadlines: bool) -> list[HandoutPart]:
                          deadlines=number == first)
              for number, part in enumerate(marked, start=first)]
     if not parts and deadlines:
-        parts = [HandoutPart(first, "thoi-han", DEADLINES_TITLE, [], [], deadlines=True)]
+        parts = [HandoutPart(first, "thoi-han", translator(site.settings.language).gettext(DEADLINES_TITLE), [], [],
+                             deadlines=True)]
     return parts
 
 
@@ -157,28 +159,32 @@ def meeting_view(site: Site, pages: dict[str, str], horizons: list[Horizon]) -> 
         tasks_heading=content.tasks.heading, tasks=list(content.tasks.groups),
         parts=parts, deadlines=ahead, discussion_number=SECTIONS["tasks"] + len(parts) + 1,
         discussion=discussion, slides=[], pdf_path=PDF_PATH, pages=pages)
-    return replace(view, slides=deck(view))
+    return replace(view, slides=deck(view, site.settings.language))
 
 
-def deck(view: MeetingView) -> list[Slide]:
-    """The slides, in the order a secretary presents: one idea per slide, one bullet per item or sentence."""
-    slides = [Slide("quan-diem", f"{len(view.viewpoints)} quan điểm chỉ đạo", "titles",
+def deck(view: MeetingView, language: str = SOURCE_LANGUAGE) -> list[Slide]:
+    """The slides, in the order a secretary presents: one idea per slide, one bullet per item or sentence; their
+    titles in the edition's ``language`` (the interface catalogue)."""
+    _ = translator(language).gettext
+    slides = [Slide("quan-diem", _(N_("%(n)s quan điểm chỉ đạo")) % {"n": len(view.viewpoints)}, "titles",
                     [v.title for v in view.viewpoints], ordered=True)]
     for number, v in enumerate(view.viewpoints, start=1):
-        slides += text_slides(f"quan-diem-{number}", f"Quan điểm {number}: {v.title}", [v.text])
-    slides += pack("muc-tieu", f"Mục tiêu chính đến năm {view.targets_year}", "targets",
+        slides += text_slides(f"quan-diem-{number}", _(N_("Quan điểm %(n)s: %(title)s")) % {"n": number, "title": v.title},
+                              [v.text])
+    slides += pack("muc-tieu", _(N_("Mục tiêu chính đến năm %(year)s")) % {"year": view.targets_year}, "targets",
                    [*view.targets, *view.later_only], _target_lines)
     for number, group in enumerate(view.tasks, start=1):
-        slides += text_slides(f"nhiem-vu-{number}", f"Nhóm nhiệm vụ {number}/{len(view.tasks)}: {group.title}",
-                              [group.text])
+        title = _(N_("Nhóm nhiệm vụ %(n)s/%(total)s: %(title)s")) % {"n": number, "total": len(view.tasks),
+                                                                     "title": group.title}
+        slides += text_slides(f"nhiem-vu-{number}", title, [group.text])
     for part in view.parts:
         if part.paragraphs or part.bullets:
             slides += text_slides(part.id, part.title, [*part.paragraphs, *part.bullets])
         if part.deadlines and view.deadlines:
-            slides += pack("thoi-han", DEADLINES_TITLE, "deadlines", view.deadlines,
+            slides += pack("thoi-han", _(DEADLINES_TITLE), "deadlines", view.deadlines,
                            lambda item: lines(f"{item.assignment.deadline.text}: {item.unit}: "
                                               f"{item.assignment.deliverable or item.assignment.duty}"))
-    slides += pack("thao-luan", "Thảo luận", "discussion", view.discussion, lambda d: lines(d.question),
+    slides += pack("thao-luan", _(N_("Thảo luận")), "discussion", view.discussion, lambda d: lines(d.question),
                    ordered=True)
     return slides
 

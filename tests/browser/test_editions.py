@@ -14,7 +14,9 @@ from ..test_i18n import bilingual_project
 from .conftest import PHONE, QuietHandler, serve
 from .test_accessibility import RUN_AXE, axe_source  # noqa: F401 (a fixture)
 
-PAGES = ["", "muc-tieu-2030/", "quan-diem-chi-dao/", "lich-thuc-hien/", "tim-kiem/"]
+PAGES = ["", "muc-tieu-2030/", "quan-diem-chi-dao/", "lich-thuc-hien/", "tim-kiem/", "trac-nghiem/", "trinh-chieu/"]
+SWITCHED = ["", "muc-tieu-2030/", "quan-diem-chi-dao/", "trac-nghiem/", "trinh-chieu/"]
+"""Material's pages and the light ones (nq-light.html: quiz, slides), each with its own header."""
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +32,7 @@ def editions_url(tmp_path_factory) -> Iterator[str]:
 def test_switcher_without_javascript_goes_to_the_same_page(browser, editions_url: str) -> None:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    for path in PAGES[:3]:
+    for path in SWITCHED:
         page.goto(editions_url + path)
         page.locator('.nq-editions a[hreflang="en"]').click()
         assert page.url == editions_url + "en/" + path
