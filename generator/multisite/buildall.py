@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ class Outcome:
     seconds: float
     message: str = ""
     """A failed site's last lines of output: its Vietnamese error first, as the single build prints it."""
+    peak_mb: float = 0.0
+    """The build process's peak resident memory (``ru_maxrss``), MB; 0 when no process ran."""
 
 
 def _environment(url: str) -> dict[str, str]:
@@ -44,6 +47,21 @@ def _environment(url: str) -> dict[str, str]:
     env["SITE_URL"] = url  # the site's own address: a global SITE_URL is the deploy's root, never a site's
     env.pop("CONTENT_DIR", None)
     return env
+
+
+def _run_measured(command: list[str], cwd: Path, env: dict[str, str], stdout, stderr) -> tuple[int, float]:
+    """Run ``command`` and wait for it with ``os.wait4``: its exit code and its peak resident memory in MB (the
+    largest process of its tree: the kernel folds the children it waited for into its ``ru_maxrss``). Per process,
+    so right with ``--jobs`` processes at once, where ``getrusage(RUSAGE_CHILDREN)`` mixes them."""
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=stdout, stderr=stderr)
+    try:
+        _, status, usage = os.wait4(process.pid, 0)
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
+    return process.returncode, round(usage.ru_maxrss / 1024, 1)  # Linux: kilobytes
 
 
 def build_one(site: SiteSource, out: Path, url: str, root: Path) -> Outcome:
@@ -55,16 +73,20 @@ def build_one(site: SiteSource, out: Path, url: str, root: Path) -> Outcome:
         return Outcome(site, "failed", 0.0, f"LỖI: {exc}")
     command = [sys.executable, "-m", "generator", "--content", str(site.content.resolve()), "build",
                "--config-file", str(site.config_file.resolve()), "--site-dir", str((out / site.id).resolve())]
-    result = subprocess.run(command, cwd=root, env=_environment(url), capture_output=True, text=True, check=False)
-    seconds = time.monotonic() - started
     log = out / LOGS / f"{site.id}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    log.write_text(result.stdout + result.stderr, encoding="utf-8")
-    if result.returncode == 0:
-        return Outcome(site, "built", seconds)
-    lines = [line for line in result.stderr.splitlines()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as stdout, tempfile.TemporaryFile("w+", encoding="utf-8") as stderr:
+        code, peak = _run_measured(command, root, _environment(url), stdout, stderr)
+        stdout.seek(0)
+        stderr.seek(0)
+        output, errors = stdout.read(), stderr.read()
+    seconds = time.monotonic() - started
+    log.write_text(output + errors, encoding="utf-8")
+    if code == 0:
+        return Outcome(site, "built", seconds, peak_mb=peak)
+    lines = [line for line in errors.splitlines()
              if line.strip() and not line.startswith(("WARNING:", "INFO:", "DEBUG:", "CẢNH BÁO", "BẢN CHÍNH THỨC"))]
-    return Outcome(site, "failed", seconds, "\n".join(lines[-TAIL_LINES:]))
+    return Outcome(site, "failed", seconds, "\n".join(lines[-TAIL_LINES:]), peak_mb=peak)
 
 
 def assemble(out: Path, parts: list[Path]) -> dict[str, object]:
@@ -118,7 +140,7 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
     with ThreadPoolExecutor(max_workers=workers) as pool:  # each thread waits on one build process
         for outcome in pool.map(lambda s: build_one(s, out, site_url(base, s.id), root), to_build):
             word = {"built": "đã dựng", "failed": "LỖI"}[outcome.status]
-            print(f"  {outcome.site.id}: {word} ({outcome.seconds:.1f} s)", flush=True)
+            print(f"  {outcome.site.id}: {word} ({outcome.seconds:.1f} s, {outcome.peak_mb:.0f} MB)", flush=True)
             outcomes.append(outcome)
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
     for outcome in outcomes:
@@ -126,6 +148,8 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
         entry = dict(old) if isinstance(old, dict) else {}
         if outcome.status == "built":
             entry.update(hash=hashes[outcome.site.id], built=stamp, seconds=round(outcome.seconds, 2))
+        if outcome.status != "skipped":
+            entry["peak_mb"] = outcome.peak_mb  # the last build's peak memory (make bench reads it)
         entry["status"] = outcome.status if outcome.status != "skipped" else entry.get("status", "built")
         if outcome.status == "failed":
             entry.pop("hash", None)  # a failed site is tried again next time, whatever changed
