@@ -126,6 +126,7 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
     generator = fingerprint.generator_hash()
     today = build_date(os.environ, time_zone=DEFAULT_TIME_ZONE, project_dir=root).isoformat()
     manifest = fingerprint.read_manifest(out)
+    _remove_gone(out, manifest, sites)
     hashes = {site.id: fingerprint.site_hash(site, site_url(base, site.id), generator, today) for site in chosen}
     to_build, outcomes = [], []
     for site in chosen:
@@ -166,6 +167,20 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
         built = sum(outcome.status == "built" for outcome in outcomes)
         print(f"Đã dựng {built} trang, bỏ qua {len(outcomes) - built} trang không đổi, vào {out}")
     return code
+
+
+def _remove_gone(out: Path, manifest: dict[str, object], sites: list[SiteSource]) -> None:
+    """A site whose folder left ``sites/`` leaves the deploy too: a ``deploy/`` kept between runs (a server's, CI's
+    cache) would otherwise publish it for ever. Only folders the manifest names as built sites are removed."""
+    present = {site.id for site in sites}
+    for site_id in sorted(set(manifest) - present):
+        try:
+            check_id(site_id)
+        except SettingsError:
+            continue  # never a path outside the deploy
+        if (out / site_id).is_dir():
+            shutil.rmtree(out / site_id)
+            print(f"build-all: đã gỡ {site_id}/ (không còn trong sites/)")
 
 
 def _finish(root: Path, out: Path, base: str, sites: list[SiteSource], manifest: dict[str, object], failed: list[str],
