@@ -1,4 +1,4 @@
-"""``make bench-sites`` (and the end of ``make bench``): ``build-all`` on 10 and 100 generated sites; ONE JSON line.
+"""``make bench-sites`` (and the ``build_all`` part of ``make bench``'s line): ``build-all`` on 10 and 100 sites; one JSON line.
 
 The sites are copies of the fixture commune (tests/fixtures/xa-mau) with different organisation names, in a
 temporary repository shaped as tests/multisite_repo.py shapes one. Per count, the same steps whatever the count:
