@@ -8,7 +8,9 @@ a full sequential build (``--jobs 1``: ``sequential_s``), a full build with ``--
 each worker: every site's build process's own ``ru_maxrss`` (``os.wait4`` in ``build-all``, kept as ``peak_mb`` in
 ``deploy/.build-all.json``), summarised as ``worker_peak_mb`` {min, median, max} for the sequential and the
 parallel run (a worker is the same process either way; the parallel figure is the one that matters with
-``--jobs``: the machine holds ``jobs`` × that at once, ``jobs_peak_mb``). ``BENCH_SITES=10,100`` chooses the
+``--jobs``: the machine holds ``jobs`` × that at once, ``jobs_peak_mb``). ``cpu_per_site_s`` is one site's CPU time (user +
+system, its children included) and ``cores_used_by_one_build`` that over its wall time in the sequential run:
+near the core count, one build already fills the machine and ``--jobs`` cannot speed it up. ``BENCH_SITES=10,100`` chooses the
 counts; every count's figures go into one line, ``{"build_all": {"10": {...}, "100": {...}}}``. Runs under
 ``nice``: the machine may be shared.
 """
@@ -61,12 +63,18 @@ def size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def worker_peaks(deploy: Path) -> dict[str, float]:
-    """Each site's build process's peak memory, as ``build-all`` recorded it in its manifest."""
+def workers(deploy: Path, key: str) -> list[float]:
+    """One figure of each site's build process, as ``build-all`` recorded it in its manifest."""
     manifest = json.loads((deploy / ".build-all.json").read_text(encoding="utf-8"))
-    peaks = [float(entry["peak_mb"]) for entry in manifest.values() if isinstance(entry, dict) and "peak_mb" in entry]
-    if not peaks:
-        sys.exit("build-all recorded no peak_mb in deploy/.build-all.json")
+    values = [float(entry[key]) for entry in manifest.values() if isinstance(entry, dict) and key in entry]
+    if not values:
+        sys.exit(f"build-all recorded no {key} in deploy/.build-all.json")
+    return values
+
+
+def worker_peaks(deploy: Path) -> dict[str, float]:
+    """Each site's build process's peak memory (MB): min, median, max over the workers."""
+    peaks = workers(deploy, "peak_mb")
     return {"min": min(peaks), "median": round(statistics.median(peaks), 1), "max": max(peaks), "workers": len(peaks)}
 
 
@@ -77,6 +85,9 @@ def measure(count: int, work: Path) -> dict[str, object]:
     figures: dict[str, object] = {"sites": count, "jobs": cores}
     figures["sequential_s"] = build_all(repo, "--jobs", "1")
     sequential_peaks = worker_peaks(deploy)
+    # CPU seconds per site over wall seconds per site: near the core count, one build already fills the machine
+    figures["cpu_per_site_s"] = round(statistics.median(workers(deploy, "cpu_s")), 2)
+    figures["cores_used_by_one_build"] = round(figures["cpu_per_site_s"] * count / figures["sequential_s"], 2)  # type: ignore[operator]
     shutil.rmtree(deploy)
     figures["full_s"] = build_all(repo, "--jobs", str(cores))
     parallel_peaks = worker_peaks(deploy)

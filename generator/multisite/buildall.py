@@ -39,7 +39,9 @@ class Outcome:
     message: str = ""
     """A failed site's last lines of output: its Vietnamese error first, as the single build prints it."""
     peak_mb: float = 0.0
-    """The build process's peak resident memory (``ru_maxrss``), MB; 0 when no process ran."""
+    """The build process's peak resident memory (``ru_maxrss``; Linux counts it in KB), MB; 0 when no process ran."""
+    cpu_s: float = 0.0
+    """Its CPU time, user + system: above ``seconds`` when the build itself uses more than one core."""
 
 
 def _environment(url: str) -> dict[str, str]:
@@ -49,10 +51,11 @@ def _environment(url: str) -> dict[str, str]:
     return env
 
 
-def _run_measured(command: list[str], cwd: Path, env: dict[str, str], stdout, stderr) -> tuple[int, float]:
-    """Run ``command`` and wait for it with ``os.wait4``: its exit code and its peak resident memory in MB (the
-    largest process of its tree: the kernel folds the children it waited for into its ``ru_maxrss``). Per process,
-    so right with ``--jobs`` processes at once, where ``getrusage(RUSAGE_CHILDREN)`` mixes them."""
+def _run_measured(command: list[str], cwd: Path, env: dict[str, str], stdout, stderr) -> tuple[int, float, float]:
+    """Run ``command`` and wait for it with ``os.wait4``: its exit code, its peak resident memory in MB (the
+    largest process of its tree: the kernel folds the children it waited for into its ``ru_maxrss``) and its CPU
+    seconds (user + system, children included). Per process, so right with ``--jobs`` processes at once, where
+    ``getrusage(RUSAGE_CHILDREN)`` mixes them."""
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=stdout, stderr=stderr)
     try:
         _, status, usage = os.wait4(process.pid, 0)
@@ -61,7 +64,7 @@ def _run_measured(command: list[str], cwd: Path, env: dict[str, str], stdout, st
         process.wait()
         raise
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
-    return process.returncode, round(usage.ru_maxrss / 1024, 1)  # Linux: kilobytes
+    return process.returncode, round(usage.ru_maxrss / 1024, 1), round(usage.ru_utime + usage.ru_stime, 2)
 
 
 def build_one(site: SiteSource, out: Path, url: str, root: Path) -> Outcome:
@@ -76,17 +79,17 @@ def build_one(site: SiteSource, out: Path, url: str, root: Path) -> Outcome:
     log = out / LOGS / f"{site.id}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryFile("w+", encoding="utf-8") as stdout, tempfile.TemporaryFile("w+", encoding="utf-8") as stderr:
-        code, peak = _run_measured(command, root, _environment(url), stdout, stderr)
+        code, peak, cpu = _run_measured(command, root, _environment(url), stdout, stderr)
         stdout.seek(0)
         stderr.seek(0)
         output, errors = stdout.read(), stderr.read()
     seconds = time.monotonic() - started
     log.write_text(output + errors, encoding="utf-8")
     if code == 0:
-        return Outcome(site, "built", seconds, peak_mb=peak)
+        return Outcome(site, "built", seconds, peak_mb=peak, cpu_s=cpu)
     lines = [line for line in errors.splitlines()
              if line.strip() and not line.startswith(("WARNING:", "INFO:", "DEBUG:", "CẢNH BÁO", "BẢN CHÍNH THỨC"))]
-    return Outcome(site, "failed", seconds, "\n".join(lines[-TAIL_LINES:]), peak_mb=peak)
+    return Outcome(site, "failed", seconds, "\n".join(lines[-TAIL_LINES:]), peak_mb=peak, cpu_s=cpu)
 
 
 def assemble(out: Path, parts: list[Path]) -> dict[str, object]:
@@ -150,7 +153,7 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
         if outcome.status == "built":
             entry.update(hash=hashes[outcome.site.id], built=stamp, seconds=round(outcome.seconds, 2))
         if outcome.status != "skipped":
-            entry["peak_mb"] = outcome.peak_mb  # the last build's peak memory (make bench reads it)
+            entry.update(peak_mb=outcome.peak_mb, cpu_s=outcome.cpu_s)  # the last build's (make bench reads them)
         entry["status"] = outcome.status if outcome.status != "skipped" else entry.get("status", "built")
         if outcome.status == "failed":
             entry.pop("hash", None)  # a failed site is tried again next time, whatever changed
