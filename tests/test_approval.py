@@ -111,7 +111,7 @@ def test_production_publishes_approved_posts_only_in_pages_and_feeds(fixture_cop
 
     category = raw(fixture_copy, "tin-tuc.yml")["categories"][0]["id"]
     body = raw(fixture_copy, "cai-dat.yml")["approving_bodies"][0]["id"]
-    (fixture_copy / "tin-tuc").mkdir()
+    (fixture_copy / "tin-tuc").mkdir(exist_ok=True)  # the fixture has posts already
     post = ("---\ntitle: {title}\ndate: 2026-11-20\nauthor: Văn phòng Đảng ủy xã\ncategory: {category}\n"
             "summary: Tóm tắt.\n{approved}---\nNội dung.\n")
     (fixture_copy / "tin-tuc" / "2026-11-20-da-duyet.md").write_text(
@@ -188,7 +188,7 @@ def test_unknown_approving_body_is_an_error_at_its_line(fixture_copy: Path) -> N
 
 def test_an_approval_in_a_post_names_a_body_of_the_settings(fixture_copy: Path) -> None:
     category = raw(fixture_copy, "tin-tuc.yml")["categories"][0]["id"]
-    (fixture_copy / "tin-tuc").mkdir()
+    (fixture_copy / "tin-tuc").mkdir(exist_ok=True)  # the fixture has posts already
     (fixture_copy / "tin-tuc" / "2026-11-20-bai.md").write_text(
         f"---\ntitle: Bài\ndate: 2026-11-20\nauthor: Văn phòng\ncategory: {category}\nsummary: Tóm tắt.\n"
         "approved: {by: ai-do, on: 21/11/2026}\n---\nNội dung.\n", encoding="utf-8")

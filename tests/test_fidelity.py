@@ -74,8 +74,8 @@ def _number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-def test_no_built_page_and_no_calendar_says_qua_han(built_site) -> None:
-    files = [*built_site.rglob("*.html"), *built_site.rglob("*.ics")]
+def test_no_built_page_and_no_calendar_says_qua_han(district_site) -> None:
+    files = [*district_site.rglob("*.html"), *district_site.rglob("*.ics")]
     assert any(path.suffix == ".ics" for path in files)
     for path in files:
         assert "quá hạn" not in path.read_text(encoding="utf-8").lower(), path
@@ -107,13 +107,13 @@ def test_the_ranking_sentence_gives_one_card_per_ranking_and_scope() -> None:
         (3, False), (3, True), (50, False), (50, True)]
 
 
-def test_every_duty_of_sections_iii_and_iv_is_on_a_unit_page(built_site) -> None:
+def test_every_duty_of_sections_iii_and_iv_is_on_a_unit_page(district_site) -> None:
     study, organisation = _yaml("hoc-tap-quan-triet.yml"), _yaml("to-chuc-thuc-hien.yml")
     parts = [study["district"], study["grassroots"], study["implementation_plans"], study["reporters"]]
     assert all(part.get("assignments") for part in parts), "III.1–III.4 each give someone work"
     duties = [a["duty"] for part in parts for a in part["assignments"]]
     duties += [a["duty"] for unit in organisation["units"] for a in unit["assignments"]]
-    pages = " ".join(" ".join(words(p.read_text(encoding="utf-8"))) for p in (built_site / "don-vi").rglob("*.html"))
+    pages = " ".join(" ".join(words(p.read_text(encoding="utf-8"))) for p in (district_site / "don-vi").rglob("*.html"))
     for duty in duties:
         sentence = " ".join(duty.split())
         assert sentence[:1].upper() + sentence[1:] in pages, duty
