@@ -42,6 +42,20 @@ def settings(today: date, content_dir: Path = CONTENT, site_url: str | None = No
     return BuildSettings(content_dir=content_dir, today=today, site_url=site_url, preview=preview)
 
 
+def fixture_yaml(name: str, content: Path = FIXTURE_CONTENT) -> dict:
+    """A content file of the fixture commune as PyYAML reads it: where tests take their expected values from."""
+    import yaml
+
+    return yaml.safe_load((content / name).read_text(encoding="utf-8"))
+
+
+def fixture_indicators(content: Path = FIXTURE_CONTENT) -> list[dict]:
+    """Every target indicator mapping of the fixture's YAML (2030 first, then 2045), in the files' order: the one
+    place that knows which files hold targets, so a change of the content's shape is fixed here once."""
+    return [indicator for name in ("muc-tieu-2030.yml", "tam-nhin-2045.yml")
+            for paragraph in fixture_yaml(name, content)["paragraphs"] for indicator in paragraph.get("indicators", [])]
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A private copy of the project with the fixture commune's content, that a test may break."""

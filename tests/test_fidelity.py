@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
 from generator.content import load_content
-from generator.content.document import CORRECTIONS, SOURCE_TEXT, document_pieces, words
+from generator.content.document import CORRECTIONS, SOURCE_TEXT, document_pieces, normalise, words
 from generator.content.document import corrected_source as corrected_source_of
 from generator.content.loader import plan_wording
 from generator.content.models import Corrections
@@ -119,3 +120,25 @@ def test_every_duty_of_sections_iii_and_iv_is_on_a_unit_page(district_site) -> N
         assert sentence[:1].upper() + sentence[1:] in pages, duty
     merged = next(u for u in organisation["units"] if u["id"] == "cap-uy-truc-thuoc")
     assert merged["also_named"] == ["Các cấp ủy cơ sở"], "section III's name for the same bodies"
+
+
+# ---------------------------------------------------------------- the district's Q&A and claims (moved from test_study_aids)
+
+def district_entries() -> list[tuple[str, dict]]:
+    questions = [("hoi-dap.yml", q) for g in _yaml("hoi-dap.yml")["groups"] for q in g["questions"]]
+    clarifications = [("lam-ro.yml", c) for c in _yaml("lam-ro.yml")["items"]]
+    return questions + clarifications
+
+
+def test_district_has_enough_questions_claims_and_terms() -> None:
+    assert sum(1 for name, _ in district_entries() if name == "hoi-dap.yml") >= 20
+    assert sum(1 for name, _ in district_entries() if name == "lam-ro.yml") >= 6
+    assert len(_yaml("thuat-ngu.yml")["terms"]) >= 15
+
+
+@pytest.mark.parametrize(("name", "entry"), district_entries(), ids=lambda v: v["id"] if isinstance(v, dict) else v)
+def test_every_quotation_stands_word_for_word_in_the_corrected_ocr(name: str, entry: dict) -> None:
+    paragraphs = [normalise(p) for p in corrected_source().split("\n\n")]
+    assert entry["quotes"], f"{name}: {entry['id']} has no quotation"
+    for quote in entry["quotes"]:
+        assert any(normalise(quote) in p for p in paragraphs), f"{name}: {entry['id']}: not in the document: {quote}"

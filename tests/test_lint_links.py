@@ -17,7 +17,7 @@ from generator.editor.links import markdown_anchors
 from generator.editor.lint import Finding, Linter, lint
 from generator.registry import page_url
 
-from .conftest import CONTENT, FIXTURE
+from .conftest import FIXTURE, FIXTURE_CONTENT, ROOT
 
 POST = """---
 title: Hội nghị quán triệt
@@ -170,7 +170,7 @@ def test_anchors_follow_the_toc_extension() -> None:
 
 def test_every_anchor_the_lint_accepts_is_on_the_built_page(built_site: Path) -> None:
     """The lint computes anchors from the Markdown, not the build: each one must be an id the built page has."""
-    linter = Linter(load_content(CONTENT), CONTENT.parent / "docs")
+    linter = Linter(load_content(FIXTURE_CONTENT), ROOT / "docs")
     checked = 0
     for path, anchors in linter.sitemap.pages.items():
         html = (built_site / page_url(path) / "index.html").read_text(encoding="utf-8")
