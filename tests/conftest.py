@@ -181,3 +181,15 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(site, env={"SITE_URL": PUBLISHED_URL})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def unaddressed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture commune built with no published address (its ``base_url`` taken out, ``SITE_URL`` empty), as
+    production: what a site without an address leaves out (share images, feeds)."""
+    project = copy_project(tmp_path_factory.mktemp("unaddressed") / "project")
+    base_url = "base_url: https://example.org/xa-mau/\n"
+    replace_once(project / "content" / "cai-dat.yml", base_url, "")
+    result = build_site(project / "site", config=project / "mkdocs.yml", env={"SITE_URL": ""})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"

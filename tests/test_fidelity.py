@@ -9,6 +9,7 @@ word in any YAML file makes this fail and shows where.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -20,6 +21,7 @@ from generator.content.loader import plan_wording
 from generator.content.models import Corrections
 from generator.render.pages import render_pages
 from generator.settings import build_date
+from generator.text import vn_date
 
 from .conftest import CONTENT, settings
 
@@ -142,3 +144,31 @@ def test_every_quotation_stands_word_for_word_in_the_corrected_ocr(name: str, en
     assert entry["quotes"], f"{name}: {entry['id']} has no quotation"
     for quote in entry["quotes"]:
         assert any(normalise(quote) in p for p in paragraphs), f"{name}: {entry['id']}: not in the document: {quote}"
+
+
+# ---------------------------------------------------------------- the district's posts (moved from test_news)
+
+DEFAULT_POSTS = {"2026-11-27-nghi-quyet-57.md": "tin-tuc/2026/nghi-quyet-57-nq-tw/",
+                 "2026-11-27-ke-hoach-215-kh-tu.md": "tin-tuc/2026/ke-hoach-215-kh-tu/"}
+"""The two posts the site ships with (fidelity: they report only dated events of the document).
+Each is dated the day it was written for the site, not the day of the event it reports."""
+
+
+def test_posts_are_newest_first_and_the_default_posts_keep_their_urls() -> None:
+    posts = load_content(CONTENT).posts
+    assert [p.meta.date for p in posts] == sorted((p.meta.date for p in posts), reverse=True)
+    urls = {Path(p.source).name: p.url for p in posts}
+    assert {name: urls.get(name) for name in DEFAULT_POSTS} == DEFAULT_POSTS
+    assert all(p.meta.source for p in posts if Path(p.source).name in DEFAULT_POSTS), "they name the document they report"
+
+
+def test_default_posts_only_state_dated_events_of_the_document() -> None:
+    plan = load_content(CONTENT).plan
+    source = (CONTENT / "source" / "ke-hoach-ocr.txt").read_text(encoding="utf-8")
+    for post in load_content(CONTENT).posts:
+        if Path(post.source).name not in DEFAULT_POSTS:
+            continue
+        events = [ref.date for ref in (plan.resolution, plan.implements) if vn_date(ref.date) in post.meta.summary]
+        assert events, f"{post.source}: the summary dates an event of the document"
+        assert all(vn_date(event) in source for event in events)
+        assert post.meta.date >= max(events), f"{post.source}: published after the event it reports"

@@ -21,7 +21,7 @@ from generator.render import fonts
 from generator.render.fonts import FONT_DIR, RendererError
 from generator.render.share import HEIGHT, INK, WIDTH, Line, ShareImage, font_path, share_images
 
-from .conftest import PUBLISHED_URL, build_site, copy_project, fixture_indicators, replace_once, settings
+from .conftest import PUBLISHED_URL, fixture_indicators, settings
 
 META = re.compile(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"')
 
@@ -128,20 +128,8 @@ def test_share_controls_link_facebook_and_show_the_address(published_site: Path)
     assert "<script" not in html.split('class="nq-share"')[1].split("</aside>")[0], "no script in the share box"
 
 
-@pytest.fixture(scope="module")
-def site_without_address(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture commune built with no published address: its ``base_url`` taken out, no ``SITE_URL``."""
-    project = copy_project(tmp_path_factory.mktemp("no-address") / "project")
-    base_url = "base_url: https://example.org/xa-mau/\n"
-    assert base_url in (project / "content" / "cai-dat.yml").read_text(encoding="utf-8")
-    replace_once(project / "content" / "cai-dat.yml", base_url, "")
-    result = build_site(project / "site", config=project / "mkdocs.yml", env={"SITE_URL": ""})
-    assert result.returncode == 0, result.stderr[-3000:]
-    return project / "site"
-
-
-def test_without_a_site_url_pages_keep_title_and_description_but_no_image(site_without_address: Path) -> None:
-    meta = _meta((site_without_address / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8"))
+def test_without_a_site_url_pages_keep_title_and_description_but_no_image(unaddressed_site: Path) -> None:
+    meta = _meta((unaddressed_site / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8"))
     assert meta["og:title"] and meta["og:description"] and meta["twitter:card"] == "summary"
     assert "og:image" not in meta and "og:url" not in meta
-    assert not (site_without_address / "assets" / "share").exists()
+    assert not (unaddressed_site / "assets" / "share").exists()
