@@ -82,6 +82,21 @@ def fixture_copy(tmp_path: Path) -> Path:
     return Path(shutil.copytree(FIXTURE / "content", tmp_path / "content"))
 
 
+def with_scanned_copy(content: Path) -> None:
+    """Give the fixture's copy a “scanned copy” (content/source/ke-hoach-ocr.txt) holding its plan's words in page
+    order, with the OCR error its ocr-corrections.yml lists planted once: the plan's wording is then compared."""
+    import yaml
+
+    from generator.content.document import document_pieces
+
+    correction = yaml.safe_load((content / "ocr-corrections.yml").read_text(encoding="utf-8"))["corrections"][0]
+    wrong, right = correction["wrong"], correction["right"]
+    text = "\n\n".join(piece.text for piece in document_pieces(**load_content(content).parts))
+    assert right in text
+    (content / "source").mkdir()
+    (content / "source/ke-hoach-ocr.txt").write_text(text.replace(right, wrong, 1), encoding="utf-8")
+
+
 def problems_for(content: Path) -> list:
     """The problems ``load_content`` reports for ``content`` (it must refuse it)."""
     from generator.content import ContentError, load_content

@@ -18,14 +18,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
 import generator.plugin
 from generator.content import load_content
 from generator.publish.sanitize import sanitize_fragment
 from generator.publish.verify import Finding, svg_problems, url_scheme, verify_site
 
-from .conftest import build_site, copy_project, problems_for, replace_once
+from .conftest import build_site, copy_project, problems_for, replace_once, with_scanned_copy
 
 PWN = "window.__pwned=1"
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -453,17 +452,4 @@ def test_with_the_scanned_copy_a_payload_in_the_plan_text_is_refused_before_any_
     problems = problems_for(project_copy / "content")
     assert any(p.line is not None and p.line >= line and "câu chữ của Kế hoạch bị thay đổi" in p.message_vi
                for p in problems), problems
-
-
-def with_scanned_copy(content: Path) -> None:
-    """Give the fixture's copy a “scanned copy” (content/source/ke-hoach-ocr.txt) holding its plan's words in page
-    order, with the OCR error its ocr-corrections.yml lists planted once: the plan's wording is then compared."""
-    from generator.content.document import document_pieces
-
-    correction = yaml.safe_load((content / "ocr-corrections.yml").read_text(encoding="utf-8"))["corrections"][0]
-    wrong, right = correction["wrong"], correction["right"]
-    text = "\n\n".join(piece.text for piece in document_pieces(**load_content(content).parts))
-    assert right in text
-    (content / "source").mkdir()
-    (content / "source/ke-hoach-ocr.txt").write_text(text.replace(right, wrong, 1), encoding="utf-8")
 
