@@ -18,12 +18,13 @@ from generator.content import load_content
 from generator.content.document import CORRECTIONS, SOURCE_TEXT, document_pieces, normalise, words
 from generator.content.document import corrected_source as corrected_source_of
 from generator.content.loader import plan_wording
-from generator.content.models import Corrections
+from generator.content.models import Corrections, plain_text
 from generator.render.pages import render_pages
 from generator.settings import build_date
 from generator.text import vn_date
 
 from .conftest import CONTENT, settings
+from .test_approval import UNSAID
 
 
 def corrected_source() -> str:
@@ -172,3 +173,60 @@ def test_default_posts_only_state_dated_events_of_the_document() -> None:
         assert events, f"{post.source}: the summary dates an event of the document"
         assert all(vn_date(event) in source for event in events)
         assert post.meta.date >= max(events), f"{post.source}: published after the event it reports"
+
+
+# ---------------------------------------------------------------- the district's editorial material (moved from test_approval)
+
+def document_paragraphs() -> list[str]:
+    return [normalise(p) for p in corrected_source().split("\n\n")]
+
+
+@pytest.mark.parametrize("item", _yaml("lam-ro.yml")["items"], ids=lambda item: item["id"])
+def test_no_district_clarification_question_is_text_the_plan_endorses(item: dict) -> None:
+    paragraphs = document_paragraphs()
+    assert not any(normalise(item["question"]) in p for p in paragraphs), item["question"]
+    assert item["quotes"] and all(any(normalise(q) in p for p in paragraphs) for q in item["quotes"])
+
+
+def test_district_clarifications_drop_hostile_labels_and_the_mindset_the_resolution_removes() -> None:
+    data = _yaml("lam-ro.yml")
+    text = yaml.safe_dump(data, allow_unicode=True).casefold()  # what the page shows, not the editors' comments
+    assert "luận điệu" not in text and "thù địch" not in text and "xuyên tạc" not in text
+    assert "không quản được thì cấm" not in text
+    assert data["title"] == "Làm rõ một số nhận thức chưa đúng"
+
+
+def test_no_district_answer_says_what_the_plan_leaves_out() -> None:
+    answers = [q["answer"] for g in _yaml("hoi-dap.yml")["groups"] for q in g["questions"]]
+    answers += [item["answer"] for item in _yaml("lam-ro.yml")["items"]]
+    assert [a for a in answers if UNSAID.search(a)] == []
+
+
+@pytest.mark.parametrize("line", _yaml("nguoi-dan.yml")["items"], ids=lambda line: line["passage"])
+def test_district_citizens_lines_quote_the_plan(line: dict) -> None:
+    assert any(normalise(line["quote"]) in p for p in document_paragraphs()), line["quote"]
+
+
+def test_no_approval_record_is_written_into_the_districts_content() -> None:
+    files = [*CONTENT.glob("*.yml"), *(CONTENT / "tin-tuc").glob("*.md")]
+    assert [f.name for f in files if re.search(r"^\s*approved:", f.read_text(encoding="utf-8"), re.M)] == []
+
+
+def test_the_districts_register_holds_no_invented_organisation() -> None:
+    """Grassroots organisations and their results are recorded when they report, never made up for the site."""
+    assert _yaml("to-chuc-co-so.yml")["organisations"] == []
+    assert not (CONTENT / "to-chuc-co-so").exists() or not list((CONTENT / "to-chuc-co-so").glob("*.yml"))
+
+
+# ---------------------------------------------------------------- the district's quiz (moved from test_quiz)
+
+def test_district_bank_has_at_least_30_questions_each_quoting_the_plan_word_for_word() -> None:
+    bank = _yaml("trac-nghiem.yml")
+    assert len(bank["questions"]) >= 30
+    source = plain_text(corrected_source().replace('"', "")).replace("“", "").replace("”", "")
+    for question in bank["questions"]:
+        quote = plain_text(question["quote"]).replace("“", "").replace("”", "")
+        assert quote in source, question["id"]
+        assert sum(bool(option.get("correct")) for option in question["options"]) == 1, question["id"]
+        assert 3 <= len(question["options"]) <= 4, question["id"]
+    load_content(CONTENT)  # passages exist, quotes stand in their passages
