@@ -170,7 +170,8 @@ def build_with_other_builder(folder: Path) -> Path:
     assert render.returncode == 0, render.stdout + render.stderr
     content = load_content(FIXTURE_CONTENT)
     menu = nav(content, settings(date(2025, 1, 1), FIXTURE_CONTENT))
-    built = build_with_zensical(docs, site, site_name=content.settings.site_name, nav=menu)
+    address = str(content.settings.base_url) if content.settings.base_url else None  # the fixture has one
+    built = build_with_zensical(docs, site, site_name=content.settings.site_name, nav=menu, site_url=address)
     assert built.returncode == 0, built.stdout + built.stderr
     publish = subprocess.run([sys.executable, "-m", "generator", "publish", str(site)],
                              cwd=ROOT, env=env, capture_output=True, text=True, check=False)

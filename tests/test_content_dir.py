@@ -47,8 +47,9 @@ def nested_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(FIXTURE / "content", root / "content")  # a second organisation at the root: the fixture renamed
     settings = root / "content" / "cai-dat.yml"
     text = settings.read_text(encoding="utf-8")
-    assert f"organisation: {ROOT_ORGANISATION}" not in text and "\norganisation: " in text
-    settings.write_text(re.sub(r"\norganisation: [^\n]*", f"\norganisation: {ROOT_ORGANISATION}", text), encoding="utf-8")
+    fixture_organisation = organisation(FIXTURE / "content")
+    assert ROOT_ORGANISATION not in text and fixture_organisation in text
+    settings.write_text(text.replace(fixture_organisation, ROOT_ORGANISATION), encoding="utf-8")  # its name everywhere
     shutil.copytree(FIXTURE / "content", root / NESTED)
     return root
 

@@ -303,7 +303,7 @@ DONG_TAM = "to-chuc-co-so/chi-bo-thon-dong-tam.yml"
 
 def _date_before_plan(content: Path) -> tuple[str, int, str]:
     line = _edit(content / DONG_TAM, "  - date: 2025-03-05", "  - date: 2024-12-01")
-    return DONG_TAM, line, "trước ngày ban hành Nghị quyết"
+    return DONG_TAM, line, "trước ngày ban hành Kế hoạch"  # the fixture's plan is dated (ke-hoach.yml `date:`)
 
 
 def _date_after_build(content: Path) -> tuple[str, int, str]:

@@ -69,9 +69,10 @@ def test_widget_views_come_from_the_fixture_content(fixture_content) -> None:
     assert {f"nhung/chi-tieu/{i}.md" for i in all_ids} <= indicator_pages
     guide = kinds["widgets-guide"][0].view
     assert guide.embed_origins == [FIXTURE_PORTAL]
-    # The fixture has no post: no news widget to offer (its page kind is off), the summaries then each indicator.
-    assert not (FIXTURE / "content" / "tin-tuc").exists() and kinds["widget-news"] == []
-    assert [w.url for w in guide.widgets][:3] == ["nhung/chi-tieu/", "nhung/moc-thoi-gian/", f"nhung/chi-tieu/{all_ids[0]}/"]
+    # The fixture has approved posts: the news widget is offered, after the targets and milestones, then each indicator.
+    assert list((FIXTURE / "content" / "tin-tuc").glob("*.md")) and len(kinds["widget-news"]) == 1
+    assert [w.url for w in guide.widgets][:4] == ["nhung/chi-tieu/", "nhung/moc-thoi-gian/", "nhung/tin-moi/",
+                                                  f"nhung/chi-tieu/{all_ids[0]}/"]
 
 
 def test_admin_page_shows_each_widget_beside_its_code_as_text(built_site: Path) -> None:

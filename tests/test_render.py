@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from datetime import date
@@ -23,8 +24,10 @@ def test_render_cli_writes_every_page(tmp_path: Path) -> None:
     package = ROOT / "generator" / "theme" / "docs"  # the package's pages and scripts, as the plugin adds them
     package_pages = {p.relative_to(package).as_posix() for p in package.rglob("*.md")}
     assert "tim-kiem.md" in package_pages
-    rendered = render_pages(load_content(FIXTURE_CONTENT), settings(date(2025, 1, 1), FIXTURE_CONTENT))
-    assert written == {page.path for page in rendered} | package_pages
+    content = load_content(FIXTURE_CONTENT)
+    # As the command builds it: the project is the repository (its guide pages), the address the fixture's base_url.
+    as_run = dataclasses.replace(settings(date(2025, 1, 1), FIXTURE_CONTENT, str(content.settings.base_url)), root=ROOT)
+    assert written == {page.path for page in render_pages(content, as_run)} | package_pages
     assert (tmp_path / "assets" / "site.js").read_bytes() == (package / "assets" / "site.js").read_bytes()
     first_unit = fixture_yaml("to-chuc-thuc-hien.yml")["units"][0]["id"]
     assert {"bien-tap/huong-dan-bien-tap.md", f"don-vi/{first_unit}.md"} <= written
@@ -35,8 +38,9 @@ def test_render_cli_writes_every_page(tmp_path: Path) -> None:
 
 
 def test_every_page_names_an_existing_source_file() -> None:
-    for page in render_pages(load_content(FIXTURE_CONTENT), settings(date(2025, 1, 1), FIXTURE_CONTENT)):
-        assert (ROOT / page.source).is_file(), page
+    built = settings(date(2025, 1, 1), FIXTURE_CONTENT)
+    for page in render_pages(load_content(FIXTURE_CONTENT), built):
+        assert (built.project_dir / page.source).is_file(), page
 
 
 def test_deadline_status_follows_the_build_date() -> None:

@@ -226,12 +226,16 @@ class _Tokens(HTMLParser):
         self.ids.update(value for name, value in kept if name == "id")
         self.urls.extend(value for name, value in kept if name in ("href", "src"))
 
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+    """Elements without an end: ``<img>`` and ``<img/>`` are the same element (the photo of the fixture's post)."""
+
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
         self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
-        self.tokens.append(("end", tag))
+        if tag not in self.VOID:
+            self.tokens.append(("end", tag))
 
     def handle_data(self, data):
         if data.strip():
