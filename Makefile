@@ -78,7 +78,7 @@ lint: setup
 	else echo "Chú ý: bỏ qua ruff (kiểm tra mã Python, cài cùng bộ kiểm thử bằng make test); chỉ kiểm tra nội dung."; fi
 	$(PY) -m generator lint
 
-# JSON Schema for VS Code (schema/*.json) and the field reference in CONTRIBUTING.md, from generator/schema.py.
+# JSON Schema for VS Code (schema/*.json), and (make docs) the guide's field reference huong-dan-bien-tap/truong-du-lieu.md.
 schema: setup
 	$(PY) -m generator schema
 
@@ -92,7 +92,7 @@ test: setup-test node
 bench: setup-test node
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m bench.run
 
-# For a portal admin who cannot run Python: dist/nq57-site-YYYYMMDD.zip (site/ and hosting/) and its .sha256.
+# For a portal admin who cannot run Python: dist/nghiquyet-site-YYYYMMDD.zip (site/ and hosting/) and its .sha256.
 dist: build
 	$(PY) -m generator dist site --out dist
 

@@ -60,9 +60,9 @@ def _add_news(docs: Path) -> None:
 
 
 def _plain_config(project: Path, docs: str) -> Path:
-    """mkdocs.yml without the nq57 plugin, reading already-rendered Markdown from ``docs``."""
+    """mkdocs.yml without the nghiquyet plugin (or its former name nq57), reading already-rendered Markdown from ``docs``."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"\n  - nq57:\n(      .*\n)*", "\n", text)
+    text = re.sub(r"\n  - (?:nghiquyet|nq57):\n(      .*\n)*", "\n", text)
     text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M)
     text = text.replace("  font: false\n", f"  font: false\n  custom_dir: {ROOT / 'generator' / 'theme' / 'overrides'}\n", 1)
     plain = project / "mkdocs-plain.yml"

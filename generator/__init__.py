@@ -1,4 +1,4 @@
-"""Static microsite generator for a party committee's plan implementing Resolution 57-NQ/TW."""
+"""Static microsite generator for a party committee's plan implementing a Party resolution."""
 
 from importlib.metadata import PackageNotFoundError, version
 

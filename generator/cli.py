@@ -247,12 +247,13 @@ def _run_mkdocs(config_file: Path, site_dir: Path, content_dir: Path | None = No
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from .maintainer import PLUGIN
+    from .maintainer import PLUGIN_NAMES
 
     _show_mkdocs_warnings()
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        if content_dir is not None and (plugin := config.plugins.get(PLUGIN)) is not None:
+        plugin = next((config.plugins[name] for name in PLUGIN_NAMES if name in config.plugins), None)
+        if content_dir is not None and plugin is not None:
             plugin.content_override = content_dir.resolve()  # --content and CONTENT_DIR win over mkdocs.yml
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -279,7 +280,7 @@ def parser() -> argparse.ArgumentParser:
     main_parser.add_argument("--content", type=Path, default=None,
                              help="thư mục nội dung (mặc định: biến CONTENT_DIR, rồi content_dir trong mkdocs.yml, "
                                   "rồi content)")
-    main_parser.add_argument("--version", action="version", version=f"nq57 {__version__}",
+    main_parser.add_argument("--version", action="version", version=f"nghiquyet {__version__}",
                              help="phiên bản của trình tạo trang (generator version)")
     commands = main_parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="kiểm tra nội dung")

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-NAME = "nq57-site"
+NAME = "nghiquyet-site"
 
 
 def archive_name(day: date) -> str:
@@ -30,7 +30,7 @@ def _entry(name: str, day: date, mode: int) -> zipfile.ZipInfo:
 
 
 def make_dist(site: Path, out: Path, day: date, extra: Mapping[str, str] = {}) -> tuple[Path, Path]:
-    """Write ``out/nq57-site-YYYYMMDD.zip`` and ``….zip.sha256`` (``sha256sum -c`` format); return both paths."""
+    """Write ``out/nghiquyet-site-YYYYMMDD.zip`` and ``….zip.sha256`` (``sha256sum -c`` format); return both paths."""
     if not (site / "index.html").is_file():
         raise SystemExit(f"LỖI: {site} chưa có trang đã xây dựng (chạy `make build` trước)")
     out.mkdir(parents=True, exist_ok=True)

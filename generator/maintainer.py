@@ -1,4 +1,4 @@
-"""Security settings only maintainers change: the nq57 plugin's options in ``mkdocs.yml`` (SECURITY.md).
+"""Security settings only maintainers change: the nghiquyet plugin's options in ``mkdocs.yml`` (SECURITY.md).
 
 Where the browser editor sends the GitHub login (``editor_auth_url``), which repository and branch it writes to
 (``repo_url``, ``edit_branch``) and which portals may frame the widgets (``embed_origins``) decide what a stranger's
@@ -8,14 +8,14 @@ and CI's ``REPO_URL`` variable. A content file that still carries one of them is
 the value moved (``MOVED``).
 
     plugins:
-      - nq57:
+      - nghiquyet:
           content_dir: content
-          repo_url: https://github.com/ten-to-chuc/nq57
+          repo_url: https://github.com/ten-to-chuc/trang-nghi-quyet
           edit_branch: main
           editor_login: oauth
           editor_auth_url: https://dang-nhap.example.gov.vn
           embed_origins:
-            - https://yenbinh.yenbai.gov.vn
+            - https://example.gov.vn
 """
 
 from __future__ import annotations
@@ -31,13 +31,17 @@ from .content.models import MOVED_SETTINGS, Origin, Text, Url
 from .settings import SettingsError
 
 CONFIG_FILE = "mkdocs.yml"
-PLUGIN = "nq57"
+PLUGIN = "nghiquyet"
+LEGACY_PLUGIN = "nq57"  # allow-listed in tests/test_no_organisation_in_code.py
+"""The plugin's name in 0.2.0 and earlier: ``mkdocs.yml`` files that still say ``- nq57:`` keep working (pyproject's entry
+points name both)."""
+PLUGIN_NAMES = (PLUGIN, LEGACY_PLUGIN)
 
 MOVED = MOVED_SETTINGS
 
 
 class MaintainerConfig(BaseModel):
-    """Cài đặt an toàn của trang, chỉ người duy trì kho mã được đổi (tùy chọn của plugin nq57 trong mkdocs.yml)."""
+    """Cài đặt an toàn của trang, chỉ người duy trì kho mã được đổi (tùy chọn của plugin nghiquyet trong mkdocs.yml)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -74,14 +78,14 @@ class MaintainerConfig(BaseModel):
         return self.editor_login or ("oauth" if self.editor_auth_url else None)
 
 
-LOGIN_SERVER_HELP = ("dựng một máy chủ đăng nhập GitHub (OAuth) theo README, mục “Trình biên tập trên trình duyệt”, "
-                     "rồi ghi địa chỉ vào `editor_auth_url`")
+LOGIN_SERVER_HELP = ("dựng một máy chủ đăng nhập GitHub (OAuth) theo sổ tay handbook/editor-tools.md, "
+                     "mục “Soạn bài trên trình duyệt”, rồi ghi địa chỉ vào `editor_auth_url`")
 
 
 def check_editor_login(config: MaintainerConfig, github_repo: str | None, where: str = CONFIG_FILE) -> None:
     """Refuse a build whose browser editor would load (a GitHub repository and a login chosen) but where nobody
     could log in: Decap's GitHub login goes through an OAuth server, and without ``editor_auth_url`` it falls
-    back to Netlify's, which only serves sites hosted there (the site is on GitHub Pages or the district's
+    back to Netlify's, which only serves sites hosted there (the site is on GitHub Pages or the organisation's
     server). Decap has no personal-access-token sign-in, so ``token`` is refused with what to choose instead.
     Without a GitHub repository the editor does not load at all, and the page says what to set."""
     if github_repo is None or config.login is None:
@@ -98,7 +102,7 @@ def check_editor_login(config: MaintainerConfig, github_repo: str | None, where:
 
 def _expected(field: str) -> str:
     return {"editor_login": "`oauth` (máy chủ đăng nhập `editor_auth_url`), hoặc bỏ trống để tắt trình biên tập",
-            "embed_origins": "mỗi mục là một gốc như `https://yenbinh.yenbai.gov.vn` (https:// và tên miền, "
+            "embed_origins": "mỗi mục là một gốc như `https://example.gov.vn` (https:// và tên miền, "
                              "không có đường dẫn, không có dấu / ở cuối)",
             "edit_branch": "tên nhánh, ví dụ `main`"}.get(field, "địa chỉ web đầy đủ bắt đầu bằng https://")
 
@@ -112,13 +116,14 @@ _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def plugin_options(config_file: Path) -> dict[str, Any]:
-    """The nq57 plugin's options as written in ``config_file`` (empty when the file or the entry is missing)."""
+    """The plugin's options (under either name) as written in ``config_file`` (empty when the file or the entry is missing)."""
     if not config_file.is_file():
         return {}
     data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     for entry in (data or {}).get("plugins") or []:
-        if isinstance(entry, dict) and PLUGIN in entry:
-            return dict(entry[PLUGIN] or {})
+        for name in PLUGIN_NAMES:
+            if isinstance(entry, dict) and name in entry:
+                return dict(entry[name] or {})
     return {}
 
 

@@ -46,7 +46,7 @@ from .render.share import HOME_IMAGE
 from .settings import BuildSettings, SettingsError, content_folder
 from .views.admin import decap_dist, github_repo
 
-log = logging.getLogger("nq57")
+log = logging.getLogger("nghiquyet")
 """Outside MkDocs' logger on purpose: a reminder must not fail a ``--strict`` build (the issue asks to warn, not fail)."""
 
 
@@ -197,6 +197,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             files.append(File.generated(config, output.path, content=output.content))
             if output.source:
                 self.sources[output.path] = output.source
+            elif output.path.endswith(".md"):
+                self.package_pages.add(output.path)  # written whole by the package (the guide): nothing to edit
         self.pages = {file.src_uri for file in files.documentation_pages()}
         return self.checked_docs(files, config)
 

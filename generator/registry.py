@@ -25,7 +25,7 @@ from .views.site import PlanLink, Site, page_url
 from .views.sources import sources_view
 from .views.study_aids import clarifications_view, glossary_view, questions_view
 from .views.targets import indicator_pages, targets_view
-from .views.units import ResponsibilitiesView, UnitPage
+from .views.units import UnitPage, responsibilities_view
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Page:
     path: str
     view: Any
     source: str
+    """Empty for a page the package writes whole (the editors' guide): there is no file of the site to edit."""
 
 
 Pages = Callable[[Site], Iterable[Page]]
@@ -141,7 +142,7 @@ ADMIN = f"{EDITORS}/quan-tri.md"
 ADMIN_CONFIG = f"{EDITORS}/quan-tri/config.yml"
 """The browser editor's configuration, beside its page (``render/cms.py`` writes it)."""
 GUIDE, FIELD_REFERENCE = f"{EDITORS}/{guide.PAGE}", f"{EDITORS}/{guide.REFERENCE}"
-"""The guide keeps CONTRIBUTING.md's relative link to its reference working: both move together."""
+"""The guide's first page and its field reference; the guide's task pages sit in the folder of the first page."""
 
 
 def _poster(site: Site) -> list[Page]:
@@ -160,19 +161,15 @@ def _meeting(path: str) -> Pages:
 
 
 def _guide(site: Site) -> Iterable[Page]:
-    root = site.settings.project_dir
-    body = guide.site_body(root)
-    if body is None:
-        return []
-    return [Page(GUIDE, body, guide.SOURCE),
-            *(Page(f"{EDITORS}/{name}", guide.task_site_body(root, name), name) for name in guide.task_pages(root))]
+    """The editors' guide: package templates, the site's own examples (views/guide.py). No edit link: it is code."""
+    paths = {"index": GUIDE, "reference": FIELD_REFERENCE, "admin": ADMIN,
+             **{name: f"{EDITORS}/{guide.PAGE.removesuffix('.md')}/{name}.md" for name, _ in guide.TASKS}}
+    return [Page(path, view, "") for path, view in guide.guide_pages(site, paths)]
 
 
 def _field_reference(site: Site) -> Iterable[Page]:
-    """The guide's field reference, generated from the models (its edit link opens the committed copy)."""
-    if guide.site_body(site.settings.project_dir) is None:
-        return []
-    return [Page(FIELD_REFERENCE, guide.reference_page(site.settings.content_prefix), guide.REFERENCE)]
+    """The guide's field reference, generated from the models (no edit link: ``make docs`` writes it)."""
+    return [Page(FIELD_REFERENCE, guide.reference_page(site.settings.content_prefix), "")]
 
 
 # Widgets for the portal's iframes (views/widgets.py): under nhung/, which the CSP lets the portal frame.
@@ -265,7 +262,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("study", "plan.md.j2", single(STUDY, "study", plan.study_view), nav=True,
              anchors=lambda c: (PlanLink(p.id, p.title, f"{STUDY}#{p.id}") for p in section_passages(**c.parts))),
     PageKind("responsibilities", "responsibilities.md.j2",
-             single(RESPONSIBILITIES, "organisation", lambda site: ResponsibilitiesView(site.units)), nav=True),
+             single(RESPONSIBILITIES, "organisation", responsibilities_view), nav=True),
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
     PageKind("implementation", "implementation.md.j2",
              single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True,
@@ -283,7 +280,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("poster", "poster.md.j2", _poster),
     PageKind("unit", "unit.md.j2", _unit_pages,
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
-    PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: linked from README, not from readers' pages
+    PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: not linked from readers' pages
     PageKind("field-reference", "field-reference-page.md.j2", _field_reference),  # linked from the guide
     PageKind("widget-targets", "widget-targets.md.j2", single(
         WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS))),

@@ -101,7 +101,7 @@ def _site_url(url: str | None) -> str | None:
     """The published address must be absolute: feeds, QR codes and the calendar carry it to other apps."""
     if url and not url.startswith(("https://", "http://")):
         raise SettingsError(
-            f"SITE_URL “{url}” thiếu “https://” ở đầu; đặt địa chỉ đầy đủ, ví dụ https://ten-to-chuc.github.io/nq57/ "
+            f"SITE_URL “{url}” thiếu “https://” ở đầu; đặt địa chỉ đầy đủ, ví dụ https://ten-to-chuc.github.io/nghi-quyet/ "
             "(GitHub: Settings → Secrets and variables → Actions → Variables → SITE_URL)")
     return _with_slash(url)
 
@@ -174,7 +174,7 @@ class BuildSettings:
 
     @property
     def site_path(self) -> str:
-        """The URL path the site is served under: ``/`` or ``/nq57/``."""
+        """The URL path the site is served under: ``/`` or ``/nghi-quyet/``."""
         return urlsplit(self.site_url).path if self.site_url else "/"
 
     @property

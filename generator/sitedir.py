@@ -68,7 +68,7 @@ def check_replaceable(target: Path) -> None:
         raise SiteDirError(f"LỖI: {target} không phải thư mục; xóa hoặc đổi tên nó rồi xây dựng lại\n"
                            f"(en) {target} is not a directory")
     mode = target.stat().st_mode
-    probe = target / ".nq57-write-test"
+    probe = target / ".nghiquyet-write-test"
     try:
         if not mode & stat.S_IWUSR:
             raise PermissionError("read-only mode bits")

@@ -48,7 +48,7 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str, separator: str = "-") -> str:
-    """A URL slug without diacritics: 'Ủy ban nhân dân huyện' → 'uy-ban-nhan-dan-huyen'."""
+    """A URL slug without diacritics: 'Ủy ban nhân dân xã' → 'uy-ban-nhan-dan-xa'."""
     return re.sub(r"[^a-z0-9]+", separator, fold(text)).strip(separator)
 
 

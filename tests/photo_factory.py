@@ -17,7 +17,7 @@ def phone_photo(path: Path, size: tuple[int, int] = (4000, 3000), quality: int =
     noise at 1/25 of the resolution, enlarged), sensor noise that makes the MB; EXIF incl. GPSInfo.
 
     Noise alone would shrink to almost nothing (a meaningless budget test); detail at every pixel
-    is a worst case no photo of a meeting has (README: figures for both)."""
+    is a worst case no photo of a meeting has (handbook/pages.md: figures for both)."""
     width, height = size
     light = Image.linear_gradient("L").resize(size)
     detail = Image.effect_noise((width // 25, height // 25), 60).resize(size, Image.Resampling.BICUBIC)

@@ -255,7 +255,7 @@ def test_an_editor_nobody_can_log_in_to_fails_the_build_in_vietnamese(options: d
     with pytest.raises(SettingsError) as caught:
         check_editor_login(MaintainerConfig.from_options(options), "a/b")
     assert str(caught.value).startswith(expected), caught.value
-    assert "README" in str(caught.value)  # where the login server is explained
+    assert "handbook/editor-tools.md" in str(caught.value)  # where the login server is explained
 
 
 def test_a_login_server_alone_means_oauth_and_no_repository_means_no_check() -> None:

@@ -100,6 +100,9 @@ def test_content_dir_variable_is_honoured_and_the_command_line_wins(nested_proje
     assert organisation(nested_project / NESTED) in home
     reference = next((tmp_path / "env").rglob("truong-du-lieu.md")).read_text(encoding="utf-8")
     assert f"{NESTED}/{NEWS_DIR}/*.md" in reference and "`content/" not in reference
+    guide = (tmp_path / "env" / "bien-tap" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    assert f"`{NESTED}/cai-dat.yml`" in guide and "`content/" not in guide, "the guide names the site's own folder"
+    assert f"**{organisation(nested_project / NESTED)}**" in guide
 
     result = run(nested_project, "--content", "content", "render", "--out", str(tmp_path / "cli"), CONTENT_DIR=NESTED)
     assert result.returncode == 0, result.stderr[-3000:]

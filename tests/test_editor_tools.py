@@ -68,31 +68,70 @@ def test_contributing_reference_is_generated_from_the_schema() -> None:
 
 DEVELOPER_WORDS = ("make ", "python", "pip ", "pytest", "VS Code", "pre-commit", "generator/", "git clone", "PowerShell",
                    "SITE_URL", "Settings →", "CODEOWNERS")
-"""Developer and maintainer material lives in README.md: an editor's guide never needs it (issue 23)."""
+"""Developer and maintainer material lives in the handbook: an editor's guide never needs it (issue 23)."""
+
+DISTRICT_WORDS = ("Yên Bình", "Yên Bái", "huyện", "Huyện", "năm quan điểm", "bảy nhóm", "kinh-te-so", "ubnd-huyen",
+                  "BTGDV", "57-NQ/TW")
+"""Words of the district's site (and of its resolution) that a commune's guide must not show (issue 20, item 4)."""
 
 
-def test_contributing_is_a_short_task_first_vietnamese_guide() -> None:
-    text = (ROOT / guide.SOURCE).read_text(encoding="utf-8")
-    tasks = guide.task_pages(ROOT)
-    assert len(tasks) >= 6
-    for name in tasks:
-        assert f"]({name})" in text, f"the guide links its task page {name}"
-        page = (ROOT / name).read_text(encoding="utf-8")
-        browser, forge = page.find("## Trên trình biên tập của trang (bien-tap/quan-tri/)"), page.find("## Trên GitHub")
-        if name != "huong-dan-bien-tap/github.md":
-            assert 0 < browser < forge, f"{name}: the browser editor first, GitHub second"
-        assert len(page.split()) < 500, f"{name}: one short page per task"
-    pages = [text, *((ROOT / name).read_text(encoding="utf-8") for name in tasks)]
-    before_reference = text.split("<!-- KẾT THÚC: tham chiếu trường -->")[0]
-    assert len(before_reference.split()) < 1500
-    for page in pages:
+def guide_pages(content_dir: Path) -> dict[str, str]:
+    """The guide's pages as the site at ``content_dir`` publishes them (Markdown)."""
+    from generator.build import make_build
+    from generator.content import load_content
+    from generator.render.pages import render_pages
+    from generator.settings import BuildSettings
+
+    build = make_build(load_content(content_dir), BuildSettings(content_dir=content_dir, today=date(2026, 12, 7)))
+    names = {page.path for page in build.pages["guide"]}
+    return {page.path: page.markdown for page in render_pages(build) if page.path in names}
+
+
+def test_the_guide_is_a_short_task_first_vietnamese_guide_in_the_sites_own_words() -> None:
+    from .conftest import FIXTURE
+
+    pages = guide_pages(FIXTURE / "content")
+    first = pages["bien-tap/huong-dan-bien-tap.md"]
+    tasks = {path: text for path, text in pages.items() if path != "bien-tap/huong-dan-bien-tap.md"}
+    assert len(tasks) == len(guide.TASKS) >= 6
+    for path, page in tasks.items():
+        assert f"](huong-dan-bien-tap/{Path(path).name})" in first, f"the guide links its task page {path}"
+        browser, forge = page.find("## Trên trình biên tập của trang"), page.find("## Trên GitHub")
+        if not path.endswith("/github.md"):
+            assert 0 < browser < forge, f"{path}: the browser editor first, GitHub second"
+        assert len(page.split()) < 500, f"{path}: one short page per task"
+    assert len(first.split()) < 1500
+    for page in pages.values():
         assert "Sửa trang này" not in page, "Material's Vietnamese edit button says “Chỉnh sửa”"
-        for word in DEVELOPER_WORDS:
+        assert "<!-- tệp:" not in page, "the snippet marks are for the test, not for the site page"
+        for word in DEVELOPER_WORDS + DISTRICT_WORDS:
             assert word not in page, word
-    assert "**Chỉnh sửa**" in text
-    prose = re.sub(r"```.*?```|`[^`]*`", " ", "\n".join(pages), flags=re.S)
+    assert "**Chỉnh sửa**" in first
+    prose = re.sub(r"```.*?```|`[^`]*`", " ", "\n".join(pages.values()), flags=re.S)
     vietnamese = re.findall(r"\b(?:và|của|các|một|không|trang|tệp|lỗi)\b", prose)
     assert len(vietnamese) > 150, "the guide is written in Vietnamese"
+
+
+def test_the_guides_examples_are_the_sites_own() -> None:
+    """Each site's guide names its own organisation, counts, indicator, unit and category (from its content files)."""
+    from .conftest import FIXTURE
+
+    for folder in (FIXTURE / "content", CONTENT):
+        settings = yaml.safe_load((folder / "cai-dat.yml").read_text(encoding="utf-8"))
+        viewpoints = yaml.safe_load((folder / "quan-diem.yml").read_text(encoding="utf-8"))["viewpoints"]
+        groups = yaml.safe_load((folder / "nhiem-vu.yml").read_text(encoding="utf-8"))["groups"]
+        targets = yaml.safe_load((folder / "muc-tieu-2030.yml").read_text(encoding="utf-8"))
+        indicators = [i["id"] for paragraph in targets["paragraphs"] for i in paragraph.get("indicators", [])]
+        units = yaml.safe_load((folder / "to-chuc-thuc-hien.yml").read_text(encoding="utf-8"))["units"]
+        categories = yaml.safe_load((folder / "tin-tuc.yml").read_text(encoding="utf-8"))["categories"]
+        pages = guide_pages(folder)
+        text = "\n".join(pages.values())
+        assert f"**{settings['organisation']}**" in pages["bien-tap/huong-dan-bien-tap.md"]
+        assert f"{len(viewpoints)} quan điểm chỉ đạo" in text and f"{len(groups)} nhóm nhiệm vụ" in text
+        assert f"- id: {indicators[0]}" in text or any(f"- id: {i}`" in text for i in indicators)
+        assert any(f"`{unit['id']}`" in text for unit in units)
+        assert f"category: {categories[0]['id']}" in text
+        assert f"author: {settings['contact']['unit']}" in text
 
 
 def test_the_edit_button_is_named_as_material_shows_it_in_vietnamese() -> None:
@@ -102,7 +141,7 @@ def test_the_edit_button_is_named_as_material_shows_it_in_vietnamese() -> None:
     assert '"action.edit": "Chỉnh sửa"' in labels
 
 
-def test_guide_is_a_site_page_editing_contributing(project_copy: Path) -> None:
+def test_guide_is_a_site_page_with_no_edit_link(project_copy: Path) -> None:
     site = project_copy / "site"
     # A preview, so that the fixture's item waiting for approval has its page and edit link too.
     result = build_site(site, config=project_copy / "mkdocs.yml", env={"REPO_URL": REPO_URL, "SITE_MODE": "preview"})
@@ -113,8 +152,9 @@ def test_guide_is_a_site_page_editing_contributing(project_copy: Path) -> None:
     assert "<li><code>paragraphs[].indicators[].measurements[].source</code>" in reference
     assert 'href="../"' in reference, "the reference links back to the guide page, not to CONTRIBUTING.md"
     edited = edit_targets(site)
-    assert edited["bien-tap/huong-dan-bien-tap/index.html"] == "CONTRIBUTING.md"
-    assert edited["bien-tap/huong-dan-bien-tap/truong-du-lieu/index.html"] == guide.REFERENCE
+    # The guide and its reference are written whole by the package: no file of the site to edit.
+    guide_pages = {p.relative_to(site).as_posix() for p in (site / "bien-tap/huong-dan-bien-tap").rglob("index.html")}
+    assert len(guide_pages) == len(guide.TASKS) + 2 and not guide_pages & set(edited)
     # Widgets (nhung/) are made for the portal's iframe: no header, hence no edit link; the browser
     # editor (quan-tri/) is itself the way to edit.
     html_pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")
@@ -123,7 +163,7 @@ def test_guide_is_a_site_page_editing_contributing(project_copy: Path) -> None:
     package_pages = {path.relative_to(PACKAGE_DOCS).with_suffix("").as_posix() + "/index.html"
                      for path in PACKAGE_DOCS.rglob("*.md")}
     assert package_pages and package_pages <= html_pages and not package_pages & set(edited)
-    assert set(edited) == html_pages - package_pages, "every page of the site has an edit link"
+    assert set(edited) == html_pages - package_pages - guide_pages, "every other page of the site has an edit link"
     for page_path, source in edited.items():
         assert (project_copy / source).is_file(), f"{page_path}: edit link to missing {source}"
     posts = {f"content/tin-tuc/{post.name}" for post in (project_copy / "content/tin-tuc").glob("*.md")}

@@ -1,6 +1,10 @@
 """Every YAML and front-matter snippet in the editor guide validates, exactly as an editor would copy it.
 
-Convention (README.md, “Khối mẫu được kiểm thử”): the line just before a ``yaml`` or
+The guide is package templates filled with the site's own examples (``generator/views/guide.py``): it is rendered here
+for the fixture commune and for the district, each snippet checked against that site's own files, and the committed
+field reference is checked as written.
+
+Convention (handbook/editor-tools.md, “Khối mẫu được kiểm thử”): the line just before a ``yaml`` or
 ``markdown`` fence is an HTML comment naming where the snippet goes. It is outside the
 fence, so an editor who copies the snippet never pastes it into content (issue 23), and
 the site does not show it:
@@ -35,14 +39,39 @@ import pytest
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from generator.content import models
+from generator.build import make_build
+from generator.content import load_content, models
 from generator.content.errors import translate
 from generator.content.loader import EXTRA_SCHEMAS, content_files
 from generator.content.reader import Located, parse_yaml, read_yaml
 from generator.editor import guide
+from generator.render.environment import environment
+from generator.settings import BuildSettings, build_date
 
 ROOT = Path(__file__).resolve().parents[1]
-GUIDES = (guide.SOURCE, *guide.task_pages(ROOT), guide.REFERENCE)
+SITES = {"district": ROOT / "content", "fixture": ROOT / "tests" / "fixtures" / "xa-mau" / "content"}
+
+
+def rendered_guide(label: str, content_dir: Path) -> dict[str, str]:
+    """Every guide page of the site whose content is ``content_dir``, as Markdown with the snippet marks, its content
+    folder written ``content/`` (the marks then name files as ``_model_for`` knows them)."""
+    content = load_content(content_dir)
+    today = build_date(time_zone=content.settings.time_zone, project_dir=ROOT)
+    settings = BuildSettings(content_dir=content_dir, today=today)
+    build = make_build(content, settings)
+    template = environment().get_template("guide-page.md.j2")
+    prefix = settings.content_prefix
+    return {f"{label}:{page.path}": template.render(view=page.view.with_marks(), page=page.path)
+            .replace(f"`{prefix}/", "`content/").replace(f"tệp: {prefix}/", "tệp: content/")
+            .replace(f"\n{prefix}/", "\ncontent/")
+            for page in build.pages["guide"]}
+
+
+TEXTS = {name: text for label, folder in SITES.items() for name, text in rendered_guide(label, folder).items()}
+TEXTS[guide.REFERENCE] = (ROOT / guide.REFERENCE).read_text(encoding="utf-8")
+FOLDERS = {name: SITES[name.partition(":")[0]] if ":" in name else SITES["district"] for name in TEXTS}
+"""The content folder whose files a guide's snippets go into."""
+GUIDES = tuple(TEXTS)
 
 _OPEN = re.compile(r"^(?P<indent> *)(?P<fence>```+|~~~+)(?P<info>.*)$")
 _MARK = re.compile(r"^ *<!-- (?P<wrong>SAI \(đừng chép\) — )?tệp: (?P<file>\S+)"
@@ -67,7 +96,7 @@ class Snippet:
 
 
 def fences(name: str) -> list[Snippet]:
-    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+    lines = TEXTS[name].splitlines()
     found, number = [], 0
     while number < len(lines):
         match = _OPEN.match(lines[number])
@@ -224,7 +253,7 @@ def test_fragment_is_indented_as_the_content_file_is(snippet: Snippet) -> None:
     """Pasted under its field in the real file, a fragment's first line lines up with what is already there."""
     mark = _MARK.match(snippet.mark)
     assert mark and mark["under"]
-    located = read_yaml(ROOT / mark["file"], mark["file"])
+    located = read_yaml(FOLDERS[snippet.guide] / mark["file"].removeprefix("content/"), mark["file"])
     path = _content_path(located, mark["under"])
     assert path is not None, f"{snippet}: {mark['under']} not found in {mark['file']}"
     first = snippet.text.splitlines()[0]
@@ -256,7 +285,7 @@ def test_quick_start_post_with_its_photo_passes_the_checks(tmp_path: Path) -> No
 
     from PIL import Image
 
-    snippet = next(s for s in SNIPPETS if s.language == "markdown" and "image:" in s.text)
+    snippet = next(s for s in SNIPPETS if s.language == "markdown" and "image:" in s.text and s.guide.startswith("district:"))
     front, _ = _yaml_text(snippet)
     mark = _MARK.match(snippet.mark)
     assert mark and not mark["wrong"]
@@ -285,14 +314,20 @@ def _site_html(name: str) -> str:
         name_, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         names.append(name_)
         settings[name_] = options or {}
-    return markdown.markdown((ROOT / name).read_text(encoding="utf-8"), extensions=names, extension_configs=settings)
+    return markdown.markdown(_body(name), extensions=names, extension_configs=settings)
+
+
+def _body(name: str) -> str:
+    """The page as the site converts it: no front matter, no snippet marks (the site page leaves them out)."""
+    text = guide.SNIPPET_MARK.sub("", TEXTS[name]) if ":" in name else TEXTS[name]
+    return text.split("---\n", 2)[2] if text.startswith("---\n") else text
 
 
 def _list_lines(name: str) -> tuple[int, int]:
     """(list items, fences indented under a list item) in the guide's source, fences' contents left out."""
     items = indented = 0
     fence = None
-    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+    for line in _body(name).splitlines():
         if fence:
             fence = None if line.strip() == fence else fence
             continue

@@ -47,6 +47,11 @@ def _indicator() -> str:
     return _fixture_yaml("muc-tieu-2030.yml")["paragraphs"][0]["indicators"][0]["id"]
 
 
+def _example() -> str:
+    """The link messages show as an example: the site's own first passage, the fixture's first viewpoint."""
+    return f"quan-diem-chi-dao.md#{_fixture_yaml('quan-diem.yml')['viewpoints'][0]['id']}"
+
+
 def _post(project: Path, body: str) -> str:
     category = _fixture_yaml("tin-tuc.yml")["categories"][0]["id"]
     folder = project / "content" / "tin-tuc"
@@ -70,7 +75,7 @@ def test_a_missing_page_says_what_to_write(project: Path) -> None:
     [found] = _found(project, name)
     assert (found.line, found.severity) == (BODY_LINE, "error")
     assert found.message == "liên kết tới trang hoặc tệp không tồn tại: `muc-tieu-2031.md`"
-    assert found.fix.startswith("sửa đường dẫn (viết từ gốc trang, ví dụ `muc-tieu-2030.md#kinh-te-so`)")
+    assert found.fix.startswith(f"sửa đường dẫn (viết từ gốc trang, ví dụ `{_example()}`)")
     assert found.fix.endswith("có phải là `muc-tieu-2030.md`?")
 
 
@@ -142,7 +147,8 @@ def test_docs_pages_link_from_their_own_folder(project: Path) -> None:
     found = [(f.line, f.severity, f.message, f.fix) for f in _found(project, "docs/huong-dan/a.md")]
     assert found == [
         (4, "error", "liên kết `../../muc-tieu-2030.md` dùng `../` đi ra ngoài thư mục docs/: ở đó không có trang nào",
-         "đường dẫn tính từ thư mục chứa trang; trang cùng thư mục viết thẳng tên tệp, ví dụ `muc-tieu-2030.md`, không có `../`"),
+         "đường dẫn tính từ thư mục chứa trang; trang cùng thư mục viết thẳng tên tệp, ví dụ `quan-diem-chi-dao.md`, "
+         "không có `../`"),
         (5, "error", "trang `huong-dan/a.md` không có mục “#tieu-đe” (liên kết `#tieu-đe`)",
          "viết `#tieu-de` (mục có tên gần giống nhất); mã mục là phần sau dấu # trên thanh địa chỉ khi mở mục đó"),
     ]
@@ -194,8 +200,8 @@ def test_a_reference_without_its_definition_says_the_brackets_would_show(project
     assert (first.line, first.severity) == (BODY_LINE, "error")
     assert first.message == ("liên kết `[chỉ tiêu][ct]` không có dòng định nghĩa `[ct]: …` trong cùng bài: "
                              "trang sẽ hiện nguyên các dấu ngoặc vuông, không có liên kết")
-    assert first.fix == ("viết thẳng địa chỉ `[chỉ tiêu](muc-tieu-2030.md)`, hoặc thêm một dòng riêng "
-                         "`[ct]: muc-tieu-2030.md` (thay bằng trang cần dẫn tới)")
+    assert first.fix == ("viết thẳng địa chỉ `[chỉ tiêu](quan-diem-chi-dao.md)`, hoặc thêm một dòng riêng "
+                         "`[ct]: quan-diem-chi-dao.md` (thay bằng trang cần dẫn tới)")
     assert second.message.startswith("liên kết `[bài][]` không có dòng định nghĩa `[bài]: …`")
 
 

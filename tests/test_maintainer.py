@@ -30,10 +30,11 @@ def test_the_security_settings_are_read_from_mkdocs_yml_not_content() -> None:
         assert not keys & SECURITY_SETTINGS, content
 
 
-def test_mkdocs_yml_python_tags_are_read_as_nothing_and_never_run(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["nghiquyet", "nq57"])  # nq57: the plugin's name in 0.2.0 and earlier
+def test_mkdocs_yml_python_tags_are_read_as_nothing_and_never_run(tmp_path: Path, name: str) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("x: !!python/object/apply:os.system ['touch hacked']\nplugins:\n  - search\n"
-                      "  - nq57:\n      edit_branch: nhap\n", encoding="utf-8")
+                      f"  - {name}:\n      edit_branch: nhap\n", encoding="utf-8")
     assert plugin_options(config) == {"edit_branch": "nhap"}
     assert not (tmp_path / "hacked").exists() and not Path("hacked").exists()
     assert maintainer_config(tmp_path).edit_branch == "nhap"
@@ -41,9 +42,9 @@ def test_mkdocs_yml_python_tags_are_read_as_nothing_and_never_run(tmp_path: Path
 
 
 @pytest.mark.parametrize(("options", "expected"), [
-    ({"embed_origins": ["https://a.example.org/nq57/"]}, "tùy chọn `embed_origins.0` của plugin nq57 không hợp lệ"),
-    ({"editor_auth_url": "dang-nhap.example.org"}, "tùy chọn `editor_auth_url` của plugin nq57 không hợp lệ"),
-    ({"edit_branch": ""}, "tùy chọn `edit_branch` của plugin nq57 không hợp lệ"),
+    ({"embed_origins": ["https://a.example.org/nq57/"]}, "tùy chọn `embed_origins.0` của plugin nghiquyet không hợp lệ"),
+    ({"editor_auth_url": "dang-nhap.example.org"}, "tùy chọn `editor_auth_url` của plugin nghiquyet không hợp lệ"),
+    ({"edit_branch": ""}, "tùy chọn `edit_branch` của plugin nghiquyet không hợp lệ"),
 ])
 def test_a_wrong_option_is_refused_in_vietnamese(options: dict, expected: str) -> None:
     with pytest.raises(SettingsError) as caught:

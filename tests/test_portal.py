@@ -165,7 +165,7 @@ def test_dist_is_dated_reproducible_and_checksummed(built_site: Path, tmp_path: 
     configs = hosting.render(hosting.rules("/", "/var/www/html"))
     first, checksum = make_dist(built_site, tmp_path / "a", day, configs)
     second, _ = make_dist(built_site, tmp_path / "b", day, configs)
-    assert first.name == "nq57-site-20251128.zip"
+    assert first.name == "nghiquyet-site-20251128.zip"
     assert first.read_bytes() == second.read_bytes()
     assert checksum.read_text() == f"{hashlib.sha256(first.read_bytes()).hexdigest()}  {first.name}\n"
     with zipfile.ZipFile(first) as bundle:
@@ -188,7 +188,7 @@ def test_an_embed_origin_with_a_path_is_a_maintainer_error(project_copy: Path) -
     result = subprocess.run([sys.executable, "-m", "generator", "--content", str(project_copy / "content"), "hosting",
                              "--out", str(project_copy / "out")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "mkdocs.yml: tùy chọn `embed_origins.0` của plugin nq57 không hợp lệ" in result.stderr, result.stderr
+    assert "mkdocs.yml: tùy chọn `embed_origins.0` của plugin nghiquyet không hợp lệ" in result.stderr, result.stderr
     assert "https://yenbinh.yenbai.gov.vn/nq57/" in result.stderr
 
 
@@ -206,7 +206,7 @@ def test_a_security_setting_left_in_cai_dat_says_where_it_moved(content_copy: Pa
     assert problems == {(lines + 1, "trường “editor_auth_url” đã chuyển khỏi tệp nội dung"),
                         (lines + 2, "trường “embed_origins” đã chuyển khỏi tệp nội dung")}, problems
     report = error.value.report()
-    assert "nay đặt trong mkdocs.yml (tùy chọn `embed_origins` của plugin nq57)" in report
+    assert "nay đặt trong mkdocs.yml (tùy chọn `embed_origins` của plugin nghiquyet)" in report
     assert f"cai-dat.yml:{lines + 1}:" in report
 
 

@@ -51,7 +51,7 @@ def test_strict_loader_rejects_a_duplicate_key() -> None:
 
 def test_mkdocs_yml_has_no_duplicate_key() -> None:
     config = load_strict((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["plugins"][0]["nq57"]["templates_dir"] == "templates"
+    assert config["plugins"][0]["nghiquyet"]["templates_dir"] == "templates"
     slugify = next(ext["toc"]["slugify"] for ext in config["markdown_extensions"] if isinstance(ext, dict) and "toc" in ext)
     assert slugify == "python/name:generator.text.toc_slugify"
 

@@ -73,7 +73,7 @@ def _run(worker: Path, **scenario: object) -> dict:
 
 
 def _own_cache(worker: Path) -> str:
-    return f"nq57:{SCOPE}:{_version(worker.parent)}"
+    return f"nghiquyet:{SCOPE}:{_version(worker.parent)}"
 
 
 def test_template_reads_no_cache_but_its_own(tmp_path: Path) -> None:
@@ -114,9 +114,11 @@ def test_control_the_harness_serves_what_the_worker_itself_cached(tmp_path: Path
 def test_install_empties_its_own_cache_and_activate_drops_its_other_caches(tmp_path: Path) -> None:
     worker = _worker(tmp_path)
     own = _own_cache(worker)
-    stale, foreign = f"nq57:{SCOPE}:0123456789abcdef", "other-app"
+    stale, foreign = f"nghiquyet:{SCOPE}:0123456789abcdef", "other-app"
+    legacy = f"nq57:{SCOPE}:0123456789abcdef"  # left by a worker of 0.2.0 or earlier (the plugin's former name)
+    elsewhere = [f"{prefix}:https://example.org/other/:{_version(worker.parent)}" for prefix in ("nghiquyet", "nq57")]
     planted = {own: {"x/planted.js": "alert('planted before install')"}, stale: {"a": "old"}, foreign: {"b": "x"},
-               f"nq57:https://example.org/other/:{_version(worker.parent)}": {"c": "x"}}
+               legacy: {"d": "old"}, **{name: {"c": "x"} for name in elsewhere}}
     report = _run(worker, planted=planted, requests=[{"url": "x/planted.js"}])
     assert report["answers"] == [{"url": f"{SCOPE}x/planted.js", "body": f"network:{SCOPE}x/planted.js"}]
-    assert sorted(report["cacheNames"]) == sorted([own, foreign, f"nq57:https://example.org/other/:{_version(worker.parent)}"])
+    assert sorted(report["cacheNames"]) == sorted([own, foreign, *elsewhere])

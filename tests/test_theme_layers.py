@@ -38,7 +38,7 @@ theme:
     primary: custom
     accent: custom
 plugins:
-  - nq57
+  - nghiquyet
 extra_css:
   - assets/site.css
 markdown_extensions:
@@ -63,12 +63,10 @@ SITE_SCRIPT = "/* mã riêng của xã mẫu */\n"
 
 
 def site_repository(folder: Path) -> Path:
-    """The fixture commune as a site repository of its own: content/, mkdocs.yml, an empty docs/, and the
-    editor's guide (CONTRIBUTING.md and its task pages: the browser editor's page links to it)."""
+    """The fixture commune as a site repository of its own: content/, mkdocs.yml and an empty docs/. The editors'
+    guide comes with the package (views/guide.py), in the commune's own words."""
     shutil.copytree(FIXTURE / "content", folder / "content")
     (folder / "docs").mkdir()
-    shutil.copy(ROOT / "CONTRIBUTING.md", folder / "CONTRIBUTING.md")
-    shutil.copytree(ROOT / "huong-dan-bien-tap", folder / "huong-dan-bien-tap")
     (folder / "mkdocs.yml").write_text(SITE_CONFIG, encoding="utf-8")
     return folder
 
@@ -109,7 +107,8 @@ def own_theme_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "docs" / "assets" / "site.css").write_text(css + SITE_CSS_MARK + "\n", encoding="utf-8")
     (project / "docs" / "assets" / "site.js").write_text(SITE_SCRIPT, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - nq57\n", "  - nq57:\n      docs_allow: [assets/site.js]\n"),
+    allow = "  - nghiquyet:\n      docs_allow: [assets/site.js]\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - nghiquyet\n", allow),
                       encoding="utf-8")
     return build(project)
 
@@ -199,7 +198,7 @@ def test_version_from_the_package_metadata() -> None:
     assert __version__ == declared
     result = subprocess.run([sys.executable, "-m", "generator", "--version"], cwd=ROOT, capture_output=True, text=True,
                             check=False)
-    assert result.returncode == 0 and result.stdout.strip() == f"nq57 {declared}"
+    assert result.returncode == 0 and result.stdout.strip() == f"nghiquyet {declared}"
 
 
 def test_package_data_lists_the_theme() -> None:

@@ -58,4 +58,4 @@ def test_internal_links_resolve(zensical_site: Path) -> None:
 
 
 def test_the_default_builder_is_still_mkdocs() -> None:
-    assert "nq57:" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "nghiquyet:" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

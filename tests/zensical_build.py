@@ -28,7 +28,7 @@ PyPI alone can install: 0.0.74 and later require ``zensical-ui``, which PyPI doe
   out of the pages. ~27 pages build in about 0.5 s.
 - The theme emits inline ``<script>`` tags of its own (3 per page: ``__md_scope``, palette, tabbed hash)
   plus a ``<script id="__config" type="application/json">``, besides the ones our main.html adds.
-- MkDocs plugins do not run (our nq57 plugin is simply not listed): ``print_qr``, ``edit_url`` and the
+- MkDocs plugins do not run (our nghiquyet plugin is simply not listed): ``print_qr``, ``edit_url`` and the
   plugin's post-build steps are absent, so call ``generator.search.index_site(site_dir)`` and
   ``generator.offline.write_service_worker(...)`` on the output yourself; both work on Zensical's output.
 """

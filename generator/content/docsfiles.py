@@ -10,7 +10,7 @@ that ``script-src 'self'`` allows, a phone photo with its GPS position. So only 
 - raster images (``IMAGE_SUFFIXES``), decoded and encoded again without any metadata
   (``render.photos.clean_image``), as photos of ``content/anh/`` are;
 - and the files a maintainer lists in ``docs_allow`` (paths under ``docs/``), with a page's template
-  in ``docs_templates``, both options of the ``nq57`` plugin in ``mkdocs.yml``, a file that content
+  in ``docs_templates``, both options of the ``nghiquyet`` plugin in ``mkdocs.yml``, a file that content
   pull requests do not change (CODEOWNERS).
 
 Every file name is a safe slug too (``SAFE_NAME``): a name reaches the edit link of a page.
@@ -73,7 +73,7 @@ def file_problem(display: str, path: str, allowed: Iterable[str]) -> Problem | N
     return Problem(display, None, None,
                    f"{kind} không được đăng từ docs/ (chỉ nhận trang Markdown .md, kiểu trình bày .css, ảnh JPEG, PNG, "
                    "WebP, GIF); viết trang bằng Markdown, ảnh cho bài đặt trong content/anh/; nếu thật sự cần tệp này, "
-                   "người quản trị ghi “" + path + "” vào `docs_allow` của plugin nq57 trong mkdocs.yml",
+                   "người quản trị ghi “" + path + "” vào `docs_allow` của plugin nghiquyet trong mkdocs.yml",
                    f"file type not published from docs/: {path} (a maintainer may list it in docs_allow)")
 
 

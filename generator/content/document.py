@@ -179,7 +179,7 @@ def passages(**parts: object) -> dict[str, Passage]:
 
 
 def unit_heading(unit: models.Unit) -> str:
-    """A unit's heading as the document numbers it: ``2. Ủy ban nhân dân huyện``."""
+    """A unit's heading as the document numbers it: ``2. Ủy ban nhân dân xã``."""
     return f"{unit.number}. {unit.name}"
 
 

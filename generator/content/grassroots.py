@@ -127,7 +127,7 @@ def _check_register(content: Content, located: Located, register_file: str) -> I
 
 
 def earliest_date(plan: models.Plan) -> tuple[date, str]:
-    """No result can predate the district's plan (or, when the plan carries no date, the resolution)."""
+    """No result can predate the plan (or, when the plan carries no date, the resolution)."""
     if plan.date is not None:
         return plan.date, f"ngày ban hành Kế hoạch ({vn_date(plan.date)})"
     resolution = plan.resolution

@@ -159,7 +159,7 @@ Url = Annotated[str, Field(max_length=MAX_URL, pattern=patterns.URL, json_schema
 Origin = Annotated[str, Field(
     max_length=MAX_NAME, pattern=r"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$",
     description="Gốc (origin) của một trang web: `https://` + tên miền, có thể kèm cổng, không có đường dẫn, "
-                "không có dấu / ở cuối, chữ thường, ví dụ `https://yenbinh.yenbai.gov.vn`.")]
+                "không có dấu / ở cuối, chữ thường, ví dụ `https://example.gov.vn`.")]
 """A web origin as the Content-Security-Policy's ``frame-ancestors`` names it: scheme, host, optional port."""
 
 
@@ -207,7 +207,7 @@ class ApprovingBody(ContentModel):
     """Một cơ quan có thẩm quyền duyệt lời biên tập trước khi đăng (ví dụ Ban Thường vụ, Ban Tuyên giáo)."""
 
     id: Slug = Field(description="Mã cơ quan, ghi ở trường `approved.by` của mục được duyệt, ví dụ `ban-thuong-vu`.")
-    name: Name = Field(description="Tên cơ quan đúng như văn bản viết, ví dụ `Ban Thường vụ Huyện ủy`.")
+    name: Name = Field(description="Tên cơ quan đúng như văn bản viết, ví dụ `Ban Thường vụ Đảng ủy`.")
 
 
 class Approval(ContentModel):
@@ -250,7 +250,7 @@ Answer = Annotated[Text, AfterValidator(_says_only_what_is_said)]
 
 
 # --------------------------------------------------------------------------
-# Settings (cai-dat.yml): what another district changes to reuse the generator
+# Settings (cai-dat.yml): what another organisation changes to reuse the generator
 # --------------------------------------------------------------------------
 
 
@@ -279,17 +279,26 @@ class Contact(ContentModel):
 
     unit: Name = Field(description="Tên đơn vị phụ trách nội dung trang.")
     phone: str | None = Field(None, max_length=40, pattern=patterns.PHONE, json_schema_extra=patterns.schema_extra(patterns.PHONE), description="Số điện thoại (không bắt buộc).")
-    email: str | None = Field(None, max_length=254, pattern=patterns.EMAIL, json_schema_extra=patterns.schema_extra(patterns.EMAIL), description="Thư điện tử (không bắt buộc), ví dụ `ttvh@yenbinh.gov.vn`.")
+    email: str | None = Field(None, max_length=254, pattern=patterns.EMAIL, json_schema_extra=patterns.schema_extra(patterns.EMAIL), description="Thư điện tử (không bắt buộc), ví dụ `vanphong@example.gov.vn`.")
     address: Name | None = Field(None, description="Địa chỉ (không bắt buộc).")
 
 
 MOVED_SETTINGS = {
-    "repo_url": "nay đặt trong mkdocs.yml (tùy chọn `repo_url` của plugin nq57) hoặc biến CI `REPO_URL` (quy trình CI tự đặt)",
-    "edit_branch": "nay đặt trong mkdocs.yml (tùy chọn `edit_branch` của plugin nq57)",
-    "editor_auth_url": "nay đặt trong mkdocs.yml (tùy chọn `editor_auth_url` của plugin nq57)",
-    "embed_origins": "nay đặt trong mkdocs.yml (tùy chọn `embed_origins` của plugin nq57)",
+    "repo_url": "nay đặt trong mkdocs.yml (tùy chọn `repo_url` của plugin nghiquyet) hoặc biến CI `REPO_URL` (quy trình CI tự đặt)",
+    "edit_branch": "nay đặt trong mkdocs.yml (tùy chọn `edit_branch` của plugin nghiquyet)",
+    "editor_auth_url": "nay đặt trong mkdocs.yml (tùy chọn `editor_auth_url` của plugin nghiquyet)",
+    "embed_origins": "nay đặt trong mkdocs.yml (tùy chọn `embed_origins` của plugin nghiquyet)",
 }
 """Fields that left cai-dat.yml for maintainer configuration (generator/maintainer.py), and where each went."""
+
+
+class Wording(ContentModel):
+    """Cách các trang gọi việc tổ chức làm với Nghị quyết (không phải lời văn bản). Bỏ trống thì dùng cách nói chung
+    (`thực hiện`); kế hoạch học tập, quán triệt thì ghi đúng lời của mình, ví dụ `activity: quán triệt`."""
+
+    activity: Line = Field("thực hiện", description="Việc làm với Nghị quyết, chen vào câu: “buổi sinh hoạt chi bộ <…> Nghị quyết số …” (trang Sinh hoạt chi bộ), “Nghị quyết được <…>” (trang Văn bản gốc), “Kế hoạch của … <…> Nghị quyết số …” (tệp lịch), đầu tài liệu sinh hoạt chi bộ; ví dụ `quán triệt`.")
+    study_title: Name = Field("Kế hoạch học tập, thực hiện", description="Tên trang kế hoạch học tập (mục hình thức, thời gian học tập) trên trình đơn và trang chủ, ví dụ `Kế hoạch học tập, quán triệt`.")
+    lead: Line = Field("Học tập, thực hiện", description="Đầu câu giới thiệu Nghị quyết trên áp phích: “<…> Nghị quyết số … ngày … của …”, ví dụ `Học tập, quán triệt, tuyên truyền`.")
 
 
 class Settings(ContentModel):
@@ -300,18 +309,19 @@ class Settings(ContentModel):
     schema_version: int = Field(1, ge=1, le=1000, description="Phiên bản cấu trúc nội dung; do lệnh `python -m generator migrate` ghi, đừng tự sửa.")
     site_name: Name = Field(description="Tên trang, hiện trên thanh tiêu đề.")
     site_description: Name = Field(description="Một câu mô tả trang, dùng cho công cụ tìm kiếm.")
-    organisation: Name = Field(description="Cơ quan ban hành kế hoạch, ví dụ `Huyện ủy Yên Bình`.")
+    organisation: Name = Field(description="Cơ quan ban hành kế hoạch, ví dụ `Đảng ủy xã …`.")
     level: Literal["tỉnh", "huyện", "xã"] = Field(description="Cấp của cơ quan: `tỉnh`, `huyện` hoặc `xã`.")
-    locality: Name = Field(description="Tên địa phương, ví dụ `huyện Yên Bình`.")
-    province: Name = Field(description="Tên tỉnh, ví dụ `Yên Bái`.")
-    base_url: Url | None = Field(None, description="Địa chỉ gốc khi xuất bản, ví dụ `https://example.gov.vn/nq57/`. Biến môi trường SITE_URL được ưu tiên.")
+    locality: Name = Field(description="Tên địa phương, ví dụ `xã …`.")
+    province: Name = Field(description="Tên tỉnh, thành phố trực thuộc Trung ương, ví dụ `tỉnh …`.")
+    base_url: Url | None = Field(None, description="Địa chỉ gốc khi xuất bản, ví dụ `https://example.gov.vn/nghi-quyet/`. Biến môi trường SITE_URL được ưu tiên.")
     contact: Contact = Field(description="Đầu mối liên hệ.")
-    calendar_domain: str | None = Field(None, max_length=253, pattern=patterns.DOMAIN, json_schema_extra=patterns.schema_extra(patterns.DOMAIN), description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `yenbinh.yenbai.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
-    governing_body: Name | None = Field(None, description="Cơ quan chủ quản của trang, ví dụ `Huyện ủy Yên Bình`; hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
+    calendar_domain: str | None = Field(None, max_length=253, pattern=patterns.DOMAIN, json_schema_extra=patterns.schema_extra(patterns.DOMAIN), description="Tên miền dùng trong mã (UID) các sự kiện của tệp lịch .ics, ví dụ `example.gov.vn`; để trống thì lấy từ `base_url`. Đừng đổi sau khi đã xuất bản: lịch trên điện thoại sẽ nhân đôi sự kiện.")
+    governing_body: Name | None = Field(None, description="Cơ quan chủ quản của trang, ví dụ `Đảng ủy xã …`; hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
     responsible_person: Name | None = Field(None, description="Người chịu trách nhiệm nội dung (họ tên, chức vụ); hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
     time_zone: TimeZone = Field(DEFAULT_TIME_ZONE, description="Múi giờ của trang (tên IANA), mặc định `Asia/Ho_Chi_Minh` (giờ Việt Nam). Ngày dựng trang, từ đó trạng thái các thời hạn, lịch và các kiểm tra “sau ngày xây dựng trang”, được tính theo múi giờ này. Thường không cần ghi.")
     notice: Text | None = Field(None, description="Thông báo hiện trên đầu mọi trang (không bắt buộc), ví dụ trang được lưu giữ sau khi sắp xếp đơn vị hành chính.")
     approving_bodies: list[ApprovingBody] = Field(default_factory=list, max_length=20, description="Các cơ quan có thẩm quyền duyệt lời biên tập (tóm tắt, hỏi – đáp, làm rõ, thuật ngữ, trắc nghiệm, câu hỏi thảo luận, tin, bài); mỗi mục được duyệt ghi `approved: {by: <id>, on: <ngày>}`. Để trống thì chưa mục nào được đăng ở bản chính thức.")
+    wording: Wording = Field(default_factory=Wording, description="Cách các trang gọi việc tổ chức làm với Nghị quyết (`activity`, `study_title`, `lead`); bỏ trống thì dùng cách nói chung.")
 
     @model_validator(mode="after")
     def _unique_bodies(self) -> Settings:
@@ -338,7 +348,7 @@ class DocumentRef(ContentModel):
     """Một văn bản được dẫn chiếu (nghị quyết, kế hoạch …)."""
 
     kind: Line = Field(description="Loại văn bản, ví dụ `Nghị quyết`, `Kế hoạch`.")
-    number: Line = Field(description="Số, ký hiệu, ví dụ `57-NQ/TW`.")
+    number: Line = Field(description="Số, ký hiệu, ví dụ `<số>-NQ/TW`.")
     date: DocDate = Field(description="Ngày ban hành.")
     issuer: Line = Field(description="Cơ quan ban hành, ví dụ `Bộ Chính trị`.")
     subject: Line | None = Field(None, description="Trích yếu, ví dụ `về đột phá phát triển …`.")
@@ -373,9 +383,9 @@ class Plan(ContentModel):
     kind: Line = Field(description="Loại văn bản: `Kế hoạch`.")
     number: Line | None = Field(None, description="Số, ký hiệu của kế hoạch, nếu bản gốc có.")
     date: DocDate | None = Field(None, description="Ngày ban hành, nếu bản gốc có.")
-    issuer: Line = Field(description="Cơ quan ban hành, ví dụ `Ban Thường vụ Huyện ủy`.")
+    issuer: Line = Field(description="Cơ quan ban hành, ví dụ `Ban Thường vụ Đảng ủy`.")
     title: Line = Field(description="Trích yếu (dòng dưới chữ KẾ HOẠCH).")
-    resolution: DocumentRef = Field(description="Nghị quyết được quán triệt.")
+    resolution: DocumentRef = Field(description="Nghị quyết mà kế hoạch thực hiện.")
     implements: DocumentRef = Field(description="Văn bản cấp trên mà kế hoạch này thực hiện.")
     url: Url | None = Field(None, description="Địa chỉ chính thức của bản gốc Kế hoạch (không bắt buộc), khi cơ quan ban hành đã công bố.")
     cited: list[CitedDocument] = Field(default_factory=list, description="Các văn bản khác được Kế hoạch nhắc tới (trang “Văn bản gốc”).")
@@ -419,7 +429,7 @@ class Assignment(ContentModel):
     deliverable: Line | None = Field(None, description="Sản phẩm phải nộp, ví dụ `Báo cáo kết quả`.")
     deadline: Deadline | None = Field(None, description="Thời hạn, nếu văn bản có nêu.")
     report_to: list[Line] = Field(default_factory=list, description="Nơi nhận báo cáo.")
-    via: Line | None = Field(None, description="Gửi qua cơ quan nào, ví dụ `Ban Tuyên giáo và Dân vận Huyện ủy`.")
+    via: Line | None = Field(None, description="Gửi qua cơ quan nào, ví dụ `Văn phòng Đảng ủy`.")
     tracks: Tracks | None = Field(None, description="Việc này do từng tổ chức cơ sở làm và được theo dõi trong sổ `to-chuc-co-so.yml`: `plans` (ban hành kế hoạch thực hiện) hoặc `reports` (gửi báo cáo kết quả). Trang ghi “x/y tổ chức” và “hoàn thành” khi mọi tổ chức đã ghi nhận.")
 
 
@@ -646,7 +656,7 @@ class GrassrootsOrganisation(ContentModel):
     name: Name = Field(description="Tên tổ chức, ví dụ `Chi bộ thôn Đồng Tâm`; dùng đúng tên này ở trường `organisation` của tệp kết quả.")
     kind: Name = Field(description="Loại tổ chức, một trong `kinds` ở đầu sổ, ví dụ `đảng bộ cơ sở`, `chi bộ cơ sở`, `chi bộ trực thuộc`.")
     parent: Name | None = Field(None, description="Tên tổ chức cấp trên trong sổ; để trống nếu trực thuộc thẳng cấp ủy ban hành Kế hoạch. Tổ chức có cấp trên trong sổ không được tính vào các mốc ban hành kế hoạch, gửi báo cáo (việc của cấp ủy trực thuộc).")
-    members: int = Field(ge=1, le=MAX_COUNT, description="Số đảng viên sinh hoạt trực tiếp ở tổ chức này (không tính lại đảng viên của tổ chức trực thuộc đã có trong sổ), để cộng toàn huyện không trùng.")
+    members: int = Field(ge=1, le=MAX_COUNT, description="Số đảng viên sinh hoạt trực tiếp ở tổ chức này (không tính lại đảng viên của tổ chức trực thuộc đã có trong sổ), để cộng toàn đảng bộ không trùng.")
 
 
 class GrassrootsRegister(ContentModel):
@@ -691,8 +701,8 @@ class Category(ContentModel):
 class Tag(ContentModel):
     """Tên hiện trên trang của một từ khóa (thẻ) mà các bài dùng."""
 
-    id: Slug = Field(description="Mã từ khóa, như bài ghi trong `tags`, ví dụ `nghi-quyet-57`.")
-    name: Name = Field(description="Tên hiện trên trang, ví dụ `Nghị quyết 57-NQ/TW`.")
+    id: Slug = Field(description="Mã từ khóa, như bài ghi trong `tags`, ví dụ `hoc-tap-nghi-quyet`.")
+    name: Name = Field(description="Tên hiện trên trang, ví dụ `Học tập nghị quyết`.")
 
 
 class NewsSection(ContentModel):
@@ -740,7 +750,7 @@ class Post(ContentModel):
 
     title: Name = Field(title="Tiêu đề", description="Tiêu đề bài.")
     date: DocDate = Field(title="Ngày đăng", description="Ngày bài được đăng trên trang (không phải ngày của sự kiện; ngày sự kiện viết trong bài), viết `2025-03-10` hoặc `10/3/2025`.")
-    author: Line = Field(title="Đơn vị đưa tin", description="Đơn vị đưa tin, chịu trách nhiệm về bài, ví dụ `Trung tâm Truyền thông - Văn hóa huyện`.")
+    author: Line = Field(title="Đơn vị đưa tin", description="Đơn vị đưa tin, chịu trách nhiệm về bài, ví dụ `Văn phòng Đảng ủy`.")
     category: Slug = Field(title="Chuyên mục", description="Mã chuyên mục, một trong các `id` ở `content/tin-tuc.yml`.")
     summary: SummaryText = Field(title="Tóm tắt", description="Tóm tắt một, hai câu; hiện trong danh sách và trong RSS.")
     slug: Slug | None = Field(None, title="Địa chỉ bài (slug)", description="Phần cuối địa chỉ bài; để trống thì lấy từ tiêu đề, bỏ dấu (đ → d).")
@@ -770,7 +780,7 @@ class QuizQuestion(ContentModel):
     question: Name = Field(description="Câu hỏi (lời biên tập viên).")
     options: list[QuizOption] = Field(min_length=3, max_length=4, description="3 đến 4 phương án, đúng một phương án có `correct: true`.")
     explanation: Answer = Field(description="Lời giải thích (lời biên tập viên), chỉ dựa vào văn bản.")
-    passage: Slug = Field(description="Mã phần văn bản mà câu hỏi kiểm tra: chỉ tiêu, quan điểm, nhóm nhiệm vụ, đơn vị (`kinh-te-so`, `ubnd-huyen` …) hoặc mục (`can-cu`, `muc-dich`, `yeu-cau`, `cap-huyen`, `cap-co-so`, `xay-dung-ke-hoach`, `bao-cao-vien`).")
+    passage: Slug = Field(description="Mã phần văn bản mà câu hỏi kiểm tra: chỉ tiêu, quan điểm, nhóm nhiệm vụ, đơn vị (`kinh-te-so`, `truyen-thong` …) hoặc mục (`can-cu`, `muc-dich`, `yeu-cau` …).")
     quote: Text = Field(description="Câu trích nguyên văn từ phần `passage`, làm căn cứ cho đáp án.")
     approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 
@@ -818,7 +828,7 @@ class Meeting(ContentModel):
     """Tài liệu sinh hoạt chi bộ (PDF, trang in) và trang trình chiếu."""
 
     title: Name = Field("Tài liệu sinh hoạt chi bộ", description="Tên tài liệu, ví dụ `Tài liệu sinh hoạt chi bộ`.")
-    compiled_by: Name | None = Field(None, description="Cơ quan biên soạn tài liệu, ví dụ `Ban Tuyên giáo Huyện ủy`; in ở đầu tài liệu và ghi ở các lời chú thích (tiêu đề ngắn, câu hỏi thảo luận). Để trống thì tài liệu không ghi tên cơ quan biên soạn.")
+    compiled_by: Name | None = Field(None, description="Cơ quan biên soạn tài liệu, ví dụ `Văn phòng Đảng ủy`; in ở đầu tài liệu và ghi ở các lời chú thích (tiêu đề ngắn, câu hỏi thảo luận). Để trống thì tài liệu không ghi tên cơ quan biên soạn.")
     compiled_on: DocDate | None = Field(None, description="Ngày biên soạn tài liệu, in ở đầu tài liệu (không bắt buộc).")
     discussion: list[DiscussionQuestion] = Field(default_factory=list, max_length=5, description="Tối đa 5 câu hỏi thảo luận do biên tập viên soạn (3 đến 5 câu là vừa một buổi sinh hoạt); tài liệu ghi rõ đây không phải lời văn bản. Để trống thì tài liệu không có phần câu hỏi thảo luận.")
 
@@ -894,7 +904,7 @@ def _known_passage(source: str, info: ValidationInfo) -> str:
 
 SourceRef = Annotated[Slug, AfterValidator(_known_passage), Field(description=(
     "Đoạn văn bản mà câu trả lời dựa vào, để liên kết tới: mã quan điểm, chỉ tiêu, nhóm nhiệm vụ, đơn vị "
-    "(ví dụ `kinh-te-so`, `ubnd-huyen`) hoặc neo một mục của trang Toàn văn (ví dụ `4-bao-cao-vien-va-tai-lieu`)."))]
+    "(ví dụ `kinh-te-so`, `truyen-thong`) hoặc neo một mục của trang Toàn văn (ví dụ `4-bao-cao-vien-va-tai-lieu`)."))]
 
 
 class UniqueIds(ContentModel):

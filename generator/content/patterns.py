@@ -27,8 +27,8 @@ HINTS = {
                 "đuôi .jpg, .jpeg, .png, "
                 ".webp hoặc .heic, ví dụ hoi-nghi.jpg",
     PHONE: "chỉ gồm chữ số, dấu cách và + ( ) . -, ví dụ 0216 3885 123",
-    EMAIL: "phải là địa chỉ thư điện tử, ví dụ ttvh@yenbinh.gov.vn",
-    DOMAIN: "phải là tên miền viết thường, không có https:// và không có dấu /, ví dụ yenbinh.yenbai.gov.vn",
+    EMAIL: "phải là địa chỉ thư điện tử, ví dụ vanphong@example.gov.vn",
+    DOMAIN: "phải là tên miền viết thường, không có https:// và không có dấu /, ví dụ example.gov.vn",
     DATE: "phải là ngày, viết 10/3/2025 hoặc 2025-03-10",
     TIME_ZONE: "phải là tên múi giờ theo cơ sở dữ liệu IANA, ví dụ Asia/Ho_Chi_Minh (giờ Việt Nam)",
 }

@@ -1,15 +1,10 @@
-"""The editor guide: ``CONTRIBUTING.md`` (written by hand) and its field reference (generated from the schema).
+"""The editors' guide's field reference, generated from the schema: the committed copy.
 
-The pages are listed by the registry from ``views/guide.py`` and the reference's text is drawn by
-``render/guide.py``; this module, on top of both, writes and checks the committed copy.
-
-The guide is two files that read on GitHub as they read on the site:
-``CONTRIBUTING.md`` becomes the page ``huong-dan-bien-tap/``, and the field
-reference, generated from the models into ``huong-dan-bien-tap/truong-du-lieu.md``
-by ``python -m generator contributing``, becomes ``huong-dan-bien-tap/truong-du-lieu/``.
-The relative link ``huong-dan-bien-tap/truong-du-lieu.md`` from CONTRIBUTING.md
-therefore resolves in both places. A test fails when the committed reference
-differs from the models, so the guide never drifts from the code.
+The guide's pages are package templates filled with the site's own examples (``views/guide.py``, listed by the
+registry); the reference's text is drawn by ``render/guide.py``. This module, on top of both, writes and checks
+the committed ``huong-dan-bien-tap/truong-du-lieu.md`` (``python -m generator contributing``, ``make docs``), which
+reads on GitHub as the site page ``bien-tap/huong-dan-bien-tap/truong-du-lieu/`` reads. A test fails when the
+committed reference differs from the models, so the reference never drifts from the code.
 """
 
 from __future__ import annotations
@@ -17,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..render.guide import GUIDE_LINK, field_reference
-from ..views.guide import PAGE, REFERENCE, SOURCE, in_folder, site_body, task_pages, task_site_body
+from ..views.guide import PAGE, REFERENCE, SNIPPET_MARK, SOURCE, TASKS, in_folder
 
-__all__ = ["GUIDE_LINK", "PAGE", "REFERENCE", "SOURCE", "field_reference", "in_folder", "reference_site_body",
-           "site_body", "stale", "task_pages", "task_site_body", "update"]
+__all__ = ["GUIDE_LINK", "PAGE", "REFERENCE", "SNIPPET_MARK", "SOURCE", "TASKS", "field_reference", "in_folder",
+           "reference_site_body", "stale", "update"]
 
 
 def stale(root: Path) -> bool:

@@ -97,6 +97,9 @@ class SiteMap:
     texts: dict[str, str] = field(default_factory=dict)
     """Each generated page's Markdown: where a YAML text ends up."""
     site_url: str | None = None
+    example: str = "index.md"
+    """A link of this site's own (the plan's first passage, with its anchor) that messages show as an example:
+    it works when copied, whatever the organisation and its page addresses."""
 
     def resolve(self, path: str) -> str | None:
         """The page or file a site-root path names (``muc-tieu-2030.md``, ``tin-tuc/index.md``, ``assets/site.css``)."""
@@ -150,6 +153,8 @@ def build_sitemap(content: Content, rendered: Iterable[tuple[str, str]], docs_di
         page, _, anchor = link.target.partition("#")
         if anchor and page in sitemap.pages:
             sitemap.pages[page].add(anchor)
+            if sitemap.example == "index.md":
+                sitemap.example = link.target
     for folder in (docs_dir, theme.DOCS):  # the site's docs/, then the package's files it did not replace
         if not folder.is_dir():
             continue

@@ -136,7 +136,7 @@ def truncated_label(title: str, measure: str) -> bool:
 
 
 def number_pattern(number: str) -> re.Pattern[str]:
-    """Any spelling of a document number like ``57-NQ/TW``: ``NQ 57``, ``57/NQ-TW``, ``NQ57`` …"""
+    """Any spelling of a document number like ``<n>-NQ/TW``: ``NQ <n>``, ``<n>/NQ-TW``, ``NQ<n>`` …"""
     parts = [part for part in re.split(r"[-/\s]+", number) if part]
     digits = next((part for part in parts if part.isdigit()), parts[0])
     kind = next((part for part in parts if not part.isdigit()), "")
@@ -353,8 +353,8 @@ class Linter:
                     self.add(name, number, "error",
                              f"liên kết `{match.group()}` không có dòng định nghĩa `[{key}]: …` trong cùng {origin.noun}: "
                              "trang sẽ hiện nguyên các dấu ngoặc vuông, không có liên kết",
-                             f"viết thẳng địa chỉ `[{label}](muc-tieu-2030.md)`, hoặc thêm một dòng riêng "
-                             f"`[{key}]: muc-tieu-2030.md` (thay bằng trang cần dẫn tới)")
+                             f"viết thẳng địa chỉ `[{label}]({self.example_page})`, hoặc thêm một dòng riêng "
+                             f"`[{key}]: {self.example_page}` (thay bằng trang cần dẫn tới)")
         for number, match in _links(lines):
             image, label, target = match.groups()
             if image and not label.strip():
@@ -380,6 +380,11 @@ class Linter:
             self.add(name, number, "warning", "dấu ngoặc kép thẳng (\")", "dùng ngoặc kép cong “…”")
 
     # -- links ---------------------------------------------------------------
+
+    @property
+    def example_page(self) -> str:
+        """A page of this site, written from the site root, for the examples in messages (``SiteMap.example``)."""
+        return self.sitemap.example.partition("#")[0]
 
     def _sitemap(self) -> SiteMap:
         """Every page (with its anchors) and file the built site will have, as paths under docs/."""
@@ -434,7 +439,7 @@ class Linter:
             where = f"trang `{origin.page}`" if origin.kind == "yaml" and origin.page else "thư mục docs/"
             self.add(name, number, "error", f"liên kết `{target}` dùng `../` đi ra ngoài {where}: ở đó không có trang nào",
                      "đường dẫn tính từ thư mục chứa trang; trang cùng thư mục viết thẳng tên tệp, "
-                     "ví dụ `muc-tieu-2030.md`, không có `../`")
+                     f"ví dụ `{posixpath.basename(self.example_page)}`, không có `../`")
             return
         page = self.sitemap.resolve(resolved.rstrip("/"))
         if page is None and (folder := self.sitemap.from_url(resolved)) is not None:
@@ -446,8 +451,10 @@ class Linter:
             close = self.sitemap.close(resolved)
             hint = f"; có phải là `{relative_form(close, '', origin.base)}`?" if close else ""
             where = "viết từ gốc trang" if origin.base == "" else f"viết tính từ thư mục {origin.base}/"
+            example_page, _, example_anchor = self.sitemap.example.partition("#")
+            example = relative_form(example_page, example_anchor, origin.base)
             self.add(name, number, "error", f"liên kết tới trang hoặc tệp không tồn tại: `{target}`",
-                     f"sửa đường dẫn ({where}, ví dụ `muc-tieu-2030.md#kinh-te-so`){hint}")
+                     f"sửa đường dẫn ({where}, ví dụ `{example}`){hint}")
             return
         if anchor:
             self.anchor(name, number, target, page, anchor, origin)

@@ -72,7 +72,7 @@ class HostingRules:
     """What the server sends, for a site served at ``site_path`` from the folder ``site_dir``."""
 
     site_path: str
-    """``/`` or ``/nq57/``."""
+    """``/`` or ``/nghi-quyet/``."""
     site_dir: str
     """Where the built site's files are on the server (ends with ``site_path`` for nginx's ``root``)."""
     csp: str

@@ -48,7 +48,7 @@ class PublishPlan:
     """What the steps need to know about the site beyond its files."""
 
     site_path: str = "/"
-    """The URL path the site is served under (``/`` or ``/nq57/``)."""
+    """The URL path the site is served under (``/`` or ``/nghi-quyet/``)."""
     menu: tuple[str, ...] = ("",)
     """Directory URLs of the pages pre-cached for offline reading: the menu, then pages marked ``offline`` in the registry."""
     glossary: GlossaryLinks | None = None

@@ -68,7 +68,7 @@ sends the header must send the search variant for this folder too (only one poli
 response: two headers would both be enforced, and the stricter blocks WebAssembly)."""
 
 WIDGET_PREFIX = "nhung/"
-"""Widgets made for an iframe on the district's portal (``registry.WIDGETS``): their ``frame-ancestors``
+"""Widgets made for an iframe on the organisation's portal (``registry.WIDGETS``): their ``frame-ancestors``
 add the portal origins of ``embed_origins`` in mkdocs.yml; every other page may be framed only by the site itself."""
 
 SVG_POLICY: dict[str, tuple[str, ...]] = {

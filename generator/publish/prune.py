@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 UNUSED_DIRS = ("assets/javascripts/workers", "assets/javascripts/lunr")
-"""Material's lunr search: replaced by Pagefind (README, “Tìm kiếm”)."""
+"""Material's lunr search: replaced by Pagefind (handbook/publish.md, “Tìm kiếm”)."""
 
 UNUSED_SUFFIXES = (".map",)
 

@@ -46,7 +46,7 @@ def stroke_as_mark(text: str) -> str:
 
 def index_site(site_dir: Path) -> None:
     """Write the search index into ``site_dir/pagefind`` from pages marked ``data-pagefind-body``."""
-    with tempfile.TemporaryDirectory(prefix="nq57-search-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="nghiquyet-search-") as scratch:
         for page in site_dir.rglob("*.html"):
             copy = Path(scratch) / page.relative_to(site_dir)
             copy.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""Static JSON for the district portal: ``api/targets.json``, ``api/milestones.json``, ``api/news.json``.
+"""Static JSON for the organisation's portal: ``api/targets.json``, ``api/milestones.json``, ``api/news.json``.
 
 Each file is made from the same view models as the pages (the indicator cards of the
 widgets and target pages, ``Site.deadlines`` of the timeline, the posts of the news list),

@@ -25,7 +25,7 @@ Nothing reaches ``main`` without review: ``publish_mode: editorial_workflow`` (e
 guard script (``locale.script``) refuses to replace or delete a photo already published (Decap would
 commit that to ``main`` directly); the page's stylesheet hides the global media library's button.
 
-Files that quote the plan (``muc-tieu-2030.yml``, ``tam-nhin-2045.yml``) and the settings file are edited
+Files that quote the plan (the target sections' files) and the settings file are edited
 through a form that shows only what an editor may change (``RESTRICTED``): the measurements of each
 indicator, the footer's contact and publisher. Decap keeps the other keys' values when it saves (tested) but
 rewrites the whole file: comments are lost and quoting may change, never the values, which is what

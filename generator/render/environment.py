@@ -4,7 +4,7 @@ Filters format (numbers, dates, relative links); they decide nothing. Markdown
 output is not HTML-escaped here because MkDocs renders it afterwards and the
 sanitiser cleans what comes out; XML output (the RSS feed) uses ``autoescape``.
 
-Templates are looked up in layers: the site's own ``templates/`` folder first (``templates_dir`` of the nq57
+Templates are looked up in layers: the site's own ``templates/`` folder first (``templates_dir`` of the nghiquyet
 plugin, beside mkdocs.yml: ``use_site_templates``), then the package's (``TEMPLATES``). A site changes one
 sentence by copying one template, not by forking the code.
 """
@@ -54,7 +54,7 @@ def with_unit(value: float, unit: str) -> str:
 
 
 def unbroken(value: str, words: Iterable[str]) -> Markup:
-    """``value`` as HTML in which no line breaks inside any of ``words`` (``57-NQ/TW`` would otherwise break
+    """``value`` as HTML in which no line breaks inside any of ``words`` (a number like ``<n>-NQ/TW`` would otherwise break
     at its hyphen on a narrow column): each occurrence in a no-wrap span, the text around it escaped."""
     html = str(escape(value))
     for word in words:

@@ -1,4 +1,4 @@
-"""RSS 2.0 and JSON Feed 1.1 of the posts, so the district portal and readers can follow the news.
+"""RSS 2.0 and JSON Feed 1.1 of the posts, so the organisation's portal and readers can follow the news.
 
 Feeds need absolute URLs, hence a site URL (``BuildSettings.site_url``).
 Without one the site still builds but has no feeds, and the

@@ -34,7 +34,7 @@ QUALITY_1X = 72
 QUALITY_DENSE = 45
 """Quality of the wider files, seen on 2× and 3× screens: each artefact covers a quarter of the area or less,
 so a low quality looks as clean as 1× at a high one ("compressive images") and a 720 px photo costs
-about 20 KB: the post page stays within the 90 KB budget on a 360 px phone at 2× (README: figures)."""
+about 20 KB: the post page stays within the 90 KB budget on a 360 px phone at 2× (handbook/pages.md: figures)."""
 
 REDUCING_GAP = 3
 """Keep at least 3× the largest published width before the final Lanczos resize (as ``reducing_gap=3.0``)."""

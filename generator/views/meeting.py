@@ -46,14 +46,16 @@ class Discussion:
 class MeetingView:
     title: str
     issuer: str
-    """Who issued the plan, e.g. ``Ban Thường vụ Huyện ủy``."""
+    """Who issued the plan, e.g. ``Ban Thường vụ Đảng ủy``."""
     organisation: str
     compiled_by: str | None
     """The body that compiled the handout (content ``compiled_by``); None: the handout credits nobody."""
     compiled_on: date | None
     resolution: DocumentRef
+    activity: str
+    """What the plan does with the resolution (``settings.wording.activity``): the handout's subject opens with it."""
     unbroken: list[str]
-    """Strings a line must not break inside (the Resolution's number ``57-NQ/TW``): the print page wraps them
+    """Strings a line must not break inside (the Resolution's number, ``<n>-NQ/TW``): the print page wraps them
     in a no-wrap span, a PDF engine keeps them together from this list."""
     viewpoints_heading: str
     viewpoints: list[Viewpoint]
@@ -113,7 +115,8 @@ def meeting_view(site: Site, pages: dict[str, str], targets_page: str, vision_pa
     view = MeetingView(
         title=content.meeting.title, issuer=content.plan.issuer, organisation=content.settings.organisation,
         compiled_by=content.meeting.compiled_by, compiled_on=content.meeting.compiled_on,
-        resolution=content.plan.resolution, unbroken=[content.plan.resolution.number],
+        resolution=content.plan.resolution, activity=content.settings.wording.activity,
+        unbroken=[content.plan.resolution.number],
         viewpoints_heading=content.viewpoints.heading, viewpoints=list(content.viewpoints.viewpoints),
         targets_year=content.targets_2030.year, targets=cards,
         vision_year=content.vision_2045.year, vision_only=vision_only,

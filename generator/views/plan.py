@@ -64,7 +64,7 @@ class FullTextView:
     anchors: dict[str, str]
     """Each heading → its anchor (``content.document.section_anchor``): answers link to these."""
     unit_headings: dict[str, str]
-    """Unit id → its heading as the document numbers it, ``2. Ủy ban nhân dân huyện``."""
+    """Unit id → its heading as the document numbers it, ``2. Ủy ban nhân dân xã``."""
     opening_anchor: str
 
 

@@ -1,7 +1,7 @@
 """Every body the plan gives work to, with all its duties and deadlines gathered on one page.
 
 Section IV lists units with numbered paragraphs; section III gives duties to
-bodies by name ("Thường trực Huyện ủy", "Các cấp ủy cơ sở", the secretary who
+bodies by name (the standing committee, "Các cấp ủy cơ sở", the secretary who
 presents). A unit's head wants everything addressed to it in one place, so this
 module groups the one list of duties (``duties.py``) by body. A section IV unit
 whose ``also_named`` lists a section III name gathers those duties too, and the
@@ -11,11 +11,16 @@ page shows both names as the document writes them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..content import Content
 from ..content.models import Assignment
+from ..text import roman_part, without_number
 from .deadlines import DueItem
 from .duties import Duty, SectionRef, all_duties
+
+if TYPE_CHECKING:
+    from .site import Site
 
 
 @dataclass(frozen=True)
@@ -101,5 +106,30 @@ class UnitPage:
 
 
 @dataclass(frozen=True)
+class PlanSection:
+    """A section (mục) of the plan as a sentence cites it: ``III`` and its title in lower case."""
+
+    number: str
+    title: str
+
+
+def cited_section(heading: str) -> PlanSection:
+    """'IV. TỔ CHỨC THỰC HIỆN' → IV, 'tổ chức thực hiện': the heading's own words, cited inside a sentence."""
+    title = without_number(heading)
+    return PlanSection(roman_part(heading), title.lower() if title.isupper() else title)
+
+
+@dataclass(frozen=True)
 class ResponsibilitiesView:
     units: list[UnitView]
+    study: PlanSection
+    """The section that sets the forms and times of study (its points give duties by name)."""
+    organisation: PlanSection
+    """The section that gives each unit its duties."""
+
+
+def responsibilities_view(site: Site) -> ResponsibilitiesView:
+    """Every body with duties, and the two sections that give them, numbered and named by their headings."""
+    content = site.content
+    return ResponsibilitiesView(site.units, cited_section(content.study.heading),
+                                cited_section(content.organisation.heading))

@@ -1,4 +1,4 @@
-"""Widgets: small pages under ``nhung/`` made to sit in an iframe on the district's portal.
+"""Widgets: small pages under ``nhung/`` made to sit in an iframe on the organisation's portal.
 
 Each widget shows a slice of a full page (headline targets, the next deadlines, the
 latest posts, one indicator) and links back to it. The slices are taken from the same

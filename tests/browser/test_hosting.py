@@ -53,7 +53,7 @@ def hosted_site(tmp_path_factory: pytest.TempPathFactory, ports: dict[str, int],
                 embed_origins: list[str]) -> Iterator[Path]:
     """The project built for http://127.0.0.1:<nginx port>/nq57/, the host page's origin allowed to embed."""
     project = copy_project(tmp_path_factory.mktemp("hosted") / "project")
-    config = project / "mkdocs.yml"  # embed_origins: the nq57 plugin's maintainer option
+    config = project / "mkdocs.yml"  # embed_origins: the nghiquyet plugin's maintainer option
     text = config.read_text(encoding="utf-8")
     assert f"        - {PORTAL}\n" in text
     config.write_text(text.replace(f"        - {PORTAL}\n", "".join(f"        - {o}\n" for o in embed_origins)), encoding="utf-8")
@@ -253,7 +253,9 @@ def test_widgets_resize_their_iframes_on_another_origin(server: Server, hosted_s
     it late, or a slow network): the script then asks each widget again."""
     widgets = widget_paths(hosted_site)
     assert {"nhung/chi-tieu/", "nhung/moc-thoi-gian/", "nhung/tin-moi/"} <= set(widgets), widgets
-    frames = "\n".join(f'<iframe src="{server.address}{w}" title="w{i}" data-nq57-widget width="300" height="150">'
+    # The first iframe is marked as snippets of 0.2.0 and earlier were (data-nq57-widget): it is still sized.
+    marks = ["data-nq57-widget" if i == 0 else "data-nq-widget" for i in range(len(widgets))]
+    frames = "\n".join(f'<iframe src="{server.address}{w}" title="w{i}" {marks[i]} width="300" height="150">'
                        f'</iframe>' for i, w in enumerate(widgets))
     script = f'<script src="{server.address}assets/embed.js"></script>'
     name = f"{server.name}-{'late' if late else 'inline'}.html"

@@ -185,7 +185,7 @@ def test_a_response_planted_in_another_cache_is_never_served(browser, site_url: 
         assert planted not in page.evaluate(f"fetch({site_url + 'x/script.js'!r}).then(r => r.text(), e => 'offline')")
         context.set_offline(False)
         # A cache under the worker's prefix that it does not own: gone after the next activation.
-        stale = f"nq57:{scope}:0000000000000000"
+        stale = f"nghiquyet:{scope}:0000000000000000"
         page.evaluate(PLANT, [stale, "x/script.js", planted])
         page.evaluate("navigator.serviceWorker.ready.then(r => r.unregister())")
         page.reload()

@@ -66,3 +66,7 @@ def migrate(content_dir: Path) -> list[str]:
         _write_version(content_dir, version)
         changes.append(f"{SETTINGS_FILE}: schema_version: {version}")
     return changes
+
+
+# Each branch's steps register themselves in STEPS when imported (after STEPS exists).
+from . import words  # noqa: E402, F401

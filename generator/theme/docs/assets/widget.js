@@ -11,11 +11,11 @@
     var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
-    window.parent.postMessage({ type: "nq57-widget-height", height: height }, "*");
+    window.parent.postMessage({ type: "nq-widget-height", height: height }, "*");
   }
   window.addEventListener("load", report);
   window.addEventListener("message", function (event) {
-    if (event.source !== window.parent || !event.data || event.data.type !== "nq57-widget-ask") return;
+    if (event.source !== window.parent || !event.data || event.data.type !== "nq-widget-ask") return;
     last = -1;
     report();
   });
