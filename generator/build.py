@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import registry
-from .content import Content
+from .content import Content, ContentError
 from .content.approval import edition
 from .settings import BuildSettings
 from .views.site import Site, build_site
@@ -54,7 +54,10 @@ def make_build(content: Content, settings: BuildSettings) -> Build:
     """The one ``Build`` of ``content`` (made the build's edition first) under ``settings``."""
     content = edition(content, settings.preview)
     site = build_site(content, settings, registry.plan_links(content))
-    return Build(content, settings, site, pages_by_kind(site))
+    pages = pages_by_kind(site)
+    if problems := registry.address_problems(content, pages):
+        raise ContentError(problems)
+    return Build(content, settings, site, pages)
 
 
 def as_build(build: Build | Content, settings: BuildSettings | None = None) -> Build:

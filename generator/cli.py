@@ -145,7 +145,7 @@ def _lint(args: argparse.Namespace) -> int:
     """Content lint: errors fail (exit 1), warnings only print."""
     from .editor.lint import lint, report
 
-    findings = lint(args.content, args.root / "docs")
+    findings = lint(args.content, args.root / "docs", args.root)
     if getattr(args, "format", "text") == "github":
         from .editor.annotations import finding_annotations
 
@@ -212,6 +212,25 @@ def _migrate(args: argparse.Namespace) -> int:
         print(f"Đã nâng nội dung từ phiên bản {before} lên {SCHEMA_VERSION} (content migrated): {args.content}")
     else:
         print(f"Nội dung đã ở phiên bản {SCHEMA_VERSION}, không cần nâng (content is up to date): {args.content}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    """Write a starter site into a new (or empty) folder: content with marked gaps, mkdocs.yml, a
+    README and a guide."""
+    from .content.placeholders import MARKER
+    from .starter import StarterError, options, write_starter
+
+    try:
+        values = options(args.organisation, args.level, args.resolution, args.resolution_date, args.site_url)
+        changes = write_starter(args.dir, values)
+    except StarterError as exc:
+        print(f"LỖI: {exc}", file=sys.stderr)
+        return 1
+    for change in changes:
+        print(f"  {change}")
+    print(f"Đã tạo trang khởi đầu cho {values['organisation']} trong {args.dir}. Đọc {args.dir / 'CONTRIBUTING.md'}: "
+          f"điền các chỗ «{MARKER}», rồi chạy `python -m generator lint` và `python -m generator build` trong thư mục đó.")
     return 0
 
 
@@ -317,6 +336,14 @@ def parser() -> argparse.ArgumentParser:
         command.set_defaults(run=run)
     migrate = commands.add_parser("migrate", help="nâng nội dung lên cấu trúc mà phiên bản này đọc")
     migrate.set_defaults(run=_migrate)
+    new = commands.add_parser("new", help="tạo trang khởi đầu cho một tổ chức mới vào thư mục DIR (mới hoặc trống)")
+    new.add_argument("dir", type=Path, metavar="DIR", help="thư mục sẽ chứa trang mới")
+    new.add_argument("--organisation", required=True, help="tên cơ quan ban hành Kế hoạch, ví dụ “Đảng ủy xã Tân Lập”")
+    new.add_argument("--level", required=True, help="cấp của cơ quan, ví dụ xã, tỉnh")
+    new.add_argument("--resolution", required=True, help="số, ký hiệu Nghị quyết, ví dụ 68-NQ/TW")
+    new.add_argument("--resolution-date", help="ngày ban hành Nghị quyết, ví dụ 22/12/2024")
+    new.add_argument("--site-url", help="địa chỉ sẽ xuất bản trang, ví dụ https://example.gov.vn/nghi-quyet/")
+    new.set_defaults(run=_new, locate=False)
     build = commands.add_parser("build", help="xây dựng trang vào site/ (nguyên tử)")
     build.add_argument("--config-file", type=Path, default=None, help="tệp cài đặt (mặc định mkdocs.yml)")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
@@ -327,7 +354,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        _locate(args)
+        if getattr(args, "locate", True):  # `new` writes a folder; it reads no content
+            _locate(args)
         return args.run(args)
     except ContentError as exc:
         if getattr(args, "format", "text") == "github":

@@ -14,6 +14,9 @@ from typing import Any
 
 from .content import Content
 from .content.document import section_passages
+from .content.errors import Problem
+from .content.horizons import horizon_attribute
+from .content.models import Settings, TargetSection
 from .settings import BuildSettings
 from .views import guide, implementation, news, plan, widgets
 from .views.admin import admin_view
@@ -24,7 +27,7 @@ from .views.quiz import quiz_view
 from .views.site import PlanLink, Site, page_url
 from .views.sources import sources_view
 from .views.study_aids import clarifications_view, glossary_view, questions_view
-from .views.targets import indicator_pages, targets_view
+from .views.targets import Horizon, indicator_pages, targets_view
 from .views.units import UnitPage, responsibilities_view
 
 
@@ -52,6 +55,8 @@ class PageKind:
     pages: Pages
     nav: bool = False
     """Its first page is an entry of the site's menu (title from the page itself), in registry order."""
+    nav_every: bool = False
+    """With ``nav``: every page of the kind is a menu entry, in order (one per target horizon)."""
     anchors: Anchors | None = None
     """Parts of the plan its pages show, which posts may name in ``related`` and questions in ``passage``."""
     offline: bool = False
@@ -74,25 +79,64 @@ def _source(site: Site, attribute: str) -> str:
     return f"{site.settings.content_prefix}/{site.content.source(attribute)}"
 
 
-def single(path: str, attribute: str, view: Callable[[Site], Any]) -> Pages:
-    """A kind with one page, made from one content file."""
-    return lambda site: [Page(path, view(site), _source(site, attribute))]
+def single(path: str | Callable[[Site], str], attribute: str, view: Callable[[Site], Any]) -> Pages:
+    """A kind with one page, made from one content file; ``path`` fixed, or the site's (``page_path``)."""
+    return lambda site: [Page(path if isinstance(path, str) else path(site), view(site), _source(site, attribute))]
 
 
 # Paths of the pages other pages link to by name.
 HOME, VIEWPOINTS, TASKS = "index.md", "quan-diem-chi-dao.md", "nhiem-vu-giai-phap.md"
-TARGETS, VISION = "muc-tieu-2030.md", "tam-nhin-2045.md"
 FULL_TEXT, QUESTIONS, CLARIFICATIONS, GLOSSARY = "toan-van.md", "hoi-dap.md", "lam-ro.md", "thuat-ngu.md"
-STUDY, TIMELINE, SOURCES = "ke-hoach-huyen.md", "lich-thuc-hien.md", "van-ban-goc.md"
+STUDY, TIMELINE, SOURCES = "ke-hoach.md", "lich-thuc-hien.md", "van-ban-goc.md"
 QUIZ, QUIZ_BANK = "trac-nghiem.md", "trac-nghiem/cau-hoi.json"
 HANDOUT, SLIDES, MEETING = "tai-lieu-sinh-hoat-chi-bo.md", "trinh-chieu.md", "sinh-hoat-chi-bo.md"
 RESPONSIBILITIES, IMPLEMENTATION, NEWS = "phan-cong.md", implementation.PAGE, news.list_path(1)
 MEETING_PAGES = {"plan": STUDY, "timeline": TIMELINE, "quiz": QUIZ, "slides": SLIDES, "handout": HANDOUT,
                  "full_text": FULL_TEXT}
 
+# Pages a site may move or retitle (``pages:`` in cai-dat.yml, ``models.PageName``): the default address and title
+# of each. A site made before schema 2 has its old addresses pinned there by ``migrate`` (``/ke-hoach-huyen/``).
+DEFAULT_PAGES: dict[str, tuple[str, str]] = {
+    "study": (STUDY, ""),  # its title is the site's ``wording.study_title`` unless ``pages:`` gives one
+    "viewpoints": (VIEWPOINTS, "Quan điểm chỉ đạo"),
+    "tasks": (TASKS, "Nhiệm vụ, giải pháp"),
+    "responsibilities": (RESPONSIBILITIES, "Phân công thực hiện"),
+    "meeting": (MEETING, "Sinh hoạt chi bộ"),
+    "slides": (SLIDES, "Trình chiếu"),
+}
+
+
+def page_path(settings: Settings, name: str) -> str:
+    """The docs path of page ``name`` on this site: its ``pages:`` address, else the default."""
+    page = settings.pages.get(name)  # type: ignore[call-overload]
+    return f"{page.address}.md" if page and page.address else DEFAULT_PAGES[name][0]
+
+
+def page_titles(settings: Settings) -> dict[str, str]:
+    """Each movable page's title on this site: its ``pages:`` title, else the default (templates read ``titles``)."""
+    found = {}
+    for name, (_, title) in DEFAULT_PAGES.items():
+        page = settings.pages.get(name)  # type: ignore[call-overload]
+        found[name] = page.title if page and page.title else title or settings.wording.study_title
+    return found
+
+
+def _path(name: str) -> Callable[[Site], str]:
+    return lambda site: page_path(site.content.settings, name)
+
 
 # Files beside the pages: QR codes of the menu pages (print), share images (link previews).
 QR_DIR = "assets/qr"
+
+
+def horizon_path(section: TargetSection) -> str:
+    """A target horizon's page: its ``address`` (a published site keeps its former one), else ``muc-tieu-<year>``."""
+    return f"{section.address or f'muc-tieu-{section.year}'}.md"
+
+
+def horizons(content: Content) -> list[Horizon]:
+    """The plan's target horizons in year order, each with its page and content file."""
+    return [Horizon(section, horizon_path(section), horizon_attribute(section.year)) for section in content.horizons]
 
 
 def qr_path(page_url: str) -> str:
@@ -127,8 +171,8 @@ def _posts(site: Site) -> Iterator[Page]:
 
 
 def _indicators(site: Site) -> Iterator[Page]:
-    for path, view in indicator_pages(site, TARGETS, VISION, indicator_image):
-        yield Page(path, view, _source(site, "targets_2030" if view.kind == "targets" else "vision_2045"))
+    for path, view, horizon in indicator_pages(site, horizons(site.content), indicator_image):
+        yield Page(path, view, _source(site, horizon.source))
 
 
 POSTER = "ap-phich.md"
@@ -146,18 +190,21 @@ GUIDE, FIELD_REFERENCE = f"{EDITORS}/{guide.PAGE}", f"{EDITORS}/{guide.REFERENCE
 
 
 def _poster(site: Site) -> list[Page]:
-    view = poster_view(site, TARGETS, VISION, qr_path(page_url(HOME)))
-    return [Page(POSTER, view, _source(site, "targets_2030"))] if view else []
+    found = horizons(site.content)
+    view = poster_view(site, found, qr_path(page_url(HOME)))
+    return [Page(POSTER, view, _source(site, found[0].source))] if view else []
 
 
 def _meeting_pages(site: Site) -> dict[str, str]:
     """The pages a cell meeting uses, the quiz only when it is on."""
-    return {name: target for name, target in MEETING_PAGES.items() if name != "quiz" or has_quiz(site.content, site.settings)}
+    moved = {"plan": page_path(site.content.settings, "study"), "slides": page_path(site.content.settings, "slides")}
+    return {name: moved.get(name, target) for name, target in MEETING_PAGES.items()
+            if name != "quiz" or has_quiz(site.content, site.settings)}
 
 
-def _meeting(path: str) -> Pages:
+def _meeting(path: str | Callable[[Site], str]) -> Pages:
     """The handout page and the slides: one view, two templates."""
-    return single(path, "meeting", lambda site: meeting_view(site, _meeting_pages(site), TARGETS, VISION))
+    return single(path, "meeting", lambda site: meeting_view(site, _meeting_pages(site), horizons(site.content)))
 
 
 def _guide(site: Site) -> Iterable[Page]:
@@ -186,10 +233,17 @@ def widget_indicator_path(indicator_id: str) -> str:
 
 
 def _indicator_widgets(site: Site) -> Iterator[Page]:
-    for full_page, card in widgets.indicator_widgets(site, {"targets": TARGETS, "vision": VISION}):
-        source = _source(site, "targets_2030" if full_page == TARGETS else "vision_2045")
-        full = f"{page_url(full_page)}#{card.indicator.id}"
-        yield Page(widget_indicator_path(card.indicator.id), widgets.IndicatorWidget(card, full), source)
+    for horizon, card in widgets.indicator_widgets(site, horizons(site.content)):
+        full = f"{page_url(horizon.page)}#{card.indicator.id}"
+        yield Page(widget_indicator_path(card.indicator.id), widgets.IndicatorWidget(card, full),
+                   _source(site, horizon.source))
+
+
+def _targets_widget(site: Site) -> list[Page]:
+    """The first horizon's headline figures, linking to its page."""
+    first = horizons(site.content)[0]
+    view = widgets.targets_widget(site, horizons(site.content), page_url(first.page))
+    return [Page(WIDGET_TARGETS, view, _source(site, first.source))]
 
 
 def _widget_entries(site: Site) -> list[widgets.WidgetEntry]:
@@ -234,6 +288,11 @@ def has_indicators(content: Content, settings: BuildSettings) -> bool:
     return any(section.indicators for section in content.target_sections)
 
 
+def _horizon_pages(site: Site) -> list[Page]:
+    """One page per target horizon, in year order (a 2030 target, a 2045 vision, …)."""
+    return [Page(h.page, targets_view(site, h), _source(site, h.source)) for h in horizons(site.content)]
+
+
 def _questions(site: Site) -> Any:
     other = CLARIFICATIONS if has_clarifications(site.content, site.settings) else None
     return questions_view(site, FULL_TEXT, other)
@@ -245,24 +304,23 @@ def _clarifications(site: Site) -> Any:
 
 
 PAGE_KINDS: list[PageKind] = [
-    PageKind("home", "home.md.j2", single(HOME, "plan", lambda site: home_view(site, TARGETS, VISION)), nav=True),
+    PageKind("home", "home.md.j2", single(HOME, "plan", lambda site: home_view(site, horizons(site.content))), nav=True),
     # Second in the menu and on the home page's first screen: what a cell secretary needs, two taps away.
-    PageKind("meeting", "meeting.md.j2", single(MEETING, "meeting", lambda site: meeting_entry_view(site, _meeting_pages(site))),
-             nav=True),
-    PageKind("viewpoints", "viewpoints.md.j2", single(VIEWPOINTS, "viewpoints", plan.viewpoints_view), nav=True,
-             anchors=lambda c: (PlanLink(v.id, v.title, f"{VIEWPOINTS}#{v.id}") for v in c.viewpoints.viewpoints)),
-    PageKind("targets", "targets.md.j2",
-             single(TARGETS, "targets_2030", lambda site: targets_view(site, site.content.targets_2030, "targets", TARGETS)),
-             nav=True, anchors=lambda c: (PlanLink(i.id, i.title, f"{TARGETS}#{i.id}") for i in c.targets_2030.indicators)),
-    PageKind("vision", "targets.md.j2",
-             single(VISION, "vision_2045", lambda site: targets_view(site, site.content.vision_2045, "vision", VISION)),
-             nav=True, anchors=lambda c: (PlanLink(i.id, i.title, f"{VISION}#{i.id}") for i in c.vision_2045.indicators)),
-    PageKind("tasks", "tasks.md.j2", single(TASKS, "tasks", plan.tasks_view), nav=True,
-             anchors=lambda c: (PlanLink(g.id, g.title, f"{TASKS}#{g.id}") for g in c.tasks.groups)),
-    PageKind("study", "plan.md.j2", single(STUDY, "study", plan.study_view), nav=True,
-             anchors=lambda c: (PlanLink(p.id, p.title, f"{STUDY}#{p.id}") for p in section_passages(**c.parts))),
+    PageKind("meeting", "meeting.md.j2",
+             single(_path("meeting"), "meeting", lambda site: meeting_entry_view(site, _meeting_pages(site))), nav=True),
+    PageKind("viewpoints", "viewpoints.md.j2", single(_path("viewpoints"), "viewpoints", plan.viewpoints_view), nav=True,
+             anchors=lambda c: (PlanLink(v.id, v.title, f"{page_path(c.settings, 'viewpoints')}#{v.id}")
+                                for v in c.viewpoints.viewpoints)),
+    PageKind("targets", "targets.md.j2", _horizon_pages, nav=True, nav_every=True,
+             anchors=lambda c: (PlanLink(i.id, i.title, f"{h.page}#{i.id}") for h in horizons(c)
+                                for i in h.section.indicators)),
+    PageKind("tasks", "tasks.md.j2", single(_path("tasks"), "tasks", plan.tasks_view), nav=True,
+             anchors=lambda c: (PlanLink(g.id, g.title, f"{page_path(c.settings, 'tasks')}#{g.id}") for g in c.tasks.groups)),
+    PageKind("study", "plan.md.j2", single(_path("study"), "study", plan.study_view), nav=True,
+             anchors=lambda c: (PlanLink(p.id, p.title, f"{page_path(c.settings, 'study')}#{p.id}")
+                                for p in section_passages(**c.parts))),
     PageKind("responsibilities", "responsibilities.md.j2",
-             single(RESPONSIBILITIES, "organisation", responsibilities_view), nav=True),
+             single(_path("responsibilities"), "organisation", responsibilities_view), nav=True),
     PageKind("timeline", "timeline.md.j2", single(TIMELINE, "organisation", plan.timeline_view), nav=True),
     PageKind("implementation", "implementation.md.j2",
              single(implementation.PAGE, "grassroots", implementation.implementation_view), nav=True,
@@ -282,9 +340,7 @@ PAGE_KINDS: list[PageKind] = [
              anchors=lambda c: (PlanLink(u.id, u.name, unit_path(u.id)) for u in c.organisation.units)),
     PageKind("guide", "guide-page.md.j2", _guide),  # editors' area: not linked from readers' pages
     PageKind("field-reference", "field-reference-page.md.j2", _field_reference),  # linked from the guide
-    PageKind("widget-targets", "widget-targets.md.j2", single(
-        WIDGET_TARGETS, "targets_2030", lambda site: widgets.targets_widget(site, TARGETS, VISION, page_url(TARGETS))),
-             enabled=has_indicators),
+    PageKind("widget-targets", "widget-targets.md.j2", _targets_widget, enabled=has_indicators),
     PageKind("widget-milestones", "widget-milestones.md.j2", single(
         WIDGET_MILESTONES, "organisation", lambda site: widgets.milestones_widget(site, page_url(TIMELINE)))),
     PageKind("widget-news", "widget-news.md.j2", single(
@@ -292,7 +348,7 @@ PAGE_KINDS: list[PageKind] = [
     PageKind("widget-indicator", "widget-indicator.md.j2", _indicator_widgets),
     PageKind("widgets-guide", "widgets-guide.md.j2", single(WIDGETS_GUIDE, "settings", _widgets_guide)),
     PageKind("handout", "handout.md.j2", _meeting(HANDOUT)),
-    PageKind("slides", "slides.md.j2", _meeting(SLIDES), offline=True),
+    PageKind("slides", "slides.md.j2", _meeting(_path("slides")), offline=True),
     PageKind("quiz", "quiz.md.j2", single(QUIZ, "quiz", lambda site: quiz_view(site, QUIZ, QUIZ_BANK)), enabled=has_quiz),
     # The browser editor (Decap CMS): for editors, not readers: not in the menu, not indexed, not pre-cached.
     PageKind("quan-tri", "admin.md.j2", single(ADMIN, "news", admin_view)),
@@ -309,14 +365,17 @@ def kinds_on(pages_by_kind: dict[str, list[Page]]) -> frozenset[str]:
     return frozenset(name for name, pages in pages_by_kind.items() if pages)
 
 
-def addresses() -> dict[str, str]:
-    """The named pages, for templates: ``[Mục tiêu]({{ P.TARGETS|relative(page) }})``. No template writes a page's
-    file name itself (``tests/test_template_links.py``), so a page moves by changing this module only."""
-    return {"HOME": HOME, "VIEWPOINTS": VIEWPOINTS, "TASKS": TASKS, "TARGETS": TARGETS, "VISION": VISION,
+def addresses(settings: Settings | None = None) -> dict[str, str]:
+    """The named pages, for templates: ``[Nhiệm vụ]({{ P.TASKS|relative(page) }})`` (a target horizon's page comes
+    with its view: ``h.page``). No template writes a page's
+    file name itself (``tests/test_template_links.py``), so a page moves by changing this module only, or, for the
+    pages in ``DEFAULT_PAGES``, by the site's ``pages:`` setting (``settings``; None: the defaults)."""
+    moved = {name.upper(): page_path(settings, name) for name in DEFAULT_PAGES} if settings else {}
+    return {"HOME": HOME, "VIEWPOINTS": VIEWPOINTS, "TASKS": TASKS,
             "FULL_TEXT": FULL_TEXT, "QUESTIONS": QUESTIONS, "CLARIFICATIONS": CLARIFICATIONS, "GLOSSARY": GLOSSARY,
             "STUDY": STUDY, "TIMELINE": TIMELINE, "SOURCES": SOURCES, "QUIZ": QUIZ, "HANDOUT": HANDOUT,
             "SLIDES": SLIDES, "MEETING": MEETING, "RESPONSIBILITIES": RESPONSIBILITIES,
-            "IMPLEMENTATION": IMPLEMENTATION, "NEWS": NEWS, "POSTER": POSTER, "DEPLOY_GUIDE": DEPLOY_GUIDE}
+            "IMPLEMENTATION": IMPLEMENTATION, "NEWS": NEWS, "POSTER": POSTER, "DEPLOY_GUIDE": DEPLOY_GUIDE} | moved
 
 
 def plan_links(content: Content) -> list[PlanLink]:
@@ -326,7 +385,8 @@ def plan_links(content: Content) -> list[PlanLink]:
 
 def nav(pages_by_kind: dict[str, list[Page]]) -> list[str]:
     """The menu: the first page of each kind marked ``nav``, in registry order (titles come from the pages)."""
-    return [pages_by_kind[kind.name][0].path for kind in PAGE_KINDS if kind.nav and pages_by_kind.get(kind.name)]
+    return [page.path for kind in PAGE_KINDS if kind.nav
+            for page in pages_by_kind.get(kind.name, [])[:None if kind.nav_every else 1]]
 
 
 def offline(pages_by_kind: dict[str, list[Page]]) -> list[str]:
@@ -334,3 +394,29 @@ def offline(pages_by_kind: dict[str, list[Page]]) -> list[str]:
     extra = [pages_by_kind[kind.name][0].path for kind in PAGE_KINDS if kind.offline and pages_by_kind.get(kind.name)]
     return nav(pages_by_kind) + extra
 
+
+
+def address_problems(content: Content, pages_by_kind: dict[str, list[Page]]) -> list[Problem]:
+    """A page moved by ``pages:`` onto another page's address: the line in cai-dat.yml that says so.
+
+    The settings model already refuses a non-slug, a reserved folder and two moved pages on one address; only the
+    registry knows every other page's address."""
+    from .content.loader import display_path
+    from .content.reader import read_yaml
+
+    problems = []
+    for name, setting in content.settings.pages.items():
+        if not setting.address:
+            continue
+        url = page_url(page_path(content.settings, name))
+        taken = next((kind for kind, pages in pages_by_kind.items() if kind != name
+                      for page in pages if page_url(page.path) == url), None)
+        if taken is None:
+            continue
+        source = content.root / content.source("settings")
+        position = read_yaml(source, display_path(source)).position(("pages", name, "address"))
+        problems.append(Problem(display_path(source), position[0] if position else None, None,
+                                f"địa chỉ “{setting.address}” của trang `{name}` trùng địa chỉ của trang `{taken}` "
+                                f"(/{url}); chọn địa chỉ khác, ví dụ “{setting.address}-{name}”",
+                                f"page address /{url} of `{name}` is taken by `{taken}`", f"pages.{name}.address"))
+    return problems

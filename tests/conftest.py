@@ -50,10 +50,12 @@ def fixture_yaml(name: str, content: Path = FIXTURE_CONTENT) -> dict:
 
 
 def fixture_indicators(content: Path = FIXTURE_CONTENT) -> list[dict]:
-    """Every target indicator mapping of the fixture's YAML (2030 first, then 2045), in the files' order: the one
-    place that knows which files hold targets, so a change of the content's shape is fixed here once."""
-    return [indicator for name in ("muc-tieu-2030.yml", "tam-nhin-2045.yml")
-            for paragraph in fixture_yaml(name, content)["paragraphs"] for indicator in paragraph.get("indicators", [])]
+    """Every target indicator mapping of the fixture's YAML (``muc-tieu/<year>.yml``, earliest horizon first), in the
+    files' order: the one place that knows which files hold targets, so a change of the content's shape is fixed here."""
+    horizons = sorted((content / "muc-tieu").glob("*.yml"), key=lambda path: int(path.stem))
+    return [indicator for path in horizons
+            for paragraph in fixture_yaml(f"muc-tieu/{path.name}", content)["paragraphs"]
+            for indicator in paragraph.get("indicators", [])]
 
 
 @pytest.fixture

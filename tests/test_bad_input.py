@@ -27,16 +27,16 @@ def first_key_line(text: str) -> int:
 
 
 def test_unknown_key_suggests_the_right_one(content_copy: Path) -> None:
-    line = replace_once(content_copy / "muc-tieu-2030.yml", "    indicators:", "    indicator:")
+    line = replace_once(content_copy / "muc-tieu/2030.yml", "    indicators:", "    indicator:")
     problem = only_problem(content_copy)
-    assert problem.file.endswith("muc-tieu-2030.yml")
+    assert problem.file.endswith("muc-tieu/2030.yml")
     assert problem.line == line
     assert problem.message_vi == "ở chỗ này không có trường “indicator”; có phải ý bạn là “indicators”?"
     assert problem.field.endswith("indicator")
 
 
 def test_number_written_as_words_is_an_error(content_copy: Path) -> None:
-    path = content_copy / "muc-tieu-2030.yml"
+    path = content_copy / "muc-tieu/2030.yml"
     text = path.read_text(encoding="utf-8")
     old = next(line for line in text.splitlines() if line.strip().startswith("value: 80"))
     line = replace_once(path, old, old.replace("80", "ba mươi"))
@@ -202,7 +202,7 @@ def test_script_in_text_is_rejected(content_copy: Path, injected: str, named: st
 
 
 def test_quote_must_stand_in_the_paragraph(content_copy: Path) -> None:
-    path = content_copy / "muc-tieu-2030.yml"
+    path = content_copy / "muc-tieu/2030.yml"
     lines = path.read_text(encoding="utf-8").splitlines()
     quote = next(line for line in lines if line.strip().startswith("quote:") and "tối thiểu 80%" in line)
     quote = quote.split("quote:", 1)[1].strip()
@@ -210,7 +210,7 @@ def test_quote_must_stand_in_the_paragraph(content_copy: Path) -> None:
     assert "quote:" not in lines[line - 1], "the paragraph's text changed, not the quote"
     paragraph = max(number for number in range(1, line + 1) if lines[number - 1].startswith("  - "))
     problem = only_problem(content_copy)
-    assert problem.file.endswith("muc-tieu-2030.yml")
+    assert problem.file.endswith("muc-tieu/2030.yml")
     assert problem.line == paragraph, "the paragraph whose text no longer holds the quote"
     assert problem.message_vi.startswith(f"câu trích ở “quote” không có trong đoạn văn gốc: “{quote}”. Trích đúng từng chữ")
 
@@ -223,6 +223,6 @@ def test_all_errors_are_reported_in_one_run(content_copy: Path) -> None:
 
 
 def test_html_in_indicator_unit_is_rejected(content_copy: Path) -> None:
-    line = replace_once(content_copy / "muc-tieu-2030.yml", 'unit: "%"', 'unit: "<img src=x onerror=alert(1)>"')
+    line = replace_once(content_copy / "muc-tieu/2030.yml", 'unit: "%"', 'unit: "<img src=x onerror=alert(1)>"')
     problem = only_problem(content_copy)
     assert problem.line == line and "HTML" in problem.message_vi

@@ -33,7 +33,7 @@ def test_every_page_is_built_in_vietnamese(built_site: Path) -> None:
 
 def test_every_indicator_is_on_its_targets_page(built_site: Path) -> None:
     content = load_content(FIXTURE_CONTENT)
-    for section, page in ((content.targets_2030, "muc-tieu-2030/index.html"), (content.vision_2045, "tam-nhin-2045/index.html")):
+    for section, page in ((content.horizons[0], "muc-tieu-2030/index.html"), (content.horizons[1], "tam-nhin-2045/index.html")):
         raw = (built_site / page).read_text(encoding="utf-8")
         text = page_text(built_site, page)
         assert section.indicators, "no indicators in content"

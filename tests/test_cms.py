@@ -91,7 +91,7 @@ def test_select_options_are_the_fixtures_categories_and_plan_parts(fixture_conte
     assert [(o["value"], o["label"]) for o in fields["category"]["options"]] == \
         [(c["id"], c["name"]) for c in news["categories"]]
     assert fields["related"]["multiple"] is True
-    targets = yaml.safe_load((FIXTURE_CONTENT / "muc-tieu-2030.yml").read_text(encoding="utf-8"))
+    targets = yaml.safe_load((FIXTURE_CONTENT / "muc-tieu/2030.yml").read_text(encoding="utf-8"))
     indicators = {i["id"] for paragraph in targets["paragraphs"] for i in paragraph.get("indicators", [])}
     units = yaml.safe_load((FIXTURE_CONTENT / "to-chuc-thuc-hien.yml").read_text(encoding="utf-8"))["units"]
     values = {o["value"] for o in fields["related"]["options"]}
@@ -128,7 +128,7 @@ def test_dates_are_written_iso_and_shown_day_first_without_time(fixture_content)
 def test_every_routine_task_has_a_collection_and_nothing_can_be_deleted(fixture_content) -> None:
     config = _config(fixture_content)
     files = {f["file"] for c in config["collections"] for f in c.get("files", [])}
-    assert files == {f"content/{name}" for name in ("muc-tieu-2030.yml", "tam-nhin-2045.yml", "to-chuc-co-so.yml",
+    assert files == {f"content/{name}" for name in ("muc-tieu/2030.yml", "muc-tieu/2045.yml", "to-chuc-co-so.yml",
                                                     "hoi-dap.yml", "lam-ro.yml", "thuat-ngu.yml",
                                                     "trac-nghiem.yml", "cai-dat.yml")}
     records = _collection(config, "ket-qua-to-chuc")
@@ -150,9 +150,9 @@ def test_results_name_an_organisation_of_the_register(fixture_content) -> None:
 
 
 def test_plan_files_offer_only_the_measurements(fixture_content) -> None:
-    """muc-tieu-2030.yml quotes the plan: paragraphs and indicators are shown only to reach their measurements,
+    """muc-tieu/2030.yml quotes the plan: paragraphs and indicators are shown only to reach their measurements,
     and cannot be added, removed or reordered; no text of the plan is a form field."""
-    (paragraphs,) = _file(_config(fixture_content), "muc-tieu-2030.yml")["fields"]
+    (paragraphs,) = _file(_config(fixture_content), "muc-tieu/2030.yml")["fields"]
     (indicators,) = paragraphs["fields"]
     (measurements,) = indicators["fields"]
     assert (paragraphs["name"], indicators["name"], measurements["name"]) == ("paragraphs", "indicators", "measurements")
@@ -161,7 +161,7 @@ def test_plan_files_offer_only_the_measurements(fixture_content) -> None:
     assert [f["name"] for f in measurements["fields"]] == list(models.Measurement.model_fields)
     scope = {f["name"]: f for f in measurements["fields"]}["scope"]
     assert [(o["value"], o["label"]) for o in scope["options"]] == \
-        [("national", "cả nước"), ("province", "tỉnh"), ("district", "huyện")]  # as models.Measurement explains
+        [("national", "cả nước"), ("province", "tỉnh"), ("local", "địa bàn của cơ quan")]  # as models.Measurement explains
 
 
 def test_settings_offer_the_footer_only(fixture_content) -> None:

@@ -122,3 +122,54 @@ def test_precedence_command_line_then_variable_then_mkdocs_option(tmp_path: Path
     assert content_folder(None, "c", tmp_path, {"CONTENT_DIR": variable}) == Path(variable)
     assert content_folder(None, "c", tmp_path, {}) == tmp_path / "c"
     assert content_folder(None, None, tmp_path, {}) == tmp_path / "content"
+
+
+def test_lint_reads_the_nested_folder_and_names_its_files(nested_project: Path) -> None:
+    """The fixture's one warning (its unapproved Q&A item), at the path an editor opens from the repository's root."""
+    result = run(nested_project, "--content", NESTED, "lint")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{NESTED}/hoi-dap.yml:" in result.stdout
+    assert "\ncontent/" not in "\n" + result.stdout  # nothing of the root's content, and no path without its folder
+
+    variable = run(nested_project, "lint", "--format", "github", CONTENT_DIR=NESTED)
+    assert f"file={NESTED}/hoi-dap.yml" in variable.stdout, variable.stdout[-2000:]
+
+
+def test_hosting_uses_the_published_address_of_the_content_named(nested_project: Path, tmp_path: Path) -> None:
+    site_path = "/" + yaml.safe_load((nested_project / NESTED / "cai-dat.yml").read_text(encoding="utf-8"))[
+        "base_url"].split("/", 3)[3]
+    for args, environ in ((("--content", NESTED), {}), ((), {"CONTENT_DIR": NESTED})):
+        out = tmp_path / ("cli" if args else "env")
+        result = run(nested_project, *args, "hosting", "--out", str(out), **environ)
+        assert result.returncode == 0, result.stderr
+        assert f"location ^~ {site_path} " in (out / "nginx.conf").read_text(encoding="utf-8")
+
+
+def test_migrate_upgrades_the_folder_named_and_no_other(nested_project: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(nested_project / "content", project / "content")
+    shutil.copy(nested_project / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(nested_project / NESTED, project / NESTED)
+    root_before = (project / "content" / "cai-dat.yml").read_text(encoding="utf-8")
+    result = run(project, "migrate", CONTENT_DIR=NESTED)
+    assert result.returncode == 0, result.stderr
+    assert "schema_version:" in (project / NESTED / "cai-dat.yml").read_text(encoding="utf-8")
+    assert (project / "content" / "cai-dat.yml").read_text(encoding="utf-8") == root_before
+
+
+def test_build_reads_the_content_dir_variable(nested_project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = run(nested_project, "build", "--site-dir", str(site), CONTENT_DIR=NESTED)
+    assert result.returncode == 0, result.stderr[-3000:]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert organisation(nested_project / NESTED) in home
+    assert organisation(nested_project / "content") not in home
+
+
+def test_the_guide_names_the_nested_content_folder(nested_site: Path) -> None:
+    """The editors' guide's examples name the files of this site where they are: ``sites/x/content/…``."""
+    guide = "\n".join(page.read_text(encoding="utf-8")
+                      for page in sorted((nested_site / "bien-tap" / "huong-dan-bien-tap").rglob("index.html")))
+    assert f"{NESTED}/" in guide
+    assert not re.search(r"(?<![\w/])content/(?:cai-dat|tin-tuc|to-chuc)", guide), \
+        re.findall(r".{60}(?<![\w/])content/(?:cai-dat|tin-tuc|to-chuc).{20}", guide)[:5]

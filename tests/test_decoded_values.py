@@ -183,15 +183,15 @@ def test_a_key_that_yaml_reads_as_a_number_date_or_boolean_is_refused(fixture_co
 
 @pytest.mark.parametrize("value", [".nan", ".NaN", ".inf", "-.inf", "+.INF", "1.0e+999"])
 def test_special_floats_are_refused_at_their_line(fixture_copy: Path, value: str) -> None:
-    line = replace_once(fixture_copy / "muc-tieu-2030.yml", "        value: 80\n", f"        value: {value}\n")
+    line = replace_once(fixture_copy / "muc-tieu/2030.yml", "        value: 80\n", f"        value: {value}\n")
     problem = only(problems_for(fixture_copy))
-    assert problem.file.endswith("muc-tieu-2030.yml") and problem.line == line
+    assert problem.file.endswith("muc-tieu/2030.yml") and problem.line == line
     assert "không dùng .nan, .inf" in problem.message_vi
 
 
 @pytest.mark.parametrize("value", ['"nan"', '"-Infinity"', "1e999", "1e300"])
 def test_numbers_written_as_text_or_huge_are_refused(fixture_copy: Path, value: str) -> None:
-    line = replace_once(fixture_copy / "muc-tieu-2030.yml", "          - value: 52\n", f"          - value: {value}\n")
+    line = replace_once(fixture_copy / "muc-tieu/2030.yml", "          - value: 52\n", f"          - value: {value}\n")
     problem = only(problems_for(fixture_copy))
     assert problem.line == line and problem.field.endswith("measurements.0.value")
     assert "số cụ thể" in problem.message_vi or "nhỏ hơn hoặc bằng" in problem.message_vi
@@ -255,7 +255,7 @@ def test_a_huge_key_or_number_gets_a_short_message(fixture_copy: Path) -> None:
     assert len(str(problem)) < 1_000
 
     replace_once(fixture_copy / "cai-dat.yml", "\n? " + "k" * 50_000 + "\n: 1", "")
-    line = replace_once(fixture_copy / "muc-tieu-2030.yml", "        value: 80\n", "        value: " + "9" * 5_000 + "\n")
+    line = replace_once(fixture_copy / "muc-tieu/2030.yml", "        value: 80\n", "        value: " + "9" * 5_000 + "\n")
     problem = only(problems_for(fixture_copy))
     assert problem.line == line and len(str(problem)) < 1_000
 

@@ -120,7 +120,7 @@ def test_the_guides_examples_are_the_sites_own() -> None:
         settings = yaml.safe_load((folder / "cai-dat.yml").read_text(encoding="utf-8"))
         viewpoints = yaml.safe_load((folder / "quan-diem.yml").read_text(encoding="utf-8"))["viewpoints"]
         groups = yaml.safe_load((folder / "nhiem-vu.yml").read_text(encoding="utf-8"))["groups"]
-        targets = yaml.safe_load((folder / "muc-tieu-2030.yml").read_text(encoding="utf-8"))
+        targets = yaml.safe_load((folder / "muc-tieu" / "2030.yml").read_text(encoding="utf-8"))
         indicators = [i["id"] for paragraph in targets["paragraphs"] for i in paragraph.get("indicators", [])]
         units = yaml.safe_load((folder / "to-chuc-thuc-hien.yml").read_text(encoding="utf-8"))["units"]
         categories = yaml.safe_load((folder / "tin-tuc.yml").read_text(encoding="utf-8"))["categories"]
@@ -168,7 +168,7 @@ def test_guide_is_a_site_page_with_no_edit_link(project_copy: Path) -> None:
         assert (project_copy / source).is_file(), f"{page_path}: edit link to missing {source}"
     posts = {f"content/tin-tuc/{post.name}" for post in (project_copy / "content/tin-tuc").glob("*.md")}
     assert posts and posts <= set(edited.values()), "each post's page edits the post's own file"
-    assert edited["muc-tieu-2030/index.html"] == "content/muc-tieu-2030.yml"
+    assert edited["muc-tieu-2030/index.html"] == "content/muc-tieu/2030.yml"
     assert "api.github.com" not in (site / "index.html").read_text(encoding="utf-8")
 
 

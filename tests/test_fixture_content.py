@@ -40,7 +40,7 @@ def as_date(value: object) -> date:
 def yaml_deadlines() -> list[tuple[str, date, dict]]:
     """(unit page id, due date, deadline mapping) for every deadline in sections III.3 and IV."""
     found = []
-    for assignment in fixture_yaml("hoc-tap-quan-triet.yml")["implementation_plans"]["assignments"]:
+    for assignment in fixture_yaml("hoc-tap-quan-triet.yml")["parts"][2]["assignments"]:
         if "deadline" in assignment:
             assert assignment["unit"] == "Ban Thường vụ Đảng ủy xã", "README and EXTRA_UNIT describe this unit"
             found.append((EXTRA_UNIT, as_date(assignment["deadline"]["date"]), assignment["deadline"]))
@@ -85,7 +85,7 @@ def test_every_fixture_file_says_it_is_fictional() -> None:
 
 def test_one_page_per_unit(pages: dict[str, str]) -> None:
     units = fixture_yaml("to-chuc-thuc-hien.yml")["units"]
-    named_in_plans = {a["unit"] for a in fixture_yaml("hoc-tap-quan-triet.yml")["implementation_plans"]["assignments"]}
+    named_in_plans = {a["unit"] for a in fixture_yaml("hoc-tap-quan-triet.yml")["parts"][2]["assignments"]}
     assert "Ban Thường vụ Đảng ủy xã" in named_in_plans - {u["name"] for u in units}, "fixture needs an extra unit"
     expected = {f"don-vi/{u['id']}.md" for u in units} | {f"don-vi/{EXTRA_UNIT}.md", f"don-vi/{PRESENTER}.md"}
     assert {path for path in pages if path.startswith("don-vi/")} == expected
@@ -97,8 +97,8 @@ def test_one_page_per_unit(pages: dict[str, str]) -> None:
 def test_home_page_names_the_site_and_pairs_2030_with_2045(pages: dict[str, str]) -> None:
     home = pages["index.md"]
     assert f"# {fixture_yaml('cai-dat.yml')['site_name']}\n" in home
-    vision = fixture_yaml("tam-nhin-2045.yml")["paragraphs"][0]["indicators"][0]
-    paired = [i for p in fixture_yaml("muc-tieu-2030.yml")["paragraphs"] for i in p["indicators"]
+    vision = fixture_yaml("muc-tieu/2045.yml")["paragraphs"][0]["indicators"][0]
+    paired = [i for p in fixture_yaml("muc-tieu/2030.yml")["paragraphs"] for i in p["indicators"]
               if i["measure"] == vision["measure"]]
     assert len(paired) == 1, "fixture needs one 2030 indicator with the 2045 measure"
     card = re.search(rf'<article class="nq-card" id="{paired[0]["id"]}".*?</article>', home, re.S)
@@ -107,7 +107,7 @@ def test_home_page_names_the_site_and_pairs_2030_with_2045(pages: dict[str, str]
 
 
 def test_two_measurements_draw_a_trend_chart(pages: dict[str, str]) -> None:
-    indicators = [i for p in fixture_yaml("muc-tieu-2030.yml")["paragraphs"] for i in p["indicators"]]
+    indicators = [i for p in fixture_yaml("muc-tieu/2030.yml")["paragraphs"] for i in p["indicators"]]
     with_trend = [i for i in indicators if len({m["year"] for m in i.get("measurements", [])}) >= 2]
     assert with_trend, "fixture needs an indicator with two measurements"
     for indicator in with_trend:

@@ -116,7 +116,7 @@ def test_the_share_images_are_there(bare_build, fixture_content) -> None:
     site, _ = bare_build
     settings = yaml.safe_load((FIXTURE / "content" / "cai-dat.yml").read_text(encoding="utf-8"))
     assert settings["base_url"], "the fixture has an address, so its build draws share images"
-    indicators = [i.id for i in (*fixture_content.targets_2030.indicators, *fixture_content.vision_2045.indicators)]
+    indicators = [i.id for i in (*fixture_content.horizons[0].indicators, *fixture_content.horizons[1].indicators)]
     for path in (HOME_IMAGE, *map(indicator_image, indicators)):
         with Image.open(site / path) as png:
             assert png.format == "PNG" and png.size == (1200, 630), path

@@ -42,6 +42,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from generator.build import make_build
 from generator.content import load_content, models
 from generator.content.errors import translate
+from generator.content.horizons import HORIZONS_DIR
 from generator.content.loader import EXTRA_SCHEMAS, content_files
 from generator.content.reader import Located, parse_yaml, read_yaml
 from generator.editor import guide
@@ -130,6 +131,8 @@ def _model_for(file: str) -> type[BaseModel]:
         return models.Post
     if re.fullmatch(r"content/to-chuc-co-so/[^/]+\.yml", file):
         return models.GrassrootsRecord
+    if re.fullmatch(rf"content/{HORIZONS_DIR}/[0-9]+\.yml", file):
+        return models.TargetSection
     by_name = {f"content/{entry.name}": entry.model for entry in content_files()}
     by_name |= {f"content/{name}": model for name, model in EXTRA_SCHEMAS.items()}
     assert file in by_name, f"no content file {file}"
@@ -266,7 +269,7 @@ def test_fragment_is_indented_as_the_content_file_is(snippet: Snippet) -> None:
 def test_a_wrong_snippet_or_an_unmarked_one_fails() -> None:
     """The checker itself can fail: wrong indentation, an unknown field, a missing mark."""
     good = "measurements:\n  - value: 18.3\n    year: 2024\n    scope: province\n    source: Nguồn\n"
-    mark = _MARK.match("<!-- tệp: content/muc-tieu-2030.yml, dưới: paragraphs[].indicators[] -->")
+    mark = _MARK.match("<!-- tệp: content/muc-tieu/2030.yml, dưới: paragraphs[].indicators[] -->")
     assert mark
     validate(mark, yaml.safe_load(good))
     shifted = good.replace("    year:", "  year:")  # `year` falls out of the list item
@@ -274,7 +277,7 @@ def test_a_wrong_snippet_or_an_unmarked_one_fails() -> None:
         yaml.safe_load(shifted)
     with pytest.raises(ValidationError):
         validate(mark, yaml.safe_load(good.replace("province", "tỉnh")))
-    assert _MARK.match("# tệp: content/muc-tieu-2030.yml") is None, "the old mark inside the fence is refused"
+    assert _MARK.match("# tệp: content/muc-tieu/2030.yml") is None, "the old mark inside the fence is refused"
 
 
 def test_quick_start_post_with_its_photo_passes_the_checks(tmp_path: Path) -> None:

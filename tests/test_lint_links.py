@@ -44,7 +44,7 @@ def _fixture_yaml(name: str) -> dict:
 
 def _indicator() -> str:
     """The first indicator id of the fixture's 2030 targets: an anchor of muc-tieu-2030.md."""
-    return _fixture_yaml("muc-tieu-2030.yml")["paragraphs"][0]["indicators"][0]["id"]
+    return _fixture_yaml("muc-tieu/2030.yml")["paragraphs"][0]["indicators"][0]["id"]
 
 
 def _example() -> str:

@@ -33,7 +33,7 @@ def _at(content: Path, file: str, line: int) -> list[tuple[str, str, str]]:
 
 
 def _first_indicator() -> dict:
-    data = yaml.safe_load((FIXTURE / "content" / "muc-tieu-2030.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((FIXTURE / "content" / "muc-tieu/2030.yml").read_text(encoding="utf-8"))
     return data["paragraphs"][0]["indicators"][0]
 
 
@@ -72,15 +72,15 @@ def test_measurements_of_another_scope_warn_naming_the_indicator_and_both_scopes
     kept = indicator["measurements"][-1]
     assert kept["scope"] == "province", "the fixture's latest value is a province figure"
     old = "          - value: 52\n"
-    line = replace_once(content / "muc-tieu-2030.yml", old,
-                        "          - value: 40\n            year: 2023\n            scope: district\n"
+    line = replace_once(content / "muc-tieu/2030.yml", old,
+                        "          - value: 40\n            year: 2023\n            scope: local\n"
                         "            source: Báo cáo mẫu của xã\n" + old) + 2
-    [(severity, message, fix)] = _at(content, "muc-tieu-2030.yml", line)
+    [(severity, message, fix)] = _at(content, "muc-tieu/2030.yml", line)
     assert severity == "warning"
     assert message == (f"chỉ tiêu “{indicator['title']}” có số liệu phạm vi tỉnh (mới nhất, năm {kept['year']}) và phạm vi "
-                       "huyện (năm 2023): đường xu hướng chỉ nối số liệu phạm vi tỉnh, "
-                       "số liệu phạm vi huyện không hiện ở đâu trên trang")
-    assert fix == ("ghi mọi số liệu của chỉ tiêu này cùng một phạm vi; bỏ số liệu phạm vi huyện "
+                       "xã (năm 2023): đường xu hướng chỉ nối số liệu phạm vi tỉnh, "
+                       "số liệu phạm vi xã không hiện ở đâu trên trang")  # the fixture's level: xã
+    assert fix == ("ghi mọi số liệu của chỉ tiêu này cùng một phạm vi; bỏ số liệu phạm vi xã "
                    "hoặc tìm số liệu phạm vi tỉnh cho năm 2023")
 
 
@@ -88,10 +88,10 @@ def test_two_values_for_one_year_warn(content: Path) -> None:
     indicator = _first_indicator()
     first = indicator["measurements"][0]
     old = f"          - value: {first['value']}\n"
-    line = replace_once(content / "muc-tieu-2030.yml", old,
+    line = replace_once(content / "muc-tieu/2030.yml", old,
                         f"          - value: 1\n            year: {first['year']}\n            scope: {first['scope']}\n"
                         "            source: Báo cáo mẫu\n" + old) + 1
-    [(severity, message, _)] = _at(content, "muc-tieu-2030.yml", line)
+    [(severity, message, _)] = _at(content, "muc-tieu/2030.yml", line)
     assert (severity, message) == ("warning", f"chỉ tiêu “{indicator['title']}” có hai số liệu phạm vi tỉnh cùng năm "
                                               f"{first['year']}: trang chỉ hiện số ghi sau, số này không hiện")
 
@@ -116,8 +116,8 @@ def test_a_measurement_of_a_later_year_than_the_build_is_an_error(content: Path)
     first = indicator["measurements"][0]
     today = Linter(load_content(content), content.parent / "docs").today
     year = today.year + 1
-    line = replace_once(content / "muc-tieu-2030.yml", f"            year: {first['year']}\n", f"            year: {year}\n")
-    [(_, message, fix)] = [found for found in _at(content, "muc-tieu-2030.yml", line) if found[0] == "error"]
+    line = replace_once(content / "muc-tieu/2030.yml", f"            year: {first['year']}\n", f"            year: {year}\n")
+    [(_, message, fix)] = [found for found in _at(content, "muc-tieu/2030.yml", line) if found[0] == "error"]
     assert message == (f"số liệu của chỉ tiêu “{indicator['title']}” ghi năm {year}, sau năm xây dựng trang ({today.year}): "
                        "trang sẽ lấy số này làm số mới nhất để so với mục tiêu")
     assert fix == f"ghi năm của số liệu (năm được đo, không sau năm {today.year}); kiểm tra lại năm (gõ nhầm?)"
@@ -126,7 +126,7 @@ def test_a_measurement_of_a_later_year_than_the_build_is_an_error(content: Path)
 def test_a_measurement_of_the_build_year_is_fine(content: Path) -> None:
     today = Linter(load_content(content), content.parent / "docs").today
     first = _first_indicator()["measurements"][0]
-    replace_once(content / "muc-tieu-2030.yml", f"            year: {first['year']}\n", f"            year: {today.year}\n")
+    replace_once(content / "muc-tieu/2030.yml", f"            year: {first['year']}\n", f"            year: {today.year}\n")
     assert not [f for f in lint(content) if "sau năm xây dựng trang" in f.message]
 
 

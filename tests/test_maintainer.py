@@ -74,7 +74,7 @@ def test_review_flags_maintainer_files_with_a_warning_annotation(tmp_path: Path)
     # The fixture stands for a repository's content/: a copy outside any repository keeps the name `content`
     # (inside this one its path would be tests/fixtures/xa-mau/content, a maintainers' folder).
     content = shutil.copytree(FIXTURE / "content", tmp_path / "content")
-    target = "content/muc-tieu-2030.yml"
+    target = "content/muc-tieu/2030.yml"
     changed.write_text(f"{target}\nmkdocs.yml\n.github/workflows/ci.yml\n", encoding="utf-8")
     pages = tmp_path / "preview" / "pages.json"
     result = subprocess.run([sys.executable, "-m", "generator", "--content", str(content), "review",
@@ -90,7 +90,7 @@ def test_review_flags_maintainer_files_with_a_warning_annotation(tmp_path: Path)
 
 def test_changed_pages_of_the_fixture(fixture_content) -> None:
     build = settings(TODAY, FIXTURE / "content")
-    targets = "content/muc-tieu-2030.yml"
+    targets = "content/muc-tieu/2030.yml"
     pages = changed_pages(fixture_content, build, [targets, "content/anh/mot-anh.jpg", "docs/trien-khai.md",
                                                     "generator/plugin.py", targets])
     assert [(p.source, p.url) for p in pages] == [(targets, "muc-tieu-2030/"), ("content/anh/mot-anh.jpg", ""),
@@ -111,7 +111,7 @@ def test_a_build_takes_branch_and_login_server_from_mkdocs_yml(project_copy: Pat
     result = build_site(site, config=project_copy / "mkdocs.yml", env={"REPO_URL": CI_REPO_URL})
     assert result.returncode == 0, result.stdout + result.stderr
     page = (site / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
-    assert f'href="{CI_REPO_URL}/edit/nhap-noi-dung/content/muc-tieu-2030.yml"' in page
+    assert f'href="{CI_REPO_URL}/edit/nhap-noi-dung/content/muc-tieu/2030.yml"' in page
     cms = site / "bien-tap" / "quan-tri" / "config.yml"
     assert cms.exists() == (ROOT / "node_modules" / "decap-cms").is_dir(), "packaged only with npm's Decap (make node)"
     if cms.exists():

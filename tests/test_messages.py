@@ -92,9 +92,9 @@ def test_curly_quotes_around_a_whole_value_warn(content_copy: Path) -> None:
 
 
 def test_thousands_separator_warns(content_copy: Path) -> None:
-    path = content_copy / "muc-tieu-2030.yml"
+    path = content_copy / "muc-tieu/2030.yml"
     line = replace_once(path, "value: 3\n", "value: 3.000\n")
-    [found] = _lint_at(content_copy, "muc-tieu-2030.yml", line)
+    [found] = _lint_at(content_copy, "muc-tieu/2030.yml", line)
     assert found.startswith("số “3.000” được đọc là 3 (dấu chấm là dấu thập phân), không phải 3000 | viết 3000"), found
 
 
@@ -151,7 +151,7 @@ def _only(content: Path) -> tuple[str, int | None, str]:
 
 
 def test_a_measurements_block_pasted_at_the_wrong_indentation_says_by_how_much(fixture_copy: Path) -> None:
-    path = fixture_copy / "muc-tieu-2030.yml"
+    path = fixture_copy / "muc-tieu/2030.yml"
     lines, out, inside = path.read_text(encoding="utf-8").split("\n"), [], False
     for line in lines:  # the first indicator's block, four spaces to the left (the paragraph's level)
         inside = line == "        measurements:" or (inside and len(line) - len(line.lstrip()) > 8)
@@ -160,7 +160,7 @@ def test_a_measurements_block_pasted_at_the_wrong_indentation_says_by_how_much(f
     first = lines.index("        measurements:") + 1
     indicator = next(n for n in range(first, 0, -1) if lines[n - 1].startswith("      - id: "))
     assert _only(fixture_copy) == (
-        "muc-tieu-2030.yml", first,
+        "muc-tieu/2030.yml", first,
         f"trường “measurements” bị thụt lề sai: đầu dòng đang có 4 dấu cách, phải có 8 dấu cách, thẳng cột với chữ "
         f"“id” ở dòng {indicator}; thụt vào thêm 4 dấu cách ở dòng “measurements:” và mọi dòng bên dưới thuộc nó")
 
@@ -175,15 +175,15 @@ def test_a_thousands_separator_in_a_count_says_to_write_the_digits(fixture_copy:
 
 
 def test_a_choice_error_gives_each_allowed_value_with_its_vietnamese_meaning(fixture_copy: Path) -> None:
-    line = replace_once(fixture_copy / "muc-tieu-2030.yml", "scope: province", "scope: tỉnh")
+    line = replace_once(fixture_copy / "muc-tieu/2030.yml", "scope: province", "scope: tỉnh")
     assert _only(fixture_copy) == (
-        "muc-tieu-2030.yml", line,
-        "giá trị không hợp lệ; chỉ được chọn một trong: `national` (cả nước), `province` (tỉnh), `district` (huyện) "
+        "muc-tieu/2030.yml", line,
+        "giá trị không hợp lệ; chỉ được chọn một trong: `national` (cả nước), `province` (tỉnh), `local` (địa bàn của cơ quan) "
         "(đang ghi “tỉnh”)")
 
 
 def test_the_printed_problem_says_where_in_words_not_as_a_field_path(fixture_copy: Path) -> None:
-    replace_once(fixture_copy / "muc-tieu-2030.yml", "scope: province", "scope: tỉnh")
+    replace_once(fixture_copy / "muc-tieu/2030.yml", "scope: province", "scope: tỉnh")
     [problem] = problems_for(fixture_copy)
     assert "\n    chỗ: trường “scope”, trong mục thứ 1 của “measurements”, trong mục thứ 1 của “indicators”, trong mục " \
            "thứ 1 của “paragraphs”\n" in str(problem)

@@ -61,7 +61,7 @@ def test_posts_are_newest_first_and_keep_their_slugs() -> None:
 
 
 def test_new_post_reaches_list_home_and_both_feeds(project_copy: Path) -> None:
-    indicator = fixture_yaml("muc-tieu-2030.yml")["paragraphs"][0]["indicators"][0]["id"]
+    indicator = fixture_yaml("muc-tieu/2030.yml")["paragraphs"][0]["indicators"][0]["id"]
     write_post(project_copy / "content", "2025-03-15-doan-thanh-nien.md", NEW_POST.replace("nhiem-vu-moi", indicator))
     site = project_copy / "site"
     # A preview (a pull request's): this post waits for approval, a production build leaves it out

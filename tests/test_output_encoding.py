@@ -183,7 +183,7 @@ def test_a_special_float_past_the_models_stops_the_json_instead_of_writing_it(nu
     with pytest.raises(ValueError):
         json_text({"value": number})
     with pytest.raises(ValueError):
-        api.Measured(value=number, year=2025, scope="district", source="x", url=None)
+        api.Measured(value=number, year=2025, scope="local", source="x", url=None)
 
 
 def test_front_matter_strings_escape_what_yaml_reads_as_a_line_end() -> None:
@@ -210,12 +210,12 @@ def test_the_feed_stays_well_formed_xml_whatever_a_title_holds() -> None:
 
 
 def test_chart_coordinates_stay_finite_at_the_models_limits(fixture_content) -> None:
-    indicator = fixture_content.targets_2030.indicators[0]
+    indicator = fixture_content.horizons[0].indicators[0]
     extreme = indicator.model_copy(update={"value": MAX_NUMBER, "measurements": [
-        Measurement(value=-MAX_NUMBER, year=2024, scope="district", source="Số liệu thử"),
-        Measurement(value=MAX_NUMBER, year=2025, scope="district", source="Số liệu thử")]})
+        Measurement(value=-MAX_NUMBER, year=2024, scope="local", source="Số liệu thử"),
+        Measurement(value=MAX_NUMBER, year=2025, scope="local", source="Số liệu thử")]})
     chart = trend_chart(progress(Indicator.model_validate(extreme.model_dump()), 2030))
     numbers = [chart.target_y, chart.label_y, *(c for p in chart.points for c in (p.x, p.y))]
     assert all(math.isfinite(n) for n in numbers)
     with pytest.raises(ValueError):
-        Measurement(value=MAX_NUMBER * 10, year=2025, scope="district", source="Số liệu thử")
+        Measurement(value=MAX_NUMBER * 10, year=2025, scope="local", source="Số liệu thử")

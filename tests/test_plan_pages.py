@@ -48,8 +48,7 @@ def test_every_unit_has_a_page_with_its_duties_and_deadlines(built_site: Path) -
     names = {v.name for v in views}
     study, organisation = fixture_yaml("hoc-tap-quan-triet.yml"), fixture_yaml("to-chuc-thuc-hien.yml")
     also_named = {name for unit in organisation["units"] for name in unit.get("also_named", [])}
-    named_in_iii = {a["unit"] for part in study.values() if isinstance(part, dict)
-                    for a in part.get("assignments", []) if "unit" in a}
+    named_in_iii = {a["unit"] for part in study["parts"] for a in part.get("assignments", []) if "unit" in a}
     assert named_in_iii - also_named and named_in_iii - also_named <= names  # units named only in section III
     assert {u.name for u in content.organisation.units} <= names
     overview = page_text(built_site, "phan-cong/index.html")
@@ -101,7 +100,7 @@ def test_status_follows_source_date_epoch_and_yaml(project_copy: Path) -> None:
 
 def test_unmeasured_indicators_show_no_status_and_the_page_says_how_figures_come(built_site: Path) -> None:
     content = load_content(FIXTURE_CONTENT)
-    for section, page in ((content.targets_2030, "muc-tieu-2030"), (content.vision_2045, "tam-nhin-2045")):
+    for section, page in ((content.horizons[0], "muc-tieu-2030"), (content.horizons[1], "tam-nhin-2045")):
         raw = (built_site / page / "index.html").read_text(encoding="utf-8")
         for indicator in section.indicators:
             card = raw[raw.index(f'id="{indicator.id}"'):]

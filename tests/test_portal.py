@@ -59,7 +59,7 @@ def test_widget_views_come_from_the_fixture_content(fixture_content) -> None:
     build = dataclasses.replace(settings(TODAY, FIXTURE / "content"), embed_origins=(FIXTURE_PORTAL,))
     site = site_view(fixture_content, build)
     kinds = pages_by_kind(site)
-    raw = yaml.safe_load((FIXTURE / "content" / "muc-tieu-2030.yml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load((FIXTURE / "content" / "muc-tieu/2030.yml").read_text(encoding="utf-8"))
     headline_ids = [i["id"] for p in raw["paragraphs"] for i in p.get("indicators", []) if i.get("headline")]
     [targets] = kinds["widget-targets"]
     assert [c.indicator.id for c in targets.view.cards] == headline_ids
@@ -97,7 +97,7 @@ def test_api_validates_against_its_published_schema() -> None:
         assert data["version"] == 1 and data["updated"] == "2025-06-01"
         assert all(v.startswith("https://example.org/nq57/") for item in data["items"]
                    for k, v in item.items() if k.endswith("url") or k == "widget"), name
-    raw = yaml.safe_load((content_dir / "muc-tieu-2030.yml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load((content_dir / "muc-tieu/2030.yml").read_text(encoding="utf-8"))
     targets = json.loads(files["api/targets.json"])["items"]
     ids_2030 = [i["id"] for p in raw["paragraphs"] for i in p.get("indicators", [])]
     assert [t["id"] for t in targets if t["section"] == "targets"] == ids_2030

@@ -50,13 +50,13 @@ def test_bar_is_share_of_target_and_ranks_fill_as_n_over_rank() -> None:
 
 
 def test_latest_is_newest_year_then_narrowest_scope() -> None:
-    values = [m(10, 2023, "district"), m(18, 2024, "national"), m(12, 2024, "district"), m(15, 2024, "province")]
+    values = [m(10, 2023, "local"), m(18, 2024, "national"), m(12, 2024, "local"), m(15, 2024, "province")]
     latest = latest_measurement(values)
-    assert latest is not None and (latest.year, latest.scope) == (2024, "district")
+    assert latest is not None and (latest.year, latest.scope) == (2024, "local")
 
 
 def test_trend_uses_the_latest_scope_one_value_per_year_oldest_first() -> None:
-    values = [m(14, 2024), m(9, 2022, "district"), m(10, 2022), m(12, 2023), m(13, 2023)]
+    values = [m(14, 2024), m(9, 2022, "local"), m(10, 2022), m(12, 2023), m(13, 2023)]
     result = progress(indicator(measurements=values), 2030)
     assert [(x.year, x.value) for x in result.series] == [(2022, 10), (2023, 13), (2024, 14)]
     assert result.has_trend

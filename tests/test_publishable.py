@@ -47,7 +47,7 @@ def first_upper(text: str) -> str:
 
 def study_parts() -> list[dict]:
     study = raw("hoc-tap-quan-triet.yml")
-    return [study["district"], study["grassroots"], study["implementation_plans"], study["reporters"]]
+    return list(study["parts"])
 
 
 def calendar_text(fixture_content, today: date) -> str:
@@ -75,7 +75,7 @@ def test_a_passed_date_without_result_has_no_badge(pages: dict[str, str]) -> Non
 def test_done_only_with_a_result_and_the_result_is_shown(pages: dict[str, str]) -> None:
     timeline = pages["lich-thuc-hien.md"]
     assignments = [a for u in raw("to-chuc-thuc-hien.yml")["units"] for a in u["assignments"]]
-    assignments += raw("hoc-tap-quan-triet.yml")["implementation_plans"]["assignments"]
+    assignments += raw("hoc-tap-quan-triet.yml")["parts"][2]["assignments"]
     with_result = [(None, a) for a in assignments if a.get("deadline", {}).get("result")]
     assert with_result, "fixture needs a recorded result"
     assert timeline.count("nq-status--done") == len(with_result)
@@ -88,7 +88,7 @@ def test_headings_keep_the_plans_wording_of_the_date(pages: dict[str, str]) -> N
     timeline = pages["lich-thuc-hien.md"]
     heads = re.findall(r'<p class="nq-deadline__head">(.*?)</p>', timeline)
     deadlines = [a["deadline"] for u in raw("to-chuc-thuc-hien.yml")["units"] for a in u["assignments"] if a.get("deadline")]
-    deadlines += [a["deadline"] for a in raw("hoc-tap-quan-triet.yml")["implementation_plans"]["assignments"]]
+    deadlines += [a["deadline"] for a in raw("hoc-tap-quan-triet.yml")["parts"][2]["assignments"]]
     no_day = [d for d in deadlines if not re.search(r"\d+/\d+/\d{4}", d["text"])]
     assert no_day, "fixture needs a deadline whose wording names no day (quý II/2027)"
     for deadline in deadlines:
@@ -109,7 +109,7 @@ def test_cards_show_an_action_and_name_recipients_only_when_the_plan_does(pages:
     timeline = pages["lich-thuc-hien.md"]
     cards = re.findall(r'<article class="nq-deadline".*?</article>', timeline, re.S)
     assignments = [a for u in raw("to-chuc-thuc-hien.yml")["units"] for a in u["assignments"] if a.get("deadline")]
-    assignments += raw("hoc-tap-quan-triet.yml")["implementation_plans"]["assignments"]
+    assignments += raw("hoc-tap-quan-triet.yml")["parts"][2]["assignments"]
     assert any(not a.get("report_to") for a in assignments), "fixture needs a deadline with nobody to report to"
     assert len(cards) == len(assignments)
     for assignment in assignments:
@@ -124,7 +124,7 @@ def test_cards_show_an_action_and_name_recipients_only_when_the_plan_does(pages:
 
 def test_section_references_in_administrative_style_on_pages_and_in_the_calendar(fixture_content, pages) -> None:
     study, organisation = raw("hoc-tap-quan-triet.yml"), raw("to-chuc-thuc-hien.yml")
-    point, title = study["implementation_plans"]["heading"].split(". ", 1)
+    point, title = study["parts"][2]["heading"].split(". ", 1)
     roman = study["heading"].split(".")[0]
     reference = f"điểm {point}, mục {roman} ({title})"
     iv_roman, iv_title = organisation["heading"].split(". ", 1)
@@ -134,7 +134,7 @@ def test_section_references_in_administrative_style_on_pages_and_in_the_calendar
     for text in (pages["lich-thuc-hien.md"], ics):
         assert reference in text.replace("Điểm", "điểm")
         assert iv_reference in text.replace("Điểm", "điểm")
-    assert "mục 3. " not in ics and f"mục {study['implementation_plans']['heading']}" not in ics
+    assert "mục 3. " not in ics and f"mục {study['parts'][2]['heading']}" not in ics
 
 
 # ---------------------------------------------------------------- every duty, every body
@@ -172,7 +172,7 @@ def test_target_values_are_said_once_in_vietnamese(pages: dict[str, str]) -> Non
     targets = pages["muc-tieu-2030.md"]
     for placeholder in ("≥", "Top ", "từ … đến", "trên >", "tối thiểu ≥", "> "):
         assert placeholder not in re.sub(r"<[^>]+>", "", targets).replace("->", ""), placeholder
-    indicators = {i["id"]: i for p in raw("muc-tieu-2030.yml")["paragraphs"] for i in p["indicators"]}
+    indicators = {i["id"]: i for p in raw("muc-tieu/2030.yml")["paragraphs"] for i in p["indicators"]}
     by_kind = {i["comparator"]: i for i in indicators.values()}
     top, span, least = by_kind["top"], by_kind["range"], by_kind["at_least"]
     assert f"<strong>Nhóm {top['value']} {top['unit']} dẫn đầu {top['scope']}</strong>" in targets
@@ -190,7 +190,7 @@ def test_value_text_must_stand_in_the_quote() -> None:
 
 def test_group_titles_come_from_content_and_fall_back_to_a_number(pages: dict[str, str]) -> None:
     targets = pages["muc-tieu-2030.md"]
-    paragraphs = raw("muc-tieu-2030.yml")["paragraphs"]
+    paragraphs = raw("muc-tieu/2030.yml")["paragraphs"]
     assert any(p.get("title") for p in paragraphs) and any(not p.get("title") for p in paragraphs)
     for number, paragraph in enumerate(paragraphs, start=1):
         assert f"\n## {paragraph.get('title') or f'Nhóm {number}'}\n" in targets
@@ -198,7 +198,7 @@ def test_group_titles_come_from_content_and_fall_back_to_a_number(pages: dict[st
 
 def test_unmeasured_cards_show_no_status_and_the_scope_follows_content(pages: dict[str, str]) -> None:
     targets = pages["muc-tieu-2030.md"]
-    section = raw("muc-tieu-2030.yml")
+    section = raw("muc-tieu/2030.yml")
     for indicator in (i for p in section["paragraphs"] for i in p["indicators"]):
         card = re.search(rf'<article class="nq-card" id="{indicator["id"]}".*?</article>', targets, re.S).group()
         assert ("nq-status" in card) == bool(indicator.get("measurements")), indicator["id"]
@@ -213,7 +213,7 @@ def test_national_targets_are_framed_as_the_countrys(fixture_content, tmp_path: 
 
     content_dir = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, content_dir)
-    path = content_dir / "muc-tieu-2030.yml"
+    path = content_dir / "muc-tieu/2030.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("year: 2030\n", "year: 2030\nnational: true\n"),
                     encoding="utf-8")
     rendered = {p.path: p.markdown for p in render_pages(load_content(content_dir), settings(TODAY, content_dir))}

@@ -23,8 +23,8 @@ def test_default_content_is_valid_and_complete() -> None:
     assert len(content.viewpoints.viewpoints) == 5
     assert len(content.tasks.groups) == 7
     assert len(content.organisation.units) == 5
-    assert len(content.targets_2030.indicators) >= 20
-    assert {i.id for i in content.targets_2030.indicators}.isdisjoint({i.id for i in content.vision_2045.indicators})
+    assert len(content.horizons[0].indicators) >= 20
+    assert {i.id for i in content.horizons[0].indicators}.isdisjoint({i.id for i in content.horizons[1].indicators})
 
 
 def test_every_content_file_has_a_model() -> None:

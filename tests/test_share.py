@@ -60,7 +60,7 @@ def test_a_character_noto_sans_lacks_stops_the_image_with_the_words_around_it() 
 
 
 def test_every_character_on_every_share_image_has_a_glyph(images, fixture_content) -> None:
-    indicators = fixture_content.targets_2030.indicators + fixture_content.vision_2045.indicators
+    indicators = fixture_content.horizons[0].indicators + fixture_content.horizons[1].indicators
     assert len(images) == 1 + len(indicators)
     vietnamese = "".join(text for image in images for text in image.texts)
     assert any(char in vietnamese for char in "ệộờữặẩ"), "the fixture's words carry Vietnamese marks"
@@ -71,7 +71,7 @@ def test_every_character_on_every_share_image_has_a_glyph(images, fixture_conten
 
 
 def test_share_images_show_the_indicator_and_its_target(images, fixture_content) -> None:
-    indicator = fixture_content.targets_2030.indicators[0]
+    indicator = fixture_content.horizons[0].indicators[0]
     image = next(i for i in images if i.path.endswith(f"/{indicator.id}.png"))
     assert indicator.title in image.texts
     assert fixture_content.settings.organisation in image.texts

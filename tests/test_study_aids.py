@@ -81,7 +81,7 @@ def test_unknown_passage_suggests_the_closest(fixture_copy: Path) -> None:
 
 def test_quote_marks_and_emphasis_do_not_count_as_words(fixture_content) -> None:
     document = fixture_content.document
-    text = raw(FIXTURE_CONTENT, "hoc-tap-quan-triet.yml")["implementation_plans"]["bullets"][0]
+    text = raw(FIXTURE_CONTENT, "hoc-tap-quan-triet.yml")["parts"][2]["bullets"][0]
     assert "*" in text and text.replace("*", "") in document and text in document
     assert text.replace("57-NQ/TW", "58-NQ/TW") not in document
 

@@ -57,13 +57,13 @@ def test_a_mistyped_field_is_annotated_at_its_line_and_stops_the_job(tmp_path: P
     assert not content.succeeded and "preview" not in run.jobs
     failed = next(step for step in content.steps if step.returncode)
     assert "validate" in failed.name
-    lines = (run.repo / "content/muc-tieu-2030.yml").read_text(encoding="utf-8").splitlines()
+    lines = (run.repo / "content/muc-tieu/2030.yml").read_text(encoding="utf-8").splitlines()
     typo = next(number for number, line in enumerate(lines, 1) if line.strip().startswith("measur:"))
-    expected = f"::error file=content/muc-tieu-2030.yml,line={typo},"
+    expected = f"::error file=content/muc-tieu/2030.yml,line={typo},"
     [found] = [a for a in annotations(failed.output) if a.startswith(expected)]
     assert found.endswith("có phải ý bạn là “measure”?"), found
     parsed = [parse_annotation(a, run.repo) for a in annotations(failed.output)]
-    assert {(a["file"], a["line"]) for a in parsed} >= {("content/muc-tieu-2030.yml", str(typo))}
+    assert {(a["file"], a["line"]) for a in parsed} >= {("content/muc-tieu/2030.yml", str(typo))}
 
 
 def test_a_lint_error_in_a_post_is_annotated_at_its_line(tmp_path: Path) -> None:

@@ -311,7 +311,7 @@ def dry_run(workdir: Path, *, pr: int = 42, preview_url: str = PREVIEW_URL, brea
     if change_post:
         post.write_text(post.read_text(encoding="utf-8").replace("\n\n", "\n\nBài đã được cập nhật.\n\n", 1), encoding="utf-8")
     if break_content:
-        path = repo / "content/muc-tieu-2030.yml"
+        path = repo / "content/muc-tieu/2030.yml"
         path.write_text(path.read_text(encoding="utf-8").replace("    measure:", "    measur:", 1), encoding="utf-8")
     if break_post:
         post.write_text(post.read_text(encoding="utf-8") + "\nTheo NQ 57 của Bộ Chính trị.\n", encoding="utf-8")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..text import slugify, without_number
 from . import models
+from .horizons import horizon_attribute
 from .quotation import normalise, stands_in
 
 
@@ -50,7 +51,7 @@ def _part(part: models.Part) -> Iterator[str]:
 
 def document_paragraphs(
     plan: models.Plan, purpose: models.PurposeSection, viewpoints: models.ViewpointSection,
-    targets_2030: models.TargetSection, vision_2045: models.TargetSection, tasks: models.TaskSection,
+    horizons: list[models.TargetSection], tasks: models.TaskSection,
     study: models.StudySection, organisation: models.OrganisationSection,
 ) -> Iterator[str]:
     """Every piece of the document's text, in the document's order (as ``full-text.md.j2`` shows it)."""
@@ -59,7 +60,7 @@ def document_paragraphs(
     yield from _part(purpose.requirements)
     yield from (viewpoints.section_heading, viewpoints.content_lead, viewpoints.heading)
     yield from (v.text for v in viewpoints.viewpoints)
-    for section in (targets_2030, vision_2045):
+    for section in horizons:
         if section.heading:
             yield section.heading
         yield section.subheading
@@ -67,11 +68,8 @@ def document_paragraphs(
     yield from (tasks.heading, tasks.lead)
     yield from (g.text for g in tasks.groups)
     yield study.heading
-    yield from _part(study.district)
-    yield from _part(study.grassroots)
-    yield study.implementation_plans.heading
-    yield from study.implementation_plans.bullets
-    yield from _part(study.reporters)
+    for part in study.parts:
+        yield from _part(part)
     yield organisation.heading
     for unit in organisation.units:
         yield unit.name
@@ -81,7 +79,7 @@ def document_paragraphs(
     yield from (plan.signature.on_behalf, plan.signature.title, plan.signature.name)
 
 
-DOCUMENT_PARTS = ("plan", "purpose", "viewpoints", "targets_2030", "vision_2045", "tasks", "study", "organisation")
+DOCUMENT_PARTS = ("plan", "purpose", "viewpoints", "horizons", "tasks", "study", "organisation")
 """The ``Content`` fields the document is made of, i.e. the arguments of ``document_paragraphs``."""
 
 
@@ -91,16 +89,15 @@ def document_text(**parts: object) -> DocumentText:
 
 
 def section_headings(*, purpose: models.PurposeSection, viewpoints: models.ViewpointSection,
-                     targets_2030: models.TargetSection, vision_2045: models.TargetSection, tasks: models.TaskSection,
+                     horizons: list[models.TargetSection], tasks: models.TaskSection,
                      study: models.StudySection, organisation: models.OrganisationSection, **_: object) -> list[str]:
     """Every heading of the full-text page, in page order: each has an anchor there (``section_anchor``)."""
     headings = [purpose.heading, purpose.purpose.heading, purpose.requirements.heading,
                 viewpoints.section_heading, viewpoints.heading]
-    for section in (targets_2030, vision_2045):
+    for section in horizons:
         headings += [section.heading] if section.heading else []
         headings.append(section.subheading)
-    headings += [tasks.heading, study.heading, study.district.heading, study.grassroots.heading,
-                 study.implementation_plans.heading, study.reporters.heading, organisation.heading]
+    headings += [tasks.heading, study.heading, *(part.heading for part in study.parts), organisation.heading]
     headings += [unit_heading(unit) for unit in organisation.units if not unit.inline]
     return headings
 
@@ -109,16 +106,12 @@ OPENING_ANCHOR = "mo-dau"
 """The anchor of the document's opening (title and introduction) on the full-text page."""
 
 
-# Sections of the plan that are not a viewpoint, indicator, task group or unit.
-# Their ids are the anchors of the study page (views/plan.py), one name for each.
+# Sections of the plan that are not a viewpoint, indicator, task group or unit: the opening and section I,
+# with fixed ids, then section III's parts with the ids their content gives. All are anchors of the study page.
 BASIS = "can-cu"
 PURPOSE = "muc-dich"
 REQUIREMENTS = "yeu-cau"
-DISTRICT = "cap-huyen"
-GRASSROOTS = "cap-co-so"
-PLANS = "xay-dung-ke-hoach"
-REPORTERS = "bao-cao-vien"
-SECTIONS = (BASIS, PURPOSE, REQUIREMENTS, DISTRICT, GRASSROOTS, PLANS, REPORTERS)
+SECTIONS = (BASIS, PURPOSE, REQUIREMENTS)
 
 
 @dataclass(frozen=True)
@@ -145,10 +138,7 @@ def section_passages(*, plan: models.Plan, purpose: models.PurposeSection, study
         Passage(BASIS, "Căn cứ ban hành Kế hoạch", plan.intro),
         Passage(PURPOSE, without_number(purpose.purpose.heading), _joined(purpose.purpose)),
         Passage(REQUIREMENTS, without_number(purpose.requirements.heading), _joined(purpose.requirements)),
-        Passage(DISTRICT, without_number(study.district.heading), _joined(study.district)),
-        Passage(GRASSROOTS, without_number(study.grassroots.heading), _joined(study.grassroots)),
-        Passage(PLANS, without_number(study.implementation_plans.heading), " ".join(study.implementation_plans.bullets)),
-        Passage(REPORTERS, without_number(study.reporters.heading), _joined(study.reporters)),
+        *(Passage(part.id, without_number(part.heading), _joined(part)) for part in study.parts),
     ]
 
 
@@ -164,8 +154,8 @@ def passages(**parts: object) -> dict[str, Passage]:
     organisation: models.OrganisationSection = parts["organisation"]  # type: ignore[assignment]
     plan: models.Plan = parts["plan"]  # type: ignore[assignment]
     found = {v.id: Passage(v.id, v.title, v.text) for v in viewpoints.viewpoints}
-    for name in ("targets_2030", "vision_2045"):
-        section: models.TargetSection = parts[name]  # type: ignore[assignment]
+    horizons: list[models.TargetSection] = parts["horizons"]  # type: ignore[assignment]
+    for section in horizons:
         for paragraph in section.paragraphs:
             found.update({i.id: Passage(i.id, i.title, paragraph.text) for i in paragraph.indicators})
     found.update({g.id: Passage(g.id, g.title, g.text) for g in tasks.groups})
@@ -219,7 +209,7 @@ def _part_pieces(attribute: str, path: tuple[str | int, ...], part: models.Part)
 
 def document_pieces(
     plan: models.Plan, purpose: models.PurposeSection, viewpoints: models.ViewpointSection,
-    targets_2030: models.TargetSection, vision_2045: models.TargetSection, tasks: models.TaskSection,
+    horizons: list[models.TargetSection], tasks: models.TaskSection,
     study: models.StudySection, organisation: models.OrganisationSection,
 ) -> Iterator[Piece]:
     """Every text of the full-text page in page order, with its file and field (mirrors ``full-text.md.j2``)."""
@@ -234,21 +224,18 @@ def document_pieces(
     yield Piece("viewpoints", ("heading",), viewpoints.heading)
     for i, viewpoint in enumerate(viewpoints.viewpoints):
         yield Piece("viewpoints", ("viewpoints", i, "text"), f"({i + 1}) {viewpoint.text}")
-    if targets_2030.heading:
-        yield Piece("targets_2030", ("heading",), targets_2030.heading)
-    for name, section in (("targets_2030", targets_2030), ("vision_2045", vision_2045)):
+    for section in horizons:
+        name = horizon_attribute(section.year)
+        if section.heading:
+            yield Piece(name, ("heading",), section.heading)
         yield Piece(name, ("subheading",), section.subheading)
         yield from (Piece(name, ("paragraphs", i, "text"), p.text) for i, p in enumerate(section.paragraphs))
     yield Piece("tasks", ("heading",), tasks.heading)
     yield Piece("tasks", ("lead",), tasks.lead)
     yield from (Piece("tasks", ("groups", i, "text"), f"({i + 1}) {g.text}") for i, g in enumerate(tasks.groups))
     yield Piece("study", ("heading",), study.heading)
-    yield from _part_pieces("study", ("district",), study.district)
-    yield from _part_pieces("study", ("grassroots",), study.grassroots)
-    yield Piece("study", ("implementation_plans", "heading"), study.implementation_plans.heading)
-    yield from (Piece("study", ("implementation_plans", "bullets", i), text)
-                for i, text in enumerate(study.implementation_plans.bullets))
-    yield from _part_pieces("study", ("reporters",), study.reporters)
+    for i, part in enumerate(study.parts):
+        yield from _part_pieces("study", ("parts", i), part)
     yield Piece("organisation", ("heading",), organisation.heading)
     for i, unit in enumerate(organisation.units):
         if unit.inline:

@@ -42,6 +42,8 @@ from .document import (
     passages,
 )
 from .errors import ContentError, Problem, translate
+from .horizons import HORIZON_SCHEMA, HORIZONS_DIR, horizon_file, horizon_year
+from .migrations import SCHEMA_VERSION, SETTINGS_FILE, content_version
 from .photos import PHOTO_DIR, misplaced_photos
 from .posts import NEWS_DIR, LoadedPost, category_problem, load_posts
 from .quotation import stands_in
@@ -62,8 +64,6 @@ class Content:
     plan: models.Plan = field(metadata={"file": "ke-hoach.yml"})
     purpose: models.PurposeSection = field(metadata={"file": "muc-dich-yeu-cau.yml"})
     viewpoints: models.ViewpointSection = field(metadata={"file": "quan-diem.yml"})
-    targets_2030: models.TargetSection = field(metadata={"file": "muc-tieu-2030.yml"})
-    vision_2045: models.TargetSection = field(metadata={"file": "tam-nhin-2045.yml"})
     tasks: models.TaskSection = field(metadata={"file": "nhiem-vu.yml"})
     study: models.StudySection = field(metadata={"file": "hoc-tap-quan-triet.yml"})
     organisation: models.OrganisationSection = field(metadata={"file": "to-chuc-thuc-hien.yml"})
@@ -80,10 +80,13 @@ class Content:
     posts: list[LoadedPost] = field(default_factory=list)
     grassroots_records: list[grassroots.LoadedRecord] = field(default_factory=list)
     """One result file per organisation in ``to-chuc-co-so/``, in file-name order."""
+    horizons: list[models.TargetSection] = field(default_factory=list)
+    """The plan's target horizons (section II.1.2), one file each in ``muc-tieu/`` named for its year, in year
+    order: as many as the plan sets (a 2030 target and a 2045 vision, or one, or three)."""
 
     @property
     def target_sections(self) -> list[models.TargetSection]:
-        return [self.targets_2030, self.vision_2045]
+        return list(self.horizons)
 
     @cached_property
     def parts(self) -> dict[str, Any]:
@@ -105,8 +108,16 @@ class Content:
         return passages(**self.parts)
 
     def source(self, attribute: str) -> str:
-        """The content file an attribute was read from: ``viewpoints`` → ``quan-diem.yml``."""
-        return next(f.metadata["file"] for f in fields(self) if f.name == attribute)
+        """The content file an attribute was read from: ``viewpoints`` → ``quan-diem.yml``,
+        ``horizon_attribute(2030)`` → ``muc-tieu/2030.yml``."""
+        return file_of(attribute)
+
+
+def file_of(attribute: str) -> str:
+    """The content file behind a ``Content`` attribute or a horizon's ``horizon_attribute``."""
+    if (year := horizon_year(attribute)) is not None:
+        return horizon_file(year)
+    return next(f.metadata["file"] for f in fields(Content) if f.name == attribute)
 
 
 @dataclass(frozen=True)
@@ -151,6 +162,7 @@ EXTRA_SCHEMAS: dict[str, type[BaseModel]] = {
     "ocr-corrections.yml": models.Corrections,
     "tin-tuc-bai.yml": models.Post,
     "to-chuc-co-so-ket-qua.yml": models.GrassrootsRecord,
+    HORIZON_SCHEMA: models.TargetSection,
 }
 """Files with a schema that are not ``Content`` fields: the lint's word list, and a post's front matter."""
 
@@ -194,9 +206,15 @@ def load_content(root: Path, today: date | None = None) -> Content:
     problems: list[Problem] = [symlink_problem(display_path(link)) for link in symlinks(root)]
     if problems:
         raise ContentError(problems)  # nothing is read while a link could point outside the repository
+    if problem := schema_problem(root):
+        raise ContentError([problem])  # an older shape would be read as a list of unrelated mistakes
     problems.extend(renamed_file_problems(root))
-    loaded: dict[str, BaseModel] = {}
+    loaded: dict[str, Any] = {}
     wording_checked = False
+    horizons, horizon_problems = load_horizons(root)
+    problems.extend(horizon_problems)
+    if not horizon_problems:  # a broken horizon leaves the document incomplete: its quotations are not checked
+        loaded["horizons"] = horizons
     for entry in content_files():
         path = root / entry.name
         display = display_path(path)
@@ -236,10 +254,75 @@ def load_content(root: Path, today: date | None = None) -> Content:
         raise ContentError(problems)
     content = Content(root=root, posts=posts, grassroots_records=records, **loaded)
     register = display_path(root / grassroots.REGISTER_FILE)
-    if problems := [*_cross_references(content), *_passage_references(content),
+    if problems := [*_cross_references(content), *_part_ids(content), *_passage_references(content),
                     *grassroots.check(content, register, today or _build_date(content))]:
         raise ContentError(problems)
     return content
+
+
+def load_horizons(root: Path) -> tuple[list[models.TargetSection], list[Problem]]:
+    """Every file of ``muc-tieu/``, validated, in year order; a file must be named for its ``year`` and two
+    horizons may not name the same page address."""
+    folder = root / HORIZONS_DIR
+    if not folder.is_dir():
+        return [], []
+    found: list[models.TargetSection] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        display = display_path(path)
+        if path.suffix not in (".yml", ".yaml") or not path.is_file():
+            continue
+        try:
+            section = load_model(path, models.TargetSection, display)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        if path.name != Path(horizon_file(section.year)).name:
+            located = read_yaml(path, display).position(("year",))
+            problems.append(Problem(display, located[0] if located else None, None,
+                                    f"tệp mục tiêu phải mang tên năm của nó: đổi tên tệp thành {section.year}.yml "
+                                    f"(hoặc sửa `year` cho đúng năm)", "a horizon's file is named for its year",
+                                    "year"))
+            continue
+        found.append(section)
+    found.sort(key=lambda section: section.year)
+    named: dict[str, int] = {}
+    for section in found:
+        if section.address in named:
+            where = root / horizon_file(section.year)
+            located = read_yaml(where, display_path(where)).position(("address",))
+            problems.append(Problem(display_path(where), located[0] if located else None, None,
+                                    f"địa chỉ trang “{section.address}” trùng với tệp "
+                                    f"{horizon_file(named[section.address])}: ghi `address:` khác",
+                                    "two horizons share a page address", "address"))
+        if section.address:
+            named[section.address] = section.year
+    return found, problems
+def schema_problem(root: Path) -> Problem | None:
+    """Content written in another schema version than this generator reads (``migrations.SCHEMA_VERSION``): older
+    content is upgraded by ``python -m generator migrate``; newer content needs a newer generator."""
+    try:
+        version = content_version(root)
+        settings = root / SETTINGS_FILE
+        text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
+    except (UnicodeDecodeError, OSError):
+        return None  # the settings file's own reading reports what is wrong with it
+    if version == SCHEMA_VERSION:
+        return None
+    line = next((number for number, row in enumerate(text.splitlines(), start=1) if row.startswith("schema_version:")),
+                None)
+    if version < SCHEMA_VERSION:
+        return Problem(display_path(settings), line or 1, None,
+                       f"nội dung viết theo cấu trúc phiên bản {version}, trình tạo trang này đọc phiên bản "
+                       f"{SCHEMA_VERSION}: chạy `python -m generator migrate` để nâng cấp nội dung (lệnh sửa các tệp "
+                       "tại chỗ, giữ nguyên lời văn), xem lại thay đổi bằng `git diff` rồi xây dựng lại",
+                       f"content is schema version {version}, this generator reads {SCHEMA_VERSION}: run "
+                       "`python -m generator migrate`", "schema_version")
+    return Problem(display_path(settings), line, None,
+                   f"nội dung viết theo cấu trúc phiên bản {version}, mới hơn phiên bản {SCHEMA_VERSION} mà trình tạo "
+                   "trang này đọc: cập nhật trình tạo trang (git pull, rồi `make setup`)",
+                   f"content is schema version {version}, newer than this generator's {SCHEMA_VERSION}: update the "
+                   "generator", "schema_version")
 
 
 def _build_date(content: Content) -> date:
@@ -288,6 +371,21 @@ def _cross_references(content: Content) -> list[Problem]:
     return problems
 
 
+def _part_ids(content: Content) -> list[Problem]:
+    """A part of section III may not take the id of another part of the plan: both would be one anchor, one passage."""
+    taken = {**plan_ids(content), **{name: name for name in SECTIONS}}
+    source = content.root / content.source("study")
+    problems = []
+    for index, part in enumerate(content.study.parts):
+        if part.id in taken:
+            position = read_yaml(source, display_path(source)).position(("parts", index, "id"))
+            problems.append(Problem(display_path(source), position[0] if position else None, None,
+                                    f"mã “{part.id}” của mục “{part.heading}” đã là mã của “{taken[part.id]}”; chọn mã "
+                                    f"khác cho mục, ví dụ “muc-{part.id}”", f"part id {part.id} is taken",
+                                    f"parts.{index}.id"))
+    return problems
+
+
 def _passage_references(content: Content) -> list[Problem]:
     """Questions, summary lines and cited texts point at passages that exist and quote them word for word."""
     known = content.passages
@@ -304,7 +402,7 @@ def _passage_references(content: Content) -> list[Problem]:
         close = difflib.get_close_matches(ref, known, n=1)
         hint = f"; có phải ý bạn là “{close[0]}”?" if close else ""
         problem(attribute, path, f"mã “{ref}” không phải phần nào của Kế hoạch (chỉ tiêu, quan điểm, nhóm nhiệm vụ, "
-                                 f"đơn vị hay mục {', '.join(SECTIONS)}){hint}",
+                                 f"đơn vị hay mục {', '.join([*SECTIONS, *(p.id for p in content.study.parts)])}){hint}",
                 "unknown passage id")
 
     def quoted(attribute: str, path: tuple[str | int, ...], ref: str, quote: str) -> None:
@@ -352,7 +450,6 @@ def plan_wording(root: Path, parts: dict[str, Any]) -> list[Problem]:
         corrections = load_model(root / CORRECTIONS, models.Corrections, corrections_file)
     except ContentError as exc:
         return exc.problems
-    files = {entry.attribute: entry.name for entry in content_files()}
     source = corrected_source(read_text(source_path, display_path(source_path)), corrections.corrections)
     if source is None:
         raw = read_text(source_path, display_path(source_path))
@@ -364,8 +461,8 @@ def plan_wording(root: Path, parts: dict[str, Any]) -> list[Problem]:
     problems = []
     for change in differences(source, list(document_pieces(**parts))):
         piece = change.piece
-        where = root / files[piece.attribute] if piece.attribute else None
-        shown = display_path(where) if where else display_path(root / files["plan"])
+        where = root / file_of(piece.attribute) if piece.attribute else None
+        shown = display_path(where) if where else display_path(root / file_of("plan"))
         position = read_yaml(where, shown).position(piece.path) if where else None
         line = position[0] if position else None
         if where and line and where.read_text(encoding="utf-8-sig").splitlines()[line - 1].rstrip().endswith(

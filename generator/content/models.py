@@ -25,6 +25,7 @@ from pydantic import (
     Field,
     ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -32,6 +33,7 @@ from pydantic_core import PydanticCustomError
 from ..settings import DEFAULT_TIME_ZONE
 from . import patterns
 from .characters import BLOCK_ALLOWED, LINE_ALLOWED, find_hidden
+from .levels import LevelName, Scope
 from .quotation import stands_in
 
 # --------------------------------------------------------------------------
@@ -292,6 +294,30 @@ MOVED_SETTINGS = {
 """Fields that left cai-dat.yml for maintainer configuration (generator/maintainer.py), and where each went."""
 
 
+PageName = Literal["study", "viewpoints", "tasks", "responsibilities", "meeting", "slides"]
+"""Pages whose address and title a site may set (``pages:`` in cai-dat.yml): the registry's page kinds of one page
+each, which no other module links to by a fixed address."""
+
+RESERVED_ADDRESSES = ("assets", "bien-tap", "nhung", "search")
+"""Folders of the site that are not reader pages (files, the editors' area, the portal's widgets, the search index)."""
+
+
+class PageSetting(ContentModel):
+    """Địa chỉ và tiêu đề của một trang, thay cho mặc định của trình tạo trang."""
+
+    address: Slug | None = Field(None, description="Địa chỉ của trang (một đoạn, chữ thường không dấu, gạch ngang), ví dụ `ke-hoach-xa` cho `/ke-hoach-xa/`. Đừng đổi sau khi đã xuất bản: liên kết cũ sẽ hỏng.")
+    title: Line | None = Field(None, description="Tiêu đề trang, hiện trên trình đơn và đầu trang.")
+
+    @field_validator("address")
+    @classmethod
+    def _not_reserved(cls, value: str | None) -> str | None:
+        if value in RESERVED_ADDRESSES:
+            raise PydanticCustomError(
+                "reserved_address", "địa chỉ “{value}” đã dành cho phần khác của trang ({reserved}); chọn địa chỉ khác, "
+                "ví dụ “{value}-trang”", {"value": value, "reserved": ", ".join(RESERVED_ADDRESSES)})
+        return value
+
+
 class Wording(ContentModel):
     """Cách các trang gọi việc tổ chức làm với Nghị quyết (không phải lời văn bản). Bỏ trống thì dùng cách nói chung
     (`thực hiện`); kế hoạch học tập, quán triệt thì ghi đúng lời của mình, ví dụ `activity: quán triệt`."""
@@ -310,7 +336,7 @@ class Settings(ContentModel):
     site_name: Name = Field(description="Tên trang, hiện trên thanh tiêu đề.")
     site_description: Name = Field(description="Một câu mô tả trang, dùng cho công cụ tìm kiếm.")
     organisation: Name = Field(description="Cơ quan ban hành kế hoạch, ví dụ `Đảng ủy xã …`.")
-    level: Literal["tỉnh", "huyện", "xã"] = Field(description="Cấp của cơ quan: `tỉnh`, `huyện` hoặc `xã`.")
+    level: LevelName = Field(description="Cấp của cơ quan, quyết định lời trang dùng cho phạm vi của cơ quan (“toàn xã”, “toàn đảng bộ” …): `tỉnh`, `thành phố`, `huyện`, `xã`, `phường`, `đặc khu`, `đảng bộ tỉnh`, `đảng bộ thành phố`, `đảng bộ xã`, `đảng bộ phường`, `đảng bộ đặc khu`, `đảng bộ cơ quan`, `đảng bộ doanh nghiệp` hoặc `chi bộ`.")
     locality: Name = Field(description="Tên địa phương, ví dụ `xã …`.")
     province: Name = Field(description="Tên tỉnh, thành phố trực thuộc Trung ương, ví dụ `tỉnh …`.")
     base_url: Url | None = Field(None, description="Địa chỉ gốc khi xuất bản, ví dụ `https://example.gov.vn/nghi-quyet/`. Biến môi trường SITE_URL được ưu tiên.")
@@ -320,8 +346,21 @@ class Settings(ContentModel):
     responsible_person: Name | None = Field(None, description="Người chịu trách nhiệm nội dung (họ tên, chức vụ); hiện ở chân trang. Để trống thì `make lint` và khi xây dựng trang đều nhắc.")
     time_zone: TimeZone = Field(DEFAULT_TIME_ZONE, description="Múi giờ của trang (tên IANA), mặc định `Asia/Ho_Chi_Minh` (giờ Việt Nam). Ngày dựng trang, từ đó trạng thái các thời hạn, lịch và các kiểm tra “sau ngày xây dựng trang”, được tính theo múi giờ này. Thường không cần ghi.")
     notice: Text | None = Field(None, description="Thông báo hiện trên đầu mọi trang (không bắt buộc), ví dụ trang được lưu giữ sau khi sắp xếp đơn vị hành chính.")
+    pages: dict[PageName, PageSetting] = Field(default_factory=dict, description="Địa chỉ và tiêu đề riêng của một số trang, thay cho mặc định, theo tên trang: `study` (mục đích, yêu cầu, tổ chức học tập; mặc định `/ke-hoach/`), `viewpoints`, `tasks`, `responsibilities`, `meeting`, `slides`. Ví dụ `study: {address: ke-hoach-xa, title: Kế hoạch của xã}`. Hai trang không được trùng địa chỉ.")
     approving_bodies: list[ApprovingBody] = Field(default_factory=list, max_length=20, description="Các cơ quan có thẩm quyền duyệt lời biên tập (tóm tắt, hỏi – đáp, làm rõ, thuật ngữ, trắc nghiệm, câu hỏi thảo luận, tin, bài); mỗi mục được duyệt ghi `approved: {by: <id>, on: <ngày>}`. Để trống thì chưa mục nào được đăng ở bản chính thức.")
     wording: Wording = Field(default_factory=Wording, description="Cách các trang gọi việc tổ chức làm với Nghị quyết (`activity`, `study_title`, `lead`); bỏ trống thì dùng cách nói chung.")
+
+    @model_validator(mode="after")
+    def _unique_addresses(self) -> Settings:
+        seen: dict[str, str] = {}
+        for name, page in self.pages.items():
+            if page.address and page.address in seen:
+                raise PydanticCustomError(
+                    "duplicate_address", "hai trang `{first}` và `{second}` cùng địa chỉ “{address}”; mỗi trang một "
+                    "địa chỉ riêng", {"first": seen[page.address], "second": name, "address": page.address})
+            if page.address:
+                seen[page.address] = name
+        return self
 
     @model_validator(mode="after")
     def _unique_bodies(self) -> Settings:
@@ -377,6 +416,9 @@ class Signature(ContentModel):
     name: Line = Field(description="Họ và tên người ký.")
 
 
+TextSource = Literal["typed", "scan"]
+
+
 class Plan(ContentModel):
     """Thông tin chung của kế hoạch: tiêu đề, căn cứ, phần mở đầu, kết thúc, nơi nhận."""
 
@@ -393,6 +435,7 @@ class Plan(ContentModel):
     closing: Text = Field(description="Đoạn kết thúc (“Trên đây là …”).")
     recipients: list[Recipient] = Field(min_length=1, description="Nơi nhận.")
     signature: Signature
+    source: TextSource = Field("typed", description="Bản toàn văn trên trang được làm thế nào, để trang Toàn văn ghi chú đúng: `typed` (gõ lại từ văn bản, mặc định) hoặc `scan` (chép từ bản chụp, các lỗi nhận dạng chữ đã được sửa).")
 
 
 # --------------------------------------------------------------------------
@@ -485,11 +528,10 @@ class ViewpointSection(ContentModel):
 
 
 # --------------------------------------------------------------------------
-# Section II.1.2 (muc-tieu-2030.yml, tam-nhin-2045.yml)
+# Section II.1.2 (muc-tieu/<năm>.yml: one file per horizon)
 # --------------------------------------------------------------------------
 
 Comparator = Literal["at_least", "above", "reach", "range", "top"]
-Scope = Literal["national", "province", "district"]
 
 
 class Measurement(ContentModel):
@@ -497,7 +539,7 @@ class Measurement(ContentModel):
 
     value: Number = Field(description="Giá trị đo được (số, dấu chấm thập phân).")
     year: int = Field(ge=1990, le=2100, description="Năm của số liệu.")
-    scope: Scope = Field(description="Phạm vi: `national` (cả nước), `province` (tỉnh), `district` (huyện).")
+    scope: Scope = Field(description="Phạm vi: `national` (cả nước), `province` (tỉnh) hoặc `local` (địa bàn của cơ quan).")
     source: Line = Field(description="Nguồn số liệu (tên văn bản, cơ quan công bố).")
     url: Url | None = Field(None, description="Liên kết tới nguồn.")
 
@@ -547,12 +589,18 @@ class TargetParagraph(ContentModel):
         return self
 
 
-class TargetSection(ContentModel):
-    """Mục tiêu đến một năm (2030) hoặc tầm nhìn (2045)."""
+HorizonKind = Literal["targets", "vision"]
 
-    heading: Line | None = Field(None, description="`1.2. Về mục tiêu` (chỉ ở tệp 2030).")
+
+class TargetSection(ContentModel):
+    """Mục tiêu (hoặc tầm nhìn) đến một năm: một tệp trong thư mục `muc-tieu/`, các tệp xếp theo năm."""
+
+    heading: Line | None = Field(None, description="`1.2. Về mục tiêu` (chỉ ở tệp của năm đầu tiên).")
     subheading: Line = Field(description="Ví dụ `(1) Đến năm 2030:`.")
     year: int = Field(ge=2025, le=2100, description="Năm mục tiêu.")
+    kind: HorizonKind = Field("targets", description="`targets` (mục tiêu) hoặc `vision` (tầm nhìn): trang, trang chủ và tài liệu in gọi phần này là “Mục tiêu …” hay “Tầm nhìn …”.")
+    title: Name | None = Field(None, description="Tên trang và mục trên trình đơn; bỏ trống: “Mục tiêu đến năm …” theo `year` (hoặc “Tầm nhìn …”, thêm “của cả nước” khi `national: true`).")
+    address: Slug | None = Field(None, description="Địa chỉ trang, ví dụ `muc-tieu-2030` (trang ở `/muc-tieu-2030/`); bỏ trống: `muc-tieu-<năm>`. Đã đăng thì không đổi (liên kết đã chia sẻ sẽ hỏng).")
     national: bool = Field(False, description="`true` khi đây là mục tiêu của cả nước do Nghị quyết đặt ra và kế hoạch chỉ nêu lại (không đặt chỉ tiêu riêng cho địa phương): trang ghi rõ “Mục tiêu của cả nước”.")
     paragraphs: list[TargetParagraph] = Field(min_length=1)
     strategic_technologies: list[Text] = Field(default_factory=list, description="Các công nghệ chiến lược được nêu tên.")
@@ -593,27 +641,26 @@ class TaskSection(ContentModel):
 # --------------------------------------------------------------------------
 
 
-class ImplementationPlans(ContentModel):
-    """Mục III.3: xây dựng kế hoạch thực hiện Nghị quyết."""
+class StudyPart(Part):
+    """Một mục của phần III, có mã riêng (neo liên kết) và tiêu đề đúng như văn bản."""
 
-    heading: Line
-    assignments: list[Assignment] = Field(min_length=1, description="Mỗi gạch đầu dòng là một việc được giao.")
-    bullets: list[Text] = Field(min_length=1, description="Các gạch đầu dòng, đúng như văn bản.")
-
-    @model_validator(mode="after")
-    def _duties_stand_in_text(self) -> ImplementationPlans:
-        require_quoted([a.duty for a in self.assignments], " ".join(self.bullets), "duty")
-        return self
+    id: Slug = Field(description="Mã của mục, dùng làm neo liên kết trên trang kế hoạch (`#cap-co-so`) và trong trường `passage`; đừng đổi sau khi đã chia sẻ.")
+    handout: bool = Field(False, description="`true`: in mục này trong tài liệu sinh hoạt chi bộ và bài trình chiếu (ví dụ mục nói chi bộ làm gì, mục báo cáo viên và tài liệu), với tiêu đề của chính mục. Các thời hạn sắp tới in ngay sau mục đầu tiên được chọn.")
 
 
 class StudySection(ContentModel):
-    """Phần III: hình thức, thời gian học tập, quán triệt."""
+    """Phần III: hình thức, thời gian học tập, quán triệt và xây dựng kế hoạch thực hiện: một tiêu đề và các mục."""
 
     heading: Line
-    district: Part = Field(description="Mục 1: đối với cấp ủy cấp huyện.")
-    grassroots: Part = Field(description="Mục 2: đối với các cấp ủy cơ sở.")
-    implementation_plans: ImplementationPlans
-    reporters: Part = Field(description="Mục 4: báo cáo viên và tài liệu.")
+    parts: list[StudyPart] = Field(min_length=1, max_length=30, description="Các mục của phần, theo thứ tự văn bản; mỗi mục có `id`, `heading`, các đoạn văn, gạch đầu dòng và việc được giao.")
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> StudySection:
+        ids = [part.id for part in self.parts]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise PydanticCustomError("duplicate_id", "hai mục trùng mã `id` “{id}”; mỗi mục một mã riêng", {"id": twice[0]})
+        return self
 
 
 # --------------------------------------------------------------------------
@@ -780,7 +827,7 @@ class QuizQuestion(ContentModel):
     question: Name = Field(description="Câu hỏi (lời biên tập viên).")
     options: list[QuizOption] = Field(min_length=3, max_length=4, description="3 đến 4 phương án, đúng một phương án có `correct: true`.")
     explanation: Answer = Field(description="Lời giải thích (lời biên tập viên), chỉ dựa vào văn bản.")
-    passage: Slug = Field(description="Mã phần văn bản mà câu hỏi kiểm tra: chỉ tiêu, quan điểm, nhóm nhiệm vụ, đơn vị (`kinh-te-so`, `truyen-thong` …) hoặc mục (`can-cu`, `muc-dich`, `yeu-cau` …).")
+    passage: Slug = Field(description="Mã phần văn bản mà câu hỏi kiểm tra: chỉ tiêu, quan điểm, nhóm nhiệm vụ, đơn vị (`kinh-te-so`, `truyen-thong` …) hoặc mục (`can-cu`, `muc-dich`, `yeu-cau`, hay `id` của một mục phần III).")
     quote: Text = Field(description="Câu trích nguyên văn từ phần `passage`, làm căn cứ cho đáp án.")
     approved: Approval | None = Field(None, description=APPROVED_DESCRIPTION)
 

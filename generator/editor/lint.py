@@ -15,7 +15,9 @@ Scope, decided so the lint never asks anyone to change the plan's wording:
 - silent traps on the validated models (``traps.py``): a result dated after the
   build, measurements the trend line leaves out;
 - editorial items waiting for approval (``content.approval``): one warning per item at its line, since a
-  production build leaves them out.
+  production build leaves them out;
+- placeholders a starter site left (``«CẦN ĐIỀN: …»``, ``content.placeholders``): one warning per line, since the
+  site builds with them but says nothing yet.
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ from urllib.parse import unquote, urlsplit
 
 from ..content import Content, content_files, load_content, load_model
 from ..content.approval import drafts
+from ..content.horizons import horizon_attribute
 from ..content.models import Corrections, Quiz
+from ..content.placeholders import MARKER, find_placeholders
 from ..content.posts import NEWS_DIR, LoadedPost, prose_lines, split_front_matter
 from ..content.reader import parse_yaml
 from ..render import feeds
@@ -152,10 +156,12 @@ def _line_of(text: str, offset: int) -> int:
 class Linter:
     """Runs every check over the project's files; ``findings`` collects the results."""
 
-    def __init__(self, content: Content, docs_dir: Path) -> None:
+    def __init__(self, content: Content, docs_dir: Path, root: Path | None = None) -> None:
         self.content = content
         self.content_dir = content.root
         self.docs_dir = docs_dir
+        self.root = (root or self.content_dir.parent).resolve()
+        """The project's root (where mkdocs.yml is): files are named from it, ``sites/x/content/…`` for a nested site."""
         self.findings: list[Finding] = []
         self.confusions = confusions(self.content_dir)
         self.number = content.plan.resolution.number
@@ -166,7 +172,8 @@ class Linter:
     # -- file walking -------------------------------------------------------
 
     def run(self) -> list[Finding]:
-        for name in [*(entry.name for entry in content_files()), CORRECTIONS]:
+        horizons = [self.content.source(horizon_attribute(section.year)) for section in self.content.horizons]
+        for name in [*(entry.name for entry in content_files()), *horizons, CORRECTIONS]:
             path = self.content_dir / name
             if path.is_file():
                 text = self.whole_file(path, skip_confusions=name == CORRECTIONS)
@@ -244,9 +251,9 @@ class Linter:
         """A card reads "Đạt 80% — <title>": for a bare percentage (unit ``%``; "% GDP", "doanh nghiệp" say of what
         themselves), a title cut from its measure ("Giao dịch không dùng tiền mặt" for
         "Tỉ lệ giao dịch không dùng tiền mặt") leaves the reader asking 80% of what."""
-        for attribute in ("targets_2030", "vision_2045"):
-            path = self.content_dir / self.content.source(attribute)
-            for indicator in getattr(self.content, attribute).indicators:
+        for section in self.content.horizons:
+            path = self.content_dir / self.content.source(horizon_attribute(section.year))
+            for indicator in section.indicators:
                 if indicator.unit == "%" and truncated_label(indicator.title, indicator.measure):
                     self.add(self.display(path), 1, "warning",
                              f"chỉ tiêu “{indicator.id}”: tên “{indicator.title}” là một phần của đại lượng đo "
@@ -261,7 +268,7 @@ class Linter:
     def display(self, path: Path) -> str:
         """Paths relative to the project root, forward slashes: what the editor sees in the forge."""
         try:
-            return path.resolve().relative_to(self.content_dir.resolve().parent).as_posix()
+            return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -280,6 +287,9 @@ class Linter:
                          "gõ lại bằng bộ gõ đặt bảng mã Unicode dựng sẵn (Unikey: Unicode), hoặc lưu lại tệp ở dạng NFC")
             if line != line.rstrip():
                 self.add(name, number, "warning", "dấu cách thừa ở cuối dòng", "xóa các dấu cách sau chữ cuối cùng của dòng")
+            for wanted in find_placeholders(line):
+                self.add(name, number, "warning", f"chỗ còn để trống «{MARKER}»" + (f": {wanted}" if wanted else ""),
+                         f"viết nội dung thật vào chỗ này (đúng như văn bản nếu là lời Kế hoạch) rồi xóa cả dấu «{MARKER}: …»")
             if path.suffix in {".yml", ".md"}:
                 self.yaml_traps(name, number, line)
         text = unicodedata.normalize("NFC", raw)
@@ -519,10 +529,10 @@ def _ref_label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def lint(content_dir: Path, docs_dir: Path | None = None) -> list[Finding]:
+def lint(content_dir: Path, docs_dir: Path | None = None, root: Path | None = None) -> list[Finding]:
     """Load (and so validate) the content, then run every check; findings sorted by file and line."""
     content = load_content(content_dir)
-    return Linter(content, docs_dir or Path(content_dir).parent / "docs").run()
+    return Linter(content, docs_dir or Path(content_dir).parent / "docs", root).run()
 
 
 def report(findings: Iterable[Finding]) -> Iterator[str]:

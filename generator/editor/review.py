@@ -6,7 +6,7 @@ Two questions the CI's content job asks about the list of changed files (``git d
   ``mkdocs.yml``, the workflows, the generator, the theme, the locks)? Each such file gets a Vietnamese warning
   annotation, so a reviewer sees it before merging (SECURITY.md, "maintainer-only configuration").
 - Which pages of the site show the change? Each changed content file maps to the pages the registry built from it
-  (a post to its page, ``muc-tieu-2030.yml`` to the targets page); a ``docs/`` page to its own address; anything
+  (a post to its page, ``muc-tieu/2030.yml`` to its horizon's page); a ``docs/`` page to its own address; anything
   else (settings, photos) to the home page. The preview comment lists them with their preview addresses.
 
 The list is data for a trusted workflow that never runs this code: it holds only page addresses and repository paths

@@ -23,13 +23,12 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..content import Content, content_files
+from ..content.horizons import horizon_attribute
+from ..content.levels import scope_word
 from ..content.models import Deadline, Indicator
 from ..content.reader import parse_yaml
 from ..text import vn_date
 from ..views.progress import latest_measurement, trend_series
-
-SCOPE_WORDS = {"national": "cả nước", "province": "tỉnh", "district": "huyện"}
-"""The scope codes as the field's description names them (models.Measurement.scope)."""
 
 Path_ = tuple[str | int, ...]
 
@@ -57,13 +56,15 @@ def walk(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
 
 
 def traps(content: Content, today: date) -> Iterator[Trap]:
-    for entry in content_files():
-        for path, value in walk(getattr(content, entry.attribute)):
+    files = [(entry.name, getattr(content, entry.attribute)) for entry in content_files()]
+    files += [(content.source(horizon_attribute(section.year)), section) for section in content.horizons]
+    for name, model in files:
+        for path, value in walk(model):
             if isinstance(value, Deadline):
-                yield from _future_result(entry.name, path, value, today)
+                yield from _future_result(name, path, value, today)
             elif isinstance(value, Indicator):
-                yield from _future_measurements(entry.name, path, value, today)
-                yield from _hidden_measurements(entry.name, path, value)
+                yield from _future_measurements(name, path, value, today)
+                yield from _hidden_measurements(name, path, value, scope_word(content.settings.level))
 
 
 def _future_result(file: str, path: Path_, deadline: Deadline, today: date) -> Iterator[Trap]:
@@ -84,18 +85,19 @@ def _future_measurements(file: str, path: Path_, indicator: Indicator, today: da
                        f"ghi năm của số liệu (năm được đo, không sau năm {today.year}); kiểm tra lại năm (gõ nhầm?)")
 
 
-def _hidden_measurements(file: str, path: Path_, indicator: Indicator) -> Iterator[Trap]:
+def _hidden_measurements(file: str, path: Path_, indicator: Indicator, words: dict[str, str]) -> Iterator[Trap]:
+    """``words``: each scope code as one word in the organisation's level (``levels.scope_word``)."""
     latest = latest_measurement(indicator.measurements)
     if latest is None:
         return
     shown = trend_series(indicator.measurements, latest.scope)
-    scope = SCOPE_WORDS[latest.scope]
+    scope = words[latest.scope]
     for index, measurement in enumerate(indicator.measurements):
         if any(measurement is kept for kept in shown):
             continue
         where = (*path, "measurements", index)
         if measurement.scope != latest.scope:
-            other = SCOPE_WORDS[measurement.scope]
+            other = words[measurement.scope]
             yield Trap(file, (*where, "scope"), "warning",
                        f"chỉ tiêu “{indicator.title}” có số liệu phạm vi {scope} (mới nhất, năm {latest.year}) và phạm vi "
                        f"{other} (năm {measurement.year}): đường xu hướng chỉ nối số liệu phạm vi {scope}, "

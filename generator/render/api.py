@@ -44,14 +44,14 @@ class Document(Payload):
 class Measured(Payload):
     value: float
     year: int
-    scope: Literal["national", "province", "district"]
+    scope: Literal["national", "province", "local"]
     source: str
     url: str | None
 
 
 class TargetItem(Payload):
     id: str
-    section: Literal["targets", "vision"] = Field(description="`targets`: mục tiêu 2030; `vision`: tầm nhìn 2045.")
+    section: Literal["targets", "vision"] = Field(description="`targets`: mục tiêu; `vision`: tầm nhìn (`kind` của tệp).")
     year: int
     title: str
     measure: str
@@ -120,12 +120,13 @@ FILES: dict[str, type[Document]] = {"targets": Targets, "milestones": Milestones
 def _targets(build: Build, base: str) -> Targets:
     site = build.site
     cards = [page.view for page in build.pages["widget-indicator"]]
+    kinds = {horizon.page: horizon.kind for horizon in registry.horizons(site.content)}
     items = []
     for view in cards:
         card, i = view.card, view.card.indicator
         p, latest = card.progress, card.progress.latest
         items.append(TargetItem(
-            id=i.id, section="targets" if card.page == registry.TARGETS else "vision", year=card.year,
+            id=i.id, section=kinds[card.page], year=card.year,
             title=i.title, measure=i.measure, comparator=i.comparator, value=i.value, value_max=i.value_max,
             unit=i.unit, scope=i.scope, quote=i.quote, headline=i.headline, status=p.status, percent=p.percent,
             latest=Measured(value=latest.value, year=latest.year, scope=latest.scope, source=latest.source,

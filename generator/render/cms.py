@@ -47,9 +47,10 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..content import Content, grassroots, models, patterns
+from ..content.horizons import horizon_attribute, horizon_file, horizon_year
 from ..content.photos import PHOTO_DIR
 from ..content.posts import NEWS_DIR
-from ..registry import ADMIN_CONFIG
+from ..registry import ADMIN_CONFIG, horizon_path
 from ..views.guide import in_folder
 
 CONFIG_PATH = ADMIN_CONFIG
@@ -315,6 +316,8 @@ class FileTask:
     label: str
     only: Mapping[str, Any] | None = None
     """The fields shown (``model_fields``' ``only``); None: the whole model."""
+    name: str | None = None
+    """The entry's name in the editor's address (default: the file's name without ``.yml``)."""
 
 
 RESTRICTED_TARGETS = {"paragraphs": {"indicators": {"measurements": True}}}
@@ -324,10 +327,9 @@ RESTRICTED_SETTINGS = {"contact": True, "governing_body": True, "responsible_per
 name, level, address (``base_url``) and the calendar domain are left to maintainers (changing them breaks
 links and calendars already shared)."""
 
+HORIZON_TASK = "so-lieu-chi-tieu"
 TASKS: dict[str, tuple[str, str, list[FileTask]]] = {
-    "so-lieu-chi-tieu": ("Số liệu chỉ tiêu", "tệp chỉ tiêu", [
-        FileTask("targets_2030", "Chỉ tiêu đến năm 2030", RESTRICTED_TARGETS),
-        FileTask("vision_2045", "Tầm nhìn đến năm 2045", RESTRICTED_TARGETS)]),
+    HORIZON_TASK: ("Số liệu chỉ tiêu", "tệp chỉ tiêu", []),
     "so-to-chuc-co-so": ("Sổ tổ chức cơ sở", "sổ", [FileTask("grassroots", "Sổ các tổ chức cơ sở")]),
     "hoi-dap-thuat-ngu": ("Hỏi – đáp, làm rõ, thuật ngữ, trắc nghiệm", "trang", [
         FileTask("questions", "Hỏi – đáp"),
@@ -336,7 +338,16 @@ TASKS: dict[str, tuple[str, str, list[FileTask]]] = {
         FileTask("quiz", "Câu hỏi trắc nghiệm")]),
     "lien-he": ("Liên hệ, chân trang", "cài đặt", [FileTask("settings", "Liên hệ và chân trang", RESTRICTED_SETTINGS)]),
 }
-"""The ``files`` collections: name → (label, singular label, files)."""
+"""The ``files`` collections: name → (label, singular label, files). ``HORIZON_TASK``'s files are the site's
+target horizons, one per file of ``muc-tieu/`` (``horizon_tasks``)."""
+
+
+def horizon_tasks(content: Content) -> list[FileTask]:
+    """One entry per target horizon, in year order: only each indicator's measurements are editable."""
+    return [FileTask(horizon_attribute(section.year),
+                     f"{'Tầm nhìn' if section.kind == 'vision' else 'Chỉ tiêu'} đến năm {section.year}", RESTRICTED_TARGETS,
+                     horizon_path(section).removesuffix(".md"))
+            for section in content.horizons]
 
 POST_COLLECTION = "tin-tuc"
 RECORD_COLLECTION = "ket-qua-to-chuc"
@@ -347,8 +358,11 @@ def _files_collection(name: str, label: str, singular: str, tasks: list[FileTask
     files = _content_files()
     entries = []
     for task in tasks:
-        file_name, model = files[task.attribute]
-        entries.append({"name": file_name.removesuffix(".yml"), "label": task.label, "file": f"{prefix}/{file_name}",
+        if (year := horizon_year(task.attribute)) is not None:
+            file_name, model = horizon_file(year), models.TargetSection
+        else:
+            file_name, model = files[task.attribute]
+        entries.append({"name": task.name or file_name.removesuffix(".yml"), "label": task.label, "file": f"{prefix}/{file_name}",
                         "fields": model_fields(model, options, task.only)})
     return {"name": name, "label": label, "label_singular": singular, "delete": False, "editor": {"preview": False},
             "files": entries}
@@ -432,7 +446,9 @@ def cms_config(content: Content, *, content_prefix: str, repo: str | None, branc
         "fields": record_fields,
     }]
     for name, (label, singular, tasks) in TASKS.items():
-        collections.append(_files_collection(name, label, singular, tasks, content_prefix, {}))
+        tasks = horizon_tasks(content) if name == HORIZON_TASK else tasks
+        if tasks:
+            collections.append(_files_collection(name, label, singular, tasks, content_prefix, {}))
     config: dict[str, Any] = {
         "backend": backend,
         "publish_mode": "editorial_workflow",

@@ -9,12 +9,14 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from ..content.fields import fields
+from ..content.horizons import HORIZON_SCHEMA, HORIZONS_DIR
 from ..content.loader import EXTRA_SCHEMAS, content_files
 from ..views.guide import GUIDE_LINK, ReferencePage, in_folder
 from .environment import environment
 
 _WHERE = {"tin-tuc-bai.yml": "content/tin-tuc/*.md (phần đầu, giữa hai dòng ---)",
-          "to-chuc-co-so-ket-qua.yml": "content/to-chuc-co-so/*.yml (mỗi tổ chức một tệp)"}
+          "to-chuc-co-so-ket-qua.yml": "content/to-chuc-co-so/*.yml (mỗi tổ chức một tệp)",
+          HORIZON_SCHEMA: f"content/{HORIZONS_DIR}/*.yml (mỗi năm mục tiêu một tệp, tên tệp là năm, ví dụ 2030.yml)"}
 
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import registry
 from ..build import Build, as_build, make_build, pages_by_kind  # noqa: F401 (pages_by_kind: re-exported)
 from ..content import Content
+from ..content.levels import scope_words
 from ..settings import BuildSettings
 from ..views.news import category_path, list_path, tag_path
 from ..views.site import Site
@@ -44,7 +45,8 @@ def render_pages(build: Build | Content, settings: BuildSettings | None = None) 
                        category_path=category_path, tag_path=tag_path, unit_path=registry.unit_path,
                        indicator_page_path=indicator_page_path, absolute_url=absolute_url(settings),
                        guide_page=registry.GUIDE, reference_text=reference_text,
-                       P=registry.addresses())
+                       P=registry.addresses(site.content.settings), titles=registry.page_titles(site.content.settings),
+                       SCOPE_WORDS=scope_words(site.content.settings.level))
     templates = {kind.name: kind.template for kind in registry.PAGE_KINDS}
     for name, pages in build.pages.items():
         template = env.get_template(templates[name])

@@ -197,8 +197,8 @@ class ShareImage:
 
 
 def indicator_cards(content: Content) -> list[IndicatorCard]:
-    """Every indicator of the 2030 targets and the 2045 vision, as the cards show it."""
-    return [card(i, section, "") for section in (content.targets_2030, content.vision_2045) for i in section.indicators]
+    """Every indicator of every target horizon, in year order, as the cards show it."""
+    return [card(i, section, "") for section in content.horizons for i in section.indicators]
 
 
 def share_images(content: Content, settings: BuildSettings) -> list[ShareImage]:

@@ -81,20 +81,15 @@ def unit_ids(content: Content) -> dict[str, str]:
 
 
 def all_duties(content: Content) -> list[Duty]:
-    """Every assignment in document order: III.1, III.2, III.3, III.4, then section IV unit by unit."""
+    """Every assignment in document order: section III part by part, then section IV unit by unit."""
     ids = unit_ids(content)
     return list(_study_duties(content, ids)) + list(_organisation_duties(content))
 
 
 def _study_duties(content: Content, ids: dict[str, str]) -> Iterator[Duty]:
     study = content.study
-    plans = study.implementation_plans
     parts: list[tuple[str, list[Assignment], list[str]]] = [
-        *((p.heading, p.assignments, [*p.paragraphs, *p.bullets]) for p in (study.district, study.grassroots)),
-        (plans.heading, plans.assignments, plans.bullets),
-        (study.reporters.heading, study.reporters.assignments,
-         [*study.reporters.paragraphs, *study.reporters.bullets]),
-    ]
+        (p.heading, p.assignments, [*p.paragraphs, *p.bullets]) for p in study.parts]
     for heading, assignments, texts in parts:
         ref = _part_ref(study.heading, heading)
         for assignment in assignments:

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from ..content.horizons import horizon_attribute
 from ..content.loader import Content, content_files
-from ..content.models import Assignment, Indicator, Scope, TargetSection
+from ..content.models import Assignment, Indicator, Scope
 from ..content.reader import read_yaml
 from .site import Site
 
@@ -118,6 +119,8 @@ class GuideExamples:
     """The plan's own text and the settings: a site cannot be built without them."""
     optional_files: list[str]
     """Editorial material and data: absent, their page is off."""
+    horizon_files: list[str] = field(default_factory=list)
+    """The target horizons' files (``muc-tieu/2030.yml`` …), in year order."""
 
     @property
     def post_name(self) -> str:
@@ -164,11 +167,8 @@ def _indent(path: Path, keys: tuple[str | int, ...]) -> int | None:
 
 def _indicator(site: Site) -> IndicatorExample | None:
     content = site.content
-    for entry in content_files():  # every file of target sections, in the order the content lists them
-        if entry.model is not TargetSection:
-            continue
-        attribute = entry.attribute
-        section = getattr(content, attribute)
+    for section in content.horizons:  # every target horizon, in year order
+        attribute = horizon_attribute(section.year)
         found = [(p, i, indicator) for p, paragraph in enumerate(section.paragraphs)
                  for i, indicator in enumerate(paragraph.indicators)]
         if not found:
@@ -246,6 +246,7 @@ def guide_examples(site: Site) -> GuideExamples:
         governing_body=content.settings.governing_body or content.settings.organisation,
         scopes=list(typing.get_args(Scope)),
         required_files=[entry.name for entry in content_files() if not entry.optional],
+        horizon_files=[content.source(horizon_attribute(section.year)) for section in content.horizons],
         optional_files=[entry.name for entry in content_files() if entry.optional])
 
 

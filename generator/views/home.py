@@ -9,7 +9,7 @@ from ..content.models import is_draft
 from ..content.posts import LoadedPost
 from .deadlines import DueItem, upcoming
 from .site import PlanLink, Site
-from .targets import IndicatorCard, headlines
+from .targets import Horizon, IndicatorCard, LaterHeadlines, headlines
 
 LATEST_POSTS = 3
 UPCOMING_DEADLINES = 3
@@ -28,9 +28,12 @@ class SummaryLine:
 
 @dataclass(frozen=True)
 class HomeView:
+    horizons: list[Horizon]
+    """Every horizon, in year order: the home page's way into each."""
     headlines: list[IndicatorCard]
-    vision_only: list[IndicatorCard]
-    """2045 headline indicators with no 2030 card measuring the same thing."""
+    """The first horizon's headline indicators."""
+    later: list[LaterHeadlines]
+    """Each later horizon with its headline indicators that no first-horizon card measures."""
     deadlines: list[DueItem]
     """The next deadlines still to come; empty when every date has passed (the block is then left out)."""
     latest_posts: list[LoadedPost]
@@ -42,13 +45,13 @@ class HomeView:
     """"Nghị quyết và người dân": each line tied to a quoted target or task. Empty (no block) when none is approved."""
 
 
-def home_view(site: Site, targets_page: str, vision_page: str) -> HomeView:
+def home_view(site: Site, horizons: list[Horizon]) -> HomeView:
     content, today = site.content, site.settings.today
-    cards, vision_only = headlines(content.targets_2030, content.vision_2045, targets_page, vision_page)
+    cards, later = headlines(horizons)
     shown = upcoming(site.deadlines, today, UPCOMING_DEADLINES)
     summary = [SummaryLine(item.text, item.quote, site.links[item.passage], is_draft(item))
                 for item in content.summary.items]
     citizens = [SummaryLine(line.text, line.quote, site.links[line.passage], is_draft(line))
                 for line in content.citizens.items]
-    return HomeView(cards, vision_only, shown, content.posts[:LATEST_POSTS],
+    return HomeView(horizons, cards, later, shown, content.posts[:LATEST_POSTS],
                     content.summary.title, summary, content.citizens.title, citizens)

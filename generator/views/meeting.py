@@ -1,8 +1,9 @@
 """The party-cell meeting: its entry page, the handout (PDF and print page) and the presenter's slides.
 
 What a secretary presents is the plan's core: the viewpoints, the key targets, the
-task groups, what grassroots party committees and cells must do and by when, who
-presents, and the discussion questions. The handout and the slides show the
+task groups, the parts of section III the content marks for the handout (``handout: true``: for the
+district, what grassroots committees and cells must do, then who presents) with the deadlines ahead, and
+the discussion questions. The handout and the slides show the
 same view, so the paper in members' hands and the screen on the wall agree.
 
 A printed sheet outlives its build day, so it lists only the deadlines still ahead,
@@ -15,18 +16,36 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..content.document import GRASSROOTS, REPORTERS
 from ..content.models import DocumentRef, TaskGroup, Viewpoint, is_draft
+from ..text import without_number
 from .deadlines import DueItem
 from .site import Site
-from .slides import Slide, lines, pack, sentences, text_slides
-from .targets import IndicatorCard, headlines
+from .slides import Slide, lines, pack, text_slides
+from .targets import Horizon, IndicatorCard, headlines
 
 PDF_PATH = "tai-lieu/sinh-hoat-chi-bo.pdf"
 """Where the handout PDF is published, under docs/ (and site/)."""
 
-SECTIONS = {"viewpoints": 1, "targets": 2, "tasks": 3, "grassroots": 4, "reporters": 5, "discussion": 6}
-"""The handout's numbered sections: a discussion question refers to the section that holds its passage."""
+SECTIONS = {"viewpoints": 1, "targets": 2, "tasks": 3}
+"""The handout's first numbered sections; section III's parts follow, then the discussion. A discussion question
+refers to the section that holds its passage."""
+
+DEADLINES_TITLE = "Thời hạn sắp tới"
+"""The title of the deadlines' own section, printed only when no part of section III is marked for the handout
+(otherwise the deadlines follow the first marked part)."""
+
+
+@dataclass(frozen=True)
+class HandoutPart:
+    """A part of section III in the handout and the slides: its number there, its id, its title (the document's
+    heading without the document's number), its paragraphs and bullets, and whether the deadlines follow it."""
+
+    number: int
+    id: str
+    title: str
+    paragraphs: list[str]
+    bullets: list[str]
+    deadlines: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,18 +80,20 @@ class MeetingView:
     viewpoints: list[Viewpoint]
     targets_year: int
     targets: list[IndicatorCard]
-    """Headline indicators of the first target year, each with its later (vision) value when one exists."""
-    vision_year: int
-    vision_only: list[IndicatorCard]
+    """Headline indicators of the first target year, each with its later (vision) values when they exist."""
+    later_horizons: list[Horizon]
+    """The horizons after the first, for the heading “Mục tiêu chính đến năm 2030 và tầm nhìn đến năm 2045”."""
+    later_only: list[IndicatorCard]
+    """Later horizons' headline indicators that no first-year card measures."""
     tasks_heading: str
     tasks: list[TaskGroup]
-    grassroots_heading: str
-    grassroots: list[str]
-    """Section III.2: what grassroots committees do, through the party cells' meetings."""
+    parts: list[HandoutPart]
+    """The parts of section III marked ``handout`` (for the district: what grassroots committees do, then who
+    presents and with what documents), numbered after the task groups."""
     deadlines: list[DueItem]
     """The deadlines still ahead on the build day, by date (a passed date is history, not a task to hand out)."""
-    reporters_heading: str
-    reporters: list[str]
+    discussion_number: int
+    """The discussion's section number: after the last part."""
     discussion: list[Discussion]
     """The discussion questions the build publishes (approved ones only in production; may be empty), less those
     about a body whose every deadline has passed (a question on reporting in time would then ask about a date gone by)."""
@@ -83,15 +104,29 @@ class MeetingView:
     ``quiz`` only when the quiz page is on in this build."""
 
 
-def _sections(site: Site) -> dict[str, int]:
+def handout_parts(site: Site, deadlines: bool) -> list[HandoutPart]:
+    """Section III's parts marked ``handout``, numbered after the task groups; the deadlines follow the first one,
+    or have a section of their own when none is marked and ``deadlines`` (some are still ahead)."""
+    marked = [part for part in site.content.study.parts if part.handout]
+    first = SECTIONS["tasks"] + 1
+    parts = [HandoutPart(number, part.id, without_number(part.heading), list(part.paragraphs), list(part.bullets),
+                         deadlines=number == first)
+             for number, part in enumerate(marked, start=first)]
+    if not parts and deadlines:
+        parts = [HandoutPart(first, "thoi-han", DEADLINES_TITLE, [], [], deadlines=True)]
+    return parts
+
+
+def _sections(site: Site, parts: list[HandoutPart]) -> dict[str, int]:
     """Passage id → handout section, for every passage the handout prints."""
     content = site.content
     found = {v.id: SECTIONS["viewpoints"] for v in content.viewpoints.viewpoints}
-    found |= {i.id: SECTIONS["targets"] for section in (content.targets_2030, content.vision_2045)
-              for i in section.indicators}
+    found |= {i.id: SECTIONS["targets"] for section in content.horizons for i in section.indicators}
     found |= {g.id: SECTIONS["tasks"] for g in content.tasks.groups}
-    found |= {unit.id: SECTIONS["grassroots"] for unit in site.units if unit.deadlines}
-    return found | {GRASSROOTS: SECTIONS["grassroots"], REPORTERS: SECTIONS["reporters"]}
+    with_deadlines = next((part.number for part in parts if part.deadlines), None)
+    if with_deadlines is not None:
+        found |= {unit.id: with_deadlines for unit in site.units if unit.deadlines}
+    return found | {part.id: part.number for part in parts}
 
 
 def _all_passed(site: Site, passage: str | None) -> bool:
@@ -100,30 +135,27 @@ def _all_passed(site: Site, passage: str | None) -> bool:
     return bool(unit and unit.deadlines) and all(item.due < site.settings.today for item in unit.deadlines)
 
 
-def meeting_view(site: Site, pages: dict[str, str], targets_page: str, vision_page: str) -> MeetingView:
+def meeting_view(site: Site, pages: dict[str, str], horizons: list[Horizon]) -> MeetingView:
     content, today = site.content, site.settings.today
     known = content.passages
-    cards, vision_only = headlines(content.targets_2030, content.vision_2045, targets_page, vision_page)
-    sections = _sections(site)
+    cards, later = headlines(horizons)
+    ahead = sorted((item for item in site.deadlines if item.due >= today), key=lambda item: (item.due, item.unit))
+    parts = handout_parts(site, bool(ahead))
+    sections = _sections(site, parts)
     discussion = [Discussion(item.question, sections.get(item.passage) if item.passage else None,
                              known[item.passage].title if item.passage else None,
                              site.links[item.passage].target if item.passage else None, is_draft(item))
                   for item in content.meeting.discussion if not _all_passed(site, item.passage)]
-    study = content.study
-    grassroots = [*study.grassroots.paragraphs, *study.grassroots.bullets]
-    ahead = sorted((item for item in site.deadlines if item.due >= today), key=lambda item: (item.due, item.unit))
     view = MeetingView(
         title=content.meeting.title, issuer=content.plan.issuer, organisation=content.settings.organisation,
         compiled_by=content.meeting.compiled_by, compiled_on=content.meeting.compiled_on,
         resolution=content.plan.resolution, activity=content.settings.wording.activity,
         unbroken=[content.plan.resolution.number],
         viewpoints_heading=content.viewpoints.heading, viewpoints=list(content.viewpoints.viewpoints),
-        targets_year=content.targets_2030.year, targets=cards,
-        vision_year=content.vision_2045.year, vision_only=vision_only,
+        targets_year=horizons[0].year if horizons else 0, targets=cards,
+        later_horizons=horizons[1:], later_only=[card for group in later for card in group.cards],
         tasks_heading=content.tasks.heading, tasks=list(content.tasks.groups),
-        grassroots_heading=study.grassroots.heading, grassroots=grassroots,
-        deadlines=ahead,
-        reporters_heading=study.reporters.heading, reporters=list(study.reporters.bullets),
+        parts=parts, deadlines=ahead, discussion_number=SECTIONS["tasks"] + len(parts) + 1,
         discussion=discussion, slides=[], pdf_path=PDF_PATH, pages=pages)
     return replace(view, slides=deck(view))
 
@@ -135,17 +167,17 @@ def deck(view: MeetingView) -> list[Slide]:
     for number, v in enumerate(view.viewpoints, start=1):
         slides += text_slides(f"quan-diem-{number}", f"Quan điểm {number}: {v.title}", [v.text])
     slides += pack("muc-tieu", f"Mục tiêu chính đến năm {view.targets_year}", "targets",
-                   [*view.targets, *view.vision_only], _target_lines)
+                   [*view.targets, *view.later_only], _target_lines)
     for number, group in enumerate(view.tasks, start=1):
         slides += text_slides(f"nhiem-vu-{number}", f"Nhóm nhiệm vụ {number}/{len(view.tasks)}: {group.title}",
                               [group.text])
-    slides += text_slides("chi-bo", "Cấp ủy cơ sở, chi bộ làm gì", view.grassroots)
-    if view.deadlines:
-        slides += pack("thoi-han", "Thời hạn sắp tới", "deadlines", view.deadlines,
-                       lambda item: lines(f"{item.assignment.deadline.text}: {item.unit}: "
-                                          f"{item.assignment.deliverable or item.assignment.duty}"))
-    slides += pack("bao-cao-vien", "Báo cáo viên và tài liệu", "text",
-                   [s for text in view.reporters for s in sentences(text)], lines)
+    for part in view.parts:
+        if part.paragraphs or part.bullets:
+            slides += text_slides(part.id, part.title, [*part.paragraphs, *part.bullets])
+        if part.deadlines and view.deadlines:
+            slides += pack("thoi-han", DEADLINES_TITLE, "deadlines", view.deadlines,
+                           lambda item: lines(f"{item.assignment.deadline.text}: {item.unit}: "
+                                              f"{item.assignment.deliverable or item.assignment.duty}"))
     slides += pack("thao-luan", "Thảo luận", "discussion", view.discussion, lambda d: lines(d.question),
                    ordered=True)
     return slides

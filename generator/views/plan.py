@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from ..content import document as sections
 from ..content.document import DOCUMENT_PARTS, OPENING_ANCHOR, section_anchor, section_headings, unit_heading
 from ..content.models import Part, TaskGroup, Viewpoint
 from ..content.posts import LoadedPost
@@ -96,13 +95,11 @@ def _part(part: Part, anchor: str) -> StudyPart:
 
 
 def study_view(site: Site) -> StudyView:
+    """Sections I and III: section III's parts in document order, each under its own id (``StudyPart.id``)."""
     purpose, study = site.content.purpose, site.content.study
-    plans = study.implementation_plans
     return StudyView(
         site.content.plan.intro, list(purpose.purpose.paragraphs), list(purpose.requirements.paragraphs),
-        [_part(study.district, sections.DISTRICT), _part(study.grassroots, sections.GRASSROOTS),
-         StudyPart(without_number(plans.heading), [], list(plans.bullets), sections.PLANS),
-         _part(study.reporters, sections.REPORTERS)])
+        [_part(part, part.id) for part in study.parts])
 
 
 def full_text_view(site: Site) -> FullTextView:

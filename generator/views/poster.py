@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .site import Site
-from .targets import IndicatorCard, headlines
+from .targets import Horizon, IndicatorCard, headlines
 
 KEY_FIGURES = 3
 
@@ -18,17 +18,19 @@ KEY_FIGURES = 3
 @dataclass(frozen=True)
 class PosterView:
     figures: list[IndicatorCard]
-    """The first three headline 2030 indicators (``headline: true``), in the order of the document."""
+    """The first three headline indicators (``headline: true``) of the first horizon, in the order of the document."""
+    year: int
+    """The first horizon's year: “Chỉ tiêu chính đến năm …”."""
     url: str
     """The home page's absolute address: printed, and encoded in the QR code."""
     qr: str
     """Site path of the QR code file."""
 
 
-def poster_view(site: Site, targets_page: str, vision_page: str, qr: str) -> PosterView | None:
+def poster_view(site: Site, horizons: list[Horizon], qr: str) -> PosterView | None:
     if not site.settings.site_url:
         return None
-    cards, _ = headlines(site.content.targets_2030, site.content.vision_2045, targets_page, vision_page)
+    cards, _ = headlines(horizons)
     if not cards:
         return None  # a plan with no numeric target: a poster of key figures would have none
-    return PosterView(cards[:KEY_FIGURES], site.settings.site_url, qr)
+    return PosterView(cards[:KEY_FIGURES], horizons[0].year, site.settings.site_url, qr)

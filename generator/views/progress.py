@@ -33,8 +33,8 @@ Status = Literal["met", "in_progress", "not_met", "no_data"]
 
 NO_DATA: Status = "no_data"
 
-SCOPE_NARROWNESS = {"district": 0, "province": 1, "national": 2}
-"""On the same year, the district's own figure says more to its readers than the nation's."""
+SCOPE_NARROWNESS = {"local": 0, "province": 1, "national": 2}
+"""On the same year, the organisation's own figure says more to its readers than the nation's."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
-"""The target pages (2030 targets, 2045 vision) and the home page's headline cards.
+"""The target pages (one per horizon: a 2030 target, a 2045 vision, as many as the plan sets) and the headline cards.
 
-Which 2045 figure stands beside which 2030 one is decided here (same ``measure``),
+Which later figure stands beside which first-horizon one is decided here (same ``measure``),
 and each card carries its progress already computed; templates only present.
 """
 
@@ -8,12 +8,46 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
-from ..content.models import Indicator, TargetSection
+from ..content.models import HorizonKind, Indicator, TargetSection
 from ..content.posts import LoadedPost
 from .progress import Progress, progress
 from .site import Site
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """One target horizon as the pages see it: its section, its page (from the registry), its content file."""
+
+    section: TargetSection
+    page: str
+    """Its page under docs/ (``muc-tieu-2030.md``): the registry names it."""
+    source: str
+    """Its ``Content.source`` attribute (``horizons.2030``)."""
+
+    @property
+    def kind(self) -> HorizonKind:
+        return self.section.kind
+
+    @property
+    def year(self) -> int:
+        return self.section.year
+
+    @property
+    def title(self) -> str:
+        """The page's and the menu's title: the editor's ``title``, else “Mục tiêu/Tầm nhìn [của cả nước] đến năm …”."""
+        if self.section.title:
+            return self.section.title
+        noun = "Tầm nhìn" if self.kind == "vision" else "Mục tiêu"
+        return f"{noun}{' của cả nước' if self.section.national else ''} đến năm {self.year}"
+
+
+@dataclass(frozen=True)
+class Later:
+    """The same measure's figure in a later horizon, shown beside a first-horizon card."""
+
+    indicator: Indicator
+    year: int
 
 
 @dataclass(frozen=True)
@@ -27,10 +61,8 @@ class IndicatorCard:
     """The page that holds the full card (``muc-tieu-2030.md``): the home page's summary links there."""
     national: bool = False
     """The country's target, set by the resolution (the plan repeats it)."""
-    vision: Indicator | None = None
-    vision_year: int | None = None
-
-
+    later: tuple[Later, ...] = ()
+    """Headline figures of later horizons measuring the same thing, in year order."""
 @dataclass(frozen=True)
 class IndicatorGroup:
     """One paragraph of the target section: its cards, qualitative aims, the paragraph itself, related posts."""
@@ -46,9 +78,12 @@ class IndicatorGroup:
 
 @dataclass(frozen=True)
 class TargetsView:
-    kind: Literal["targets", "vision"]
-    section: TargetSection
+    horizon: Horizon
     groups: list[IndicatorGroup]
+
+    @property
+    def section(self) -> TargetSection:
+        return self.horizon.section
 
     @property
     def indicator_count(self) -> int:
@@ -60,41 +95,50 @@ class TargetsView:
         return any(card.progress.latest is None for group in self.groups for card in group.cards)
 
 
-@dataclass(frozen=True)
-class Headline:
-    """A headline 2030 indicator and, when the 2045 vision measures the same thing, that figure."""
-
-    indicator: Indicator
-    vision: Indicator | None = None
+def card(indicator: Indicator, section: TargetSection, page: str, later: tuple[Later, ...] = ()) -> IndicatorCard:
+    return IndicatorCard(indicator, section.year, progress(indicator, section.year), page, section.national, later)
 
 
-def card(indicator: Indicator, section: TargetSection, page: str, vision: Indicator | None = None,
-         vision_year: int | None = None) -> IndicatorCard:
-    return IndicatorCard(indicator, section.year, progress(indicator, section.year), page, section.national,
-                         vision, vision_year)
-
-
-def targets_view(site: Site, section: TargetSection, kind: Literal["targets", "vision"], page: str) -> TargetsView:
+def targets_view(site: Site, horizon: Horizon) -> TargetsView:
+    section, page = horizon.section, horizon.page
     groups = [
         IndicatorGroup(
             number, paragraph.title, [card(i, section, page) for i in paragraph.indicators],
             list(paragraph.qualitative), paragraph.text, site.posts_for(i.id for i in paragraph.indicators))
         for number, paragraph in enumerate(section.paragraphs, start=1)
     ]
-    return TargetsView(kind, section, groups)
+    return TargetsView(horizon, groups)
 
 
-def headlines(targets: TargetSection, vision: TargetSection, targets_page: str, vision_page: str) -> tuple[
-        list[IndicatorCard], list[IndicatorCard]]:
-    """Headline 2030 cards (paired with 2045 by identical ``measure``) and the 2045 headlines left over."""
-    chosen = [i for i in vision.indicators if i.headline]
-    by_measure = {i.measure: i for i in chosen}
-    pairs = [(i, by_measure.get(i.measure)) for i in targets.indicators if i.headline]
-    paired = {id(v) for _, v in pairs if v is not None}
-    return (
-        [card(i, targets, targets_page, v, vision.year if v else None) for i, v in pairs],
-        [card(i, vision, vision_page) for i in chosen if id(i) not in paired],
-    )
+@dataclass(frozen=True)
+class LaterHeadlines:
+    """A later horizon and its headline cards that no first-horizon card already shows."""
+
+    horizon: Horizon
+    cards: list[IndicatorCard]
+
+
+def headlines(horizons: list[Horizon]) -> tuple[list[IndicatorCard], list[LaterHeadlines]]:
+    """Headline cards of the first horizon, each with the later horizons' headline figures of the same
+    ``measure``, and for each later horizon its headlines left over (a 2030 card shows “Đến năm 2045: …”;
+    a 2045 headline with no 2030 counterpart stands on its own)."""
+    if not horizons:
+        return [], []
+    first, rest = horizons[0], horizons[1:]
+    chosen = [[i for i in h.section.indicators if i.headline] for h in rest]
+    paired: set[int] = set()
+    cards = []
+    for indicator in (i for i in first.section.indicators if i.headline):
+        later = []
+        for horizon, candidates in zip(rest, chosen, strict=True):
+            match = next((i for i in candidates if i.measure == indicator.measure), None)
+            if match is not None:
+                later.append(Later(match, horizon.year))
+                paired.add(id(match))
+        cards.append(card(indicator, first.section, first.page, tuple(later)))
+    left = [LaterHeadlines(horizon, [card(i, horizon.section, horizon.page) for i in candidates if id(i) not in paired])
+            for horizon, candidates in zip(rest, chosen, strict=True)]
+    return cards, left
 
 
 @dataclass(frozen=True)
@@ -102,7 +146,7 @@ class IndicatorPage:
     """One indicator on a page of its own: the address a reader shares (with its own share image)."""
 
     card: IndicatorCard
-    kind: Literal["targets", "vision"]
+    kind: HorizonKind
     posts: list[LoadedPost]
     image: str | None
     """Site path of its share image (only with a known site URL: an image needs an absolute address)."""
@@ -112,14 +156,14 @@ def indicator_page_path(indicator_id: str) -> str:
     return f"chi-tieu/{indicator_id}.md"
 
 
-def indicator_pages(site: Site, targets_page: str, vision_page: str, image: Callable[[str], str]) -> list[
-        tuple[str, IndicatorPage]]:
-    """A page per indicator of the 2030 targets and the 2045 vision, linking back to the full list."""
+def indicator_pages(site: Site, horizons: list[Horizon], image: Callable[[str], str]) -> list[
+        tuple[str, IndicatorPage, Horizon]]:
+    """A page per indicator of every horizon, in year order, linking back to its horizon's full list."""
     pages = []
-    for kind, section, parent in (("targets", site.content.targets_2030, targets_page),
-                                  ("vision", site.content.vision_2045, vision_page)):
-        for indicator in section.indicators:
+    for horizon in horizons:
+        for indicator in horizon.section.indicators:
             shown = image(indicator.id) if site.settings.site_url else None
-            pages.append((indicator_page_path(indicator.id),
-                          IndicatorPage(card(indicator, section, parent), kind, site.posts_for([indicator.id]), shown)))
+            view = IndicatorPage(card(indicator, horizon.section, horizon.page), horizon.kind,
+                                 site.posts_for([indicator.id]), shown)
+            pages.append((indicator_page_path(indicator.id), view, horizon))
     return pages

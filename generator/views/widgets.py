@@ -14,7 +14,7 @@ from typing import Literal
 from ..content.posts import LoadedPost
 from .deadlines import DueItem, upcoming
 from .site import Site
-from .targets import IndicatorCard, card, headlines
+from .targets import Horizon, IndicatorCard, card, headlines
 
 PREFIX = "nhung"
 """The widgets' folder: the Content-Security-Policy lets the portal frame only what is under it
@@ -78,17 +78,16 @@ class WidgetsGuideView:
     embed_origins: list[str]
 
 
-def targets_widget(site: Site, targets_page: str, vision_page: str, full: str) -> TargetsWidget:
-    cards, _ = headlines(site.content.targets_2030, site.content.vision_2045, targets_page, vision_page)
-    return TargetsWidget(site.content.targets_2030.year, cards, full)
+def targets_widget(site: Site, horizons: list[Horizon], full: str) -> TargetsWidget:
+    """The first horizon's headline cards (``full``: its page's URL)."""
+    cards, _ = headlines(horizons)
+    return TargetsWidget(horizons[0].year, cards, full)
 
 
-def indicator_widgets(site: Site, pages: dict[str, str]) -> list[tuple[str, IndicatorCard]]:
-    """(page of the full card, card) for every indicator, 2030 targets first, then the 2045 vision."""
-    content = site.content
-    return [(pages[kind], card(indicator, section, pages[kind]))
-            for kind, section in (("targets", content.targets_2030), ("vision", content.vision_2045))
-            for indicator in section.indicators]
+def indicator_widgets(site: Site, horizons: list[Horizon]) -> list[tuple[Horizon, IndicatorCard]]:
+    """(horizon, card) for every indicator, horizon by horizon in year order."""
+    return [(horizon, card(indicator, horizon.section, horizon.page))
+            for horizon in horizons for indicator in horizon.section.indicators]
 
 
 def milestones_widget(site: Site, full: str) -> MilestonesWidget:

@@ -393,7 +393,7 @@ def test_register(walk: Walk, repo: Path, tmp_path: Path) -> None:
 def test_target_measurement(walk: Walk, repo: Path, tmp_path: Path) -> None:
     """A measured value added to the first indicator; every quoted value of the plan file is unchanged."""
     page, before = walk.page, git(repo, "rev-parse", "main").strip()
-    original = main_yaml(repo, "muc-tieu-2030.yml")
+    original = main_yaml(repo, "muc-tieu/2030.yml")
     first = next(p for p in original["paragraphs"] if p.get("indicators"))
     paragraph_index = original["paragraphs"].index(first)
     indicator = first["indicators"][0]
@@ -409,7 +409,7 @@ def test_target_measurement(walk: Walk, repo: Path, tmp_path: Path) -> None:
     save(walk, "muc-tieu-2030")
     branch = new_branch(repo, before, "cms/so-lieu-chi-tieu/")
     content, folder = branch_content(repo, branch, tmp_path)
-    saved = yaml.safe_load((folder / "muc-tieu-2030.yml").read_text(encoding="utf-8"))
+    saved = yaml.safe_load((folder / "muc-tieu/2030.yml").read_text(encoding="utf-8"))
     added = saved["paragraphs"][paragraph_index]["indicators"][0]["measurements"][-1]
     assert added == {"value": 12.5, "year": 2024, "scope": "province",
                      "source": "Báo cáo số 10-BC/UBND của Ủy ban nhân dân xã"}
@@ -418,7 +418,7 @@ def test_target_measurement(walk: Walk, repo: Path, tmp_path: Path) -> None:
             "measurements" not in indicator:
         del saved["paragraphs"][paragraph_index]["indicators"][0]["measurements"]
     assert saved == original  # the plan's own wording and numbers, as they were
-    assert content.targets_2030.indicators[0].measurements[-1].value == 12.5
+    assert content.horizons[0].indicators[0].measurements[-1].value == 12.5
 
 
 def test_question_and_answer(walk: Walk, repo: Path, tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ def test_the_poster_qr_code_opens_the_home_page(browser, published: str, publish
         page.goto(published + "ap-phich/")
         assert _decode(page.locator(".nq-poster__qr img").screenshot()) == [PUBLISHED_URL]
         assert PUBLISHED_URL in page.locator(".nq-poster__url").inner_text()
-        headlines = [i for p in fixture_yaml("muc-tieu-2030.yml")["paragraphs"] for i in p.get("indicators", [])
+        headlines = [i for p in fixture_yaml("muc-tieu/2030.yml")["paragraphs"] for i in p.get("indicators", [])
                      if i.get("headline")]
         assert page.locator(".nq-poster__figures li").count() == min(3, len(headlines))  # the first three at most
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

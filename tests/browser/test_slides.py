@@ -54,6 +54,6 @@ def test_every_slide_reads_at_28_px_and_fits_the_projector(browser, site_url: st
     finally:
         context.close()
     content = load_content(FIXTURE_CONTENT)
-    headline = [i for i in content.targets_2030.indicators if i.headline]
+    headline = [i for i in content.horizons[0].indicators if i.headline]
     targets = sum(s["items"] for s in seen if s["id"].startswith("muc-tieu"))
     assert targets >= len(headline), "each headline target is its own bullet"

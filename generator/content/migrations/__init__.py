@@ -69,4 +69,7 @@ def migrate(content_dir: Path) -> list[str]:
 
 
 # Each branch's steps register themselves in STEPS when imported (after STEPS exists).
-from . import words  # noqa: E402, F401
+from . import horizons, sections, words  # noqa: E402, F401
+
+STEPS[2].append(horizons.move_horizons)
+"""Last: the steps above edit the version-1 target files where version 1 kept them (``sections.local_scope``)."""
