@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 # The build's "today" is chosen by generator/settings.py (build_date): SOURCE_DATE_EPOCH when set, today on a
 # scheduled or manual CI run, else the last commit's time; always a day in the site's time zone (cai-dat.yml).
 
-.PHONY: node setup setup-test lock build serve validate render test lint schema docs clean bench dist hosting
+.PHONY: node setup setup-test lock build serve validate render test lint schema docs clean bench bench-sites dist hosting
 
 # Two dependency sets, exact versions with sha256 hashes. requirements.lock is what the site needs (build,
 # validate, lint, serve): `make build` installs it alone, then the project itself, editable, without dependencies.
@@ -91,6 +91,11 @@ test: setup-test node
 # Lighthouse, build time against plain MkDocs, page weight: one JSON line (bench/README.md).
 bench: setup-test node
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m bench.run
+	@$(MAKE) --no-print-directory bench-sites
+
+# build-all on 10 and 100 generated sites (BENCH_SITES=10,100): one JSON line each (bench/README.md).
+bench-sites: setup node
+	nice $(PY) -m bench.multisite
 
 # For a portal admin who cannot run Python: dist/nghiquyet-site-YYYYMMDD.zip (site/ and hosting/) and its .sha256.
 dist: build

@@ -348,13 +348,16 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--config-file", type=Path, default=None, help="tệp cài đặt (mặc định mkdocs.yml)")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.set_defaults(run=_build)
+    from .multisite.buildall import add_command  # build-all: every sites/<id>/ into deploy/<id>/ (generator/multisite/)
+
+    add_command(commands)
     return main_parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        if getattr(args, "locate", True):  # `new` writes a folder; it reads no content
+        if getattr(args, "locate", True):  # `new` writes a folder, build-all finds its sites: neither reads one content
             _locate(args)
         return args.run(args)
     except ContentError as exc:

@@ -164,7 +164,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if missing := site.missing_publisher_details:
             log.warning("CẢNH BÁO (WARNING): cai-dat.yml: chân trang còn thiếu %s (cơ quan chủ quản, người chịu trách nhiệm, "
                         "địa chỉ, điện thoại, thư điện tử)", ", ".join(missing))
-        if decap_dist(root) is None:  # a warning, not a failure: the reading site does not need the editor
+        # A warning, not a failure: the reading site does not need the editor.
+        if decap_dist(root, self.settings.repository) is None:
             log.warning("CẢNH BÁO (WARNING): chưa có node_modules/decap-cms: trang bien-tap/quan-tri/ sẽ không có "
                         "trình soạn thảo trên trình duyệt; chạy `npm ci` rồi dựng lại (Decap CMS not packaged)")
         log_edition(self.content, self.settings)

@@ -36,6 +36,9 @@ from filelock import FileLock
 
 STAGING_PREFIX = ".site-"
 LOCK_NAME = ".site.lock"
+"""For the usual ``site/``; another target folder (``deploy/<id>/`` of ``build-all``) gets its own lock and
+staging names from its name (``staging_prefix``, ``lock_name``), so sites built side by side in one folder
+neither wait on one lock nor remove each other's staging folders."""
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -44,17 +47,26 @@ class SiteDirError(RuntimeError):
     """``site/`` cannot be replaced; the message says why in Vietnamese first."""
 
 
+def staging_prefix(target: Path) -> str:
+    """``.site-`` for ``site/``; ``.<name>.build-`` otherwise (a site id has no dot, so ``a`` never matches ``a-b``)."""
+    return STAGING_PREFIX if target.name == "site" else f".{target.name}.build-"
+
+
+def lock_name(target: Path) -> str:
+    return LOCK_NAME if target.name == "site" else f".{target.name}.lock"
+
+
 @contextlib.contextmanager
 def build_lock(target: Path) -> Iterator[None]:
     """Hold the exclusive build lock for ``target`` (waiting for another build to finish)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(target.parent / LOCK_NAME):
+    with FileLock(target.parent / lock_name(target)):
         yield
 
 
 def remove_leftovers(target: Path) -> list[Path]:
     """Staging and old folders of builds that were killed (only ever called under the lock)."""
-    leftovers = sorted(p for p in target.parent.glob(STAGING_PREFIX + "*") if p.is_dir() and not p.is_symlink())
+    leftovers = sorted(p for p in target.parent.glob(staging_prefix(target) + "*") if p.is_dir() and not p.is_symlink())
     for folder in leftovers:
         shutil.rmtree(folder, ignore_errors=True)
     return leftovers
@@ -80,7 +92,7 @@ def check_replaceable(target: Path) -> None:
 
 
 def make_staging(target: Path) -> Path:
-    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
+    return Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
 
 
 def make_readable(folder: Path) -> None:
@@ -113,7 +125,7 @@ def replace_site(staging: Path, target: Path) -> None:
         staging.rename(target)
         return
     if not _exchange(staging, target):
-        old = target.with_name(f"{STAGING_PREFIX}old-{staging.name}")
+        old = target.with_name(f"{staging_prefix(target)}old-{staging.name}")
         target.rename(old)
         staging.rename(target)
         staging = old

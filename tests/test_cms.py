@@ -199,7 +199,7 @@ def test_another_forge_is_named_and_refused(fixture_content) -> None:
 
 
 def test_without_npm_files_only_the_configuration_is_written(fixture_content, monkeypatch) -> None:
-    monkeypatch.setattr(outputs, "decap_dist", lambda project: None)
+    monkeypatch.setattr(outputs, "decap_dist", lambda project, repository=None: None)
     written = outputs.cms_outputs(fixture_content, settings(TODAY, FIXTURE_CONTENT))
     assert [o.path for o in written] == [CONFIG_PATH, "bien-tap/quan-tri/vi.js", "bien-tap/quan-tri/quan-tri.css"]
     config = yaml.safe_load(written[0].content)
@@ -211,7 +211,7 @@ def test_decap_bundle_chunks_and_licence_are_copied_not_maps(fixture_content, mo
              "977.decap-cms.js.map", "cms.js", "977.cms.js", "cms.css"]
     for name in names:
         (tmp_path / name).write_text(name)
-    monkeypatch.setattr(outputs, "decap_dist", lambda project: tmp_path)
+    monkeypatch.setattr(outputs, "decap_dist", lambda project, repository=None: tmp_path)
     written = {o.path for o in outputs.cms_outputs(fixture_content, settings(TODAY, FIXTURE_CONTENT))}
     admin = "bien-tap/quan-tri"
     assert written == {CONFIG_PATH, f"{admin}/vi.js", f"{admin}/quan-tri.css", *(f"{admin}/{n}" for n in names[:4])}
@@ -236,7 +236,7 @@ def test_the_login_server_comes_from_settings(fixture_content) -> None:
 def test_without_a_login_choice_the_editor_is_off_and_the_page_says_what_to_set(fixture_content, monkeypatch) -> None:
     from generator.views import admin
 
-    monkeypatch.setattr(admin, "decap_dist", lambda project: project)  # as if npm had installed Decap
+    monkeypatch.setattr(admin, "decap_dist", lambda project, repository=None: project)  # as if npm had installed Decap
     build = dataclasses.replace(settings(TODAY, FIXTURE_CONTENT), repo_url="https://github.com/xa-mau/trang-nq57")
     text = _admin_page(fixture_content, build)
     assert "cms_script" not in text and "editor_login: oauth" in text and "editor_auth_url" in text

@@ -24,7 +24,7 @@ from generator.render.pages import nav, render_pages, site_view
 from .conftest import FIXTURE, settings
 
 TODAY = date(2026, 11, 28)
-V1 = Path(__file__).parent / "fixtures" / "v1-horizons"
+V1 = Path(__file__).parent / "fixtures" / "v1" / "xa-mau"
 """The fixture's two target files exactly as version 1 had them."""
 
 THIRD = """\

@@ -11,10 +11,7 @@ a sub-path (``SITE_URL``). Every link and fragment of the built HTML is followed
 The district's words are read from ``content/`` when the test runs (its organisation, locality, province, units,
 approving bodies, signatory, the numbers of its own and its province's documents), plus the level word "huyện"
 ("toàn huyện", "Huyện ủy") and the addresses that carried the district into other sites (``ke-hoach-huyen``,
-``cap-huyen``, ``tam-nhin-2045``). Words that still come from the code today (the addresses on every page, the
-editors' guide and field reference) are checked in tests of their own, marked ``xfail(strict=True)`` with the
-branch that removes them: they turn into failures ("XPASS(strict)") the moment those branches are merged, so the
-marker is removed then.
+``cap-huyen``, ``tam-nhin-2045``), on the readers' pages and in the editors' area alike.
 """
 
 from __future__ import annotations
@@ -29,7 +26,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.starter import environment, levels
+from generator.starter import environment
 
 from .conftest import CONTENT, ROOT
 from .test_links import PLACEHOLDER_ORIGIN, Site
@@ -73,14 +70,8 @@ def district_words() -> dict[str, str]:
 
 
 def content_for_today(source: Path, target: Path) -> Path:
-    """Copy a fixture's content; a ``level`` the settings model does not accept yet (``chi bộ`` before branch
-    ``sections``) is written as ``xã`` in the copy, so the fixture already says what it is and builds today."""
+    """Copy a fixture's content (a test may build it with other settings)."""
     shutil.copytree(source, target)
-    settings = target / "cai-dat.yml"
-    level = yaml.safe_load(settings.read_text(encoding="utf-8"))["level"]
-    if level not in levels():
-        text = settings.read_text(encoding="utf-8")
-        settings.write_text(re.sub(r"^level:.*$", "level: xã", text, count=1, flags=re.MULTILINE), encoding="utf-8")
     return target
 
 
@@ -166,16 +157,11 @@ def test_no_district_level_word(built: tuple[str, Site]) -> None:
     assert hits == []
 
 
-@pytest.mark.xfail(strict=True, reason="the registry names /ke-hoach-huyen/, #cap-huyen, /tam-nhin-2045/ for every site: "
-                                       "branches `sections` and `horizons` make addresses generic")
 def test_no_district_address(built: tuple[str, Site]) -> None:
     _, site = built
     assert found_in(texts(site, editors=False), DISTRICT_ADDRESSES) == []
 
 
-@pytest.mark.xfail(strict=True, reason="the guide's pages name /ke-hoach-huyen/ and /tam-nhin-2045/ in their menu and the "
-                                       "field reference says “cấp ủy cấp huyện” for section III.1: branches `sections` "
-                                       "and `horizons`")
 def test_editors_area_has_no_word_of_the_district(built: tuple[str, Site]) -> None:
     _, site = built
     files = texts(site, editors=True)
@@ -205,6 +191,5 @@ def test_no_quiz_or_questions_in_the_party_cell_and_no_fixed_vision_year(name: s
     """What makes these fixtures different from the district's (tests/fixtures/README.md)."""
     content = FIXTURES / name / "content"
     assert not (content / "trac-nghiem.yml").exists() and not (content / "hoi-dap.yml").exists()
-    horizons = [data["year"] for path in content.rglob("*.yml")
-                if isinstance(data := yaml.safe_load(path.read_text(encoding="utf-8")), dict) and "year" in data]
-    assert len(horizons) == 2 and 2045 not in horizons, horizons  # wherever branch horizons puts the files
+    horizons = sorted(yaml.safe_load(path.read_text(encoding="utf-8"))["year"] for path in (content / "muc-tieu").glob("*.yml"))
+    assert len(horizons) == {"chi-bo-mau": 3, "tinh-mau": 2}[name] and 2045 not in horizons, horizons

@@ -2,14 +2,13 @@
 ``source``, and the schema version the loader reads (``content/migrations/sections.py``).
 
 Generator behaviour runs on copies of the fixture commune; the migration runs on the version-1 files of the fixture
-and of the district (tag ``v1-content``), as the lead re-runs it at merge.
+and of the district (``tests/fixtures/v1/``).
 """
 
 from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import typing
 from datetime import date
 from pathlib import Path
@@ -22,10 +21,12 @@ from generator.content.levels import LEVELS, LevelName, scope_words
 from generator.content.migrations import SCHEMA_VERSION, migrate
 from generator.render.pages import render_pages
 
-from .conftest import FIXTURE, ROOT, problems_for, replace_once, settings
+from .conftest import FIXTURE, problems_for, replace_once, settings
 
 TODAY = date(2025, 11, 28)
-V1 = "v1-content"
+V1 = Path(__file__).parent / "fixtures" / "v1"
+"""Version-1 files kept verbatim (tests/fixtures/v1/README.md): the district's and the fixture commune's."""
+V1_FOLDERS = {"content": "district", "tests/fixtures/xa-mau/content": "xa-mau"}
 V1_FILES = ("cai-dat.yml", "hoc-tap-quan-triet.yml", "ke-hoach.yml", "muc-tieu-2030.yml", "tam-nhin-2045.yml")
 OLD_KEYS = ("district", "grassroots", "implementation_plans", "reporters")
 MOVED = {"muc-tieu-2030.yml": "muc-tieu/2030.yml", "tam-nhin-2045.yml": "muc-tieu/2045.yml"}
@@ -33,11 +34,10 @@ MOVED = {"muc-tieu-2030.yml": "muc-tieu/2030.yml", "tam-nhin-2045.yml": "muc-tie
 
 
 def _v1(folder: str, target: Path) -> Path:
-    """The version-1 files of ``folder`` (``content`` or the fixture's) as the tag holds them, written to ``target``."""
+    """The version-1 files of ``folder`` (``content`` or the fixture's), copied to ``target``."""
     target.mkdir(parents=True)
     for name in V1_FILES:
-        shown = subprocess.run(["git", "show", f"{V1}:{folder}/{name}"], cwd=ROOT, capture_output=True, check=True)
-        (target / name).write_bytes(shown.stdout)
+        shutil.copyfile(V1 / V1_FOLDERS[folder] / name, target / name)
     return target
 
 

@@ -85,7 +85,7 @@ def cms_outputs(content: Content, settings: BuildSettings) -> list[Output]:
     text = "# Tạo tự động từ generator/editor/cms.py (lược đồ bài trong generator/content/models.py); đừng sửa tay.\n"
     outputs = [Output(CONFIG_PATH, text + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), None),
                Output(locale.SCRIPT_PATH, locale.script(), None), Output(locale.STYLE_PATH, locale.STYLE, None)]
-    if (dist := decap_dist(settings.project_dir)) is not None:
+    if (dist := decap_dist(settings.project_dir, settings.repository)) is not None:
         files = sorted(p for p in dist.iterdir() if p.is_file() and _vendored(p.name))
         outputs += [Output(f"{ADMIN_DIR}/{p.name}", p.read_bytes(), None) for p in files]
     return outputs

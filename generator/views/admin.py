@@ -34,10 +34,13 @@ def github_repo(repo_url: str | None) -> str | None:
 
 
 
-def decap_dist(project_dir: Path) -> Path | None:
-    """The folder holding ``decap-cms.js`` and its chunks, or None when npm has not installed it."""
-    folder = project_dir / DECAP_DIST
-    return folder if (folder / BUNDLE).is_file() else None
+def decap_dist(project_dir: Path, repository: Path | None = None) -> Path | None:
+    """The folder holding ``decap-cms.js`` and its chunks, or None when npm has not installed it. A site in a
+    sub-folder (``sites/x/mkdocs.yml``) finds the repository's ``node_modules/`` when it has none of its own."""
+    for base in (project_dir, repository):
+        if base is not None and (folder := Path(base) / DECAP_DIST).joinpath(BUNDLE).is_file():
+            return folder
+    return None
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ class AdminView:
 def admin_view(site: Site) -> AdminView:
     repo_url = site.settings.repo_url
     return AdminView(
-        packaged=decap_dist(site.settings.project_dir) is not None,
+        packaged=decap_dist(site.settings.project_dir, site.settings.repository) is not None,
         repo=github_repo(repo_url), repo_url=repo_url, branch=site.settings.edit_branch,
         login=site.settings.editor_login, config=CONFIG_NAME, script=BUNDLE,
     )
