@@ -7,7 +7,6 @@ reader or a portal's widget can open must not mark a passed date without a recor
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -45,9 +44,7 @@ def fixture_deadlines() -> list[dict]:
 def late_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture commune built as MkDocs builds it, on a day after all its deadlines."""
     project = tmp_path_factory.mktemp("late")
-    copy_project(project)
-    shutil.rmtree(project / "content")
-    shutil.copytree(CONTENT, project / "content")
+    copy_project(project)  # the fixture commune's content
     site = project / "site"
     result = build_site(site, config=project / "mkdocs.yml", env={"SOURCE_DATE_EPOCH": AFTER_ALL_EPOCH})
     assert result.returncode == 0, result.stdout + result.stderr
