@@ -100,7 +100,7 @@ def test_status_follows_source_date_epoch_and_yaml(project_copy: Path) -> None:
 
 def test_unmeasured_indicators_show_no_status_and_the_page_says_how_figures_come(built_site: Path) -> None:
     content = load_content(FIXTURE_CONTENT)
-    for section, page in ((content.horizons[0], "muc-tieu-2030"), (content.horizons[1], "tam-nhin-2045")):
+    for section, page in ((content.horizons[0], "muc-tieu-2030"), (content.horizons[1], "muc-tieu-2045")):
         raw = (built_site / page / "index.html").read_text(encoding="utf-8")
         for indicator in section.indicators:
             card = raw[raw.index(f'id="{indicator.id}"'):]

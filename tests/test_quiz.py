@@ -74,5 +74,5 @@ def test_bank_json_is_the_yaml_with_links_to_each_passage(fixture_content) -> No
         assert got["quote"] == want["quote"] and got["explanation"] == want["explanation"]
     urls = {q["id"]: q["passage"]["url"] for q in bank["questions"]}
     assert urls["ho-so-truc-tuyen"] == "../muc-tieu-2030/#ho-so-truc-tuyen"
-    assert urls["bao-cao-vien"] == "../ke-hoach-huyen/#bao-cao-vien"
+    assert urls["bao-cao-vien"] == "../ke-hoach/#bao-cao-vien"
     assert urls["nhiem-vu-chinh-quyen-so"] == "../nhiem-vu-giai-phap/#chinh-quyen-so"

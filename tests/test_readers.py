@@ -328,7 +328,7 @@ def test_every_target_page_is_linked_from_its_card(late_site: Path) -> None:
     pages = html_pages(late_site)
     indicator_pages = [p for p in pages if p.startswith("chi-tieu/")]
     assert indicator_pages
-    lists = pages["muc-tieu-2030/index.html"] + pages["tam-nhin-2045/index.html"]
+    lists = pages["muc-tieu-2030/index.html"] + pages["muc-tieu-2045/index.html"]
     for path in indicator_pages:
         slug = path.split("/")[1]
         assert f'href="../chi-tieu/{slug}/"' in lists, path

@@ -22,7 +22,7 @@ from generator.render.printref import qr_path
 from ..conftest import PUBLISHED_URL, fixture_yaml
 from .conftest import PHONE, QuietHandler
 
-MENU = ["", "muc-tieu-2030/", "tam-nhin-2045/", "lich-thuc-hien/", "phan-cong/", "toan-van/"]
+MENU = ["", "muc-tieu-2030/", "muc-tieu-2045/", "lich-thuc-hien/", "phan-cong/", "toan-van/"]
 
 
 @pytest.fixture(scope="module")
