@@ -132,7 +132,7 @@ def test_every_link_of_every_page_resolves_under_the_deploy(deploy: Path) -> Non
 def test_edit_links_and_editor_folders_are_the_sites_own(deploy: Path) -> None:
     for site_id in SITES:
         prefix = f"sites/{site_id}/content"
-        plan = (deploy / site_id / "ke-hoach-huyen" / "index.html")
+        plan = (deploy / site_id / "ke-hoach" / "index.html")
         pages = [plan] if plan.is_file() else sorted((deploy / site_id).rglob("index.html"))
         edits = {m for page in pages for m in re.findall(rf'href="({re.escape(REPO_URL)}/edit/[^"]+)"',
                                                             page.read_text(encoding="utf-8"))}
