@@ -88,12 +88,12 @@ docs: setup
 test: setup-test node
 	$(PY) -m pytest
 
-# Lighthouse, build time against plain MkDocs, page weight: one JSON line (bench/README.md).
+# Lighthouse, build time against plain MkDocs, page weight, build-all of 10 and 100 generated sites (BENCH_SITES):
+# one JSON line (bench/README.md).
 bench: setup-test node
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m bench.run
-	@$(MAKE) --no-print-directory bench-sites
 
-# build-all on 10 and 100 generated sites (BENCH_SITES=10,100): one JSON line each (bench/README.md).
+# build-all alone, on 10 and 100 generated sites (BENCH_SITES=10,100): one JSON line (bench/README.md).
 bench-sites: setup node
 	nice $(PY) -m bench.multisite
 

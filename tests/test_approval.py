@@ -20,15 +20,13 @@ import pytest
 import yaml
 
 from generator.content.approval import omissions
-from generator.content.document import normalise
 from generator.editor.lint import lint
 from generator.publish.search import stroke_as_mark
 from generator.render.outputs import site_outputs
 from generator.render.pages import nav, render_pages
 from generator.settings import BuildSettings, SettingsError
 
-from .conftest import CONTENT, FIXTURE, ROOT, build_site, copy_project, problems_for, replace_once, settings
-from .test_fidelity import corrected_source
+from .conftest import FIXTURE, ROOT, build_site, copy_project, problems_for, replace_once, settings
 
 FIXTURE_CONTENT = FIXTURE / "content"
 TODAY = date(2026, 11, 28)
@@ -111,7 +109,7 @@ def test_production_publishes_approved_posts_only_in_pages_and_feeds(fixture_cop
 
     category = raw(fixture_copy, "tin-tuc.yml")["categories"][0]["id"]
     body = raw(fixture_copy, "cai-dat.yml")["approving_bodies"][0]["id"]
-    (fixture_copy / "tin-tuc").mkdir()
+    (fixture_copy / "tin-tuc").mkdir(exist_ok=True)  # the fixture has posts already
     post = ("---\ntitle: {title}\ndate: 2026-11-20\nauthor: Văn phòng Đảng ủy xã\ncategory: {category}\n"
             "summary: Tóm tắt.\n{approved}---\nNội dung.\n")
     (fixture_copy / "tin-tuc" / "2026-11-20-da-duyet.md").write_text(
@@ -188,7 +186,7 @@ def test_unknown_approving_body_is_an_error_at_its_line(fixture_copy: Path) -> N
 
 def test_an_approval_in_a_post_names_a_body_of_the_settings(fixture_copy: Path) -> None:
     category = raw(fixture_copy, "tin-tuc.yml")["categories"][0]["id"]
-    (fixture_copy / "tin-tuc").mkdir()
+    (fixture_copy / "tin-tuc").mkdir(exist_ok=True)  # the fixture has posts already
     (fixture_copy / "tin-tuc" / "2026-11-20-bai.md").write_text(
         f"---\ntitle: Bài\ndate: 2026-11-20\nauthor: Văn phòng\ncategory: {category}\nsummary: Tóm tắt.\n"
         "approved: {by: ai-do, on: 21/11/2026}\n---\nNội dung.\n", encoding="utf-8")
@@ -232,25 +230,6 @@ def test_a_clarification_may_not_call_a_sentence_of_the_plan_a_misunderstanding(
     assert problem.line == line and "nguyên văn Kế hoạch" in problem.message_vi
 
 
-def document_paragraphs() -> list[str]:
-    return [normalise(p) for p in corrected_source().split("\n\n")]
-
-
-@pytest.mark.parametrize("item", raw(CONTENT, "lam-ro.yml")["items"], ids=lambda item: item["id"])
-def test_no_district_clarification_question_is_text_the_plan_endorses(item: dict) -> None:
-    paragraphs = document_paragraphs()
-    assert not any(normalise(item["question"]) in p for p in paragraphs), item["question"]
-    assert item["quotes"] and all(any(normalise(q) in p for p in paragraphs) for q in item["quotes"])
-
-
-def test_district_clarifications_drop_hostile_labels_and_the_mindset_the_resolution_removes() -> None:
-    data = raw(CONTENT, "lam-ro.yml")
-    text = yaml.safe_dump(data, allow_unicode=True).casefold()  # what the page shows, not the editors' comments
-    assert "luận điệu" not in text and "thù địch" not in text and "xuyên tạc" not in text
-    assert "không quản được thì cấm" not in text
-    assert data["title"] == "Làm rõ một số nhận thức chưa đúng"
-
-
 # -- answers say only what the plan says ----------------------------------------------------------
 
 UNSAID = re.compile(r"(không|chưa) (nêu|quy định|đề cập)|Kế hoạch (không|chưa)", re.IGNORECASE)
@@ -265,12 +244,6 @@ def test_an_answer_that_says_what_the_plan_leaves_out_is_refused(fixture_copy: P
     [problem] = problems_for(fixture_copy)
     assert (problem.file.endswith("hoi-dap.yml"), problem.line) == (True, line)
     assert "câu trả lời nói điều Kế hoạch không nêu" in problem.message_vi
-
-
-def test_no_district_answer_says_what_the_plan_leaves_out() -> None:
-    answers = [q["answer"] for g in raw(CONTENT, "hoi-dap.yml")["groups"] for q in g["questions"]]
-    answers += [item["answer"] for item in raw(CONTENT, "lam-ro.yml")["items"]]
-    assert [a for a in answers if UNSAID.search(a)] == []
 
 
 def test_a_payment_answer_may_still_say_khong_dung_tien_mat(fixture_copy: Path) -> None:
@@ -315,30 +288,22 @@ def test_a_citizens_quote_must_stand_in_its_passage(fixture_copy: Path) -> None:
     assert "câu trích không có nguyên văn trong Kế hoạch" in problem.message_vi
 
 
-@pytest.mark.parametrize("line", raw(CONTENT, "nguoi-dan.yml")["items"], ids=lambda line: line["passage"])
-def test_district_citizens_lines_quote_the_plan(line: dict) -> None:
-    assert any(normalise(line["quote"]) in p for p in document_paragraphs()), line["quote"]
-
-
-# -- the district: nothing approved on its behalf -----------------------------------------------
-
-def test_no_approval_record_is_written_into_the_districts_content() -> None:
-    files = [*CONTENT.glob("*.yml"), *(CONTENT / "tin-tuc").glob("*.md")]
-    assert [f.name for f in files if re.search(r"^\s*approved:", f.read_text(encoding="utf-8"), re.M)] == []
-
-
-def test_a_production_render_of_the_district_leaves_every_editorial_page_out() -> None:
+def test_a_production_render_without_approvals_leaves_every_editorial_page_out(fixture_copy: Path) -> None:
+    """The fixture with every ``approved:`` line taken out (as the district's content is today): a production
+    render has no editorial page and no editorial block on the home page; a preview has them all, as drafts."""
     from generator.content import load_content
 
-    content = load_content(CONTENT)
-    pages = render(content, CONTENT, preview=False)
+    for path in [*fixture_copy.glob("*.yml"), *(fixture_copy / "tin-tuc").glob("*.md")]:
+        remove_approvals(path)
+    content = load_content(fixture_copy)
+    pages = render(content, fixture_copy, preview=False)
     for page in ("hoi-dap.md", "lam-ro.md", "thuat-ngu.md", "trac-nghiem.md", "tin-tuc/index.md"):
         assert page not in pages, page
     home = pages["index.md"]
-    assert raw(CONTENT, "tom-tat.yml")["title"] not in home and raw(CONTENT, "nguoi-dan.yml")["title"] not in home
+    assert raw(fixture_copy, "tom-tat.yml")["title"] not in home and raw(fixture_copy, "nguoi-dan.yml")["title"] not in home
     assert "trac-nghiem.md" not in home and "tin-tuc/index.md" not in home
-    preview = render(content, CONTENT, preview=True)
-    assert {"hoi-dap.md", "lam-ro.md", "thuat-ngu.md", "trac-nghiem.md"} <= set(preview)
+    preview = render(content, fixture_copy, preview=True)
+    assert {"hoi-dap.md", "lam-ro.md", "thuat-ngu.md", "trac-nghiem.md", "tin-tuc/index.md"} <= set(preview)
 
 
 def test_make_serve_is_a_preview() -> None:

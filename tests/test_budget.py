@@ -32,11 +32,13 @@ def test_home_page_first_view_is_at_most_60_kb_gzip(built_site: Path) -> None:
     assert weight.total <= HOME_BUDGET, weight
 
 
-def test_every_other_page_is_at_most_90_kb_gzip(built_site: Path) -> None:
-    pages = html_pages(built_site)[1:]
+def test_every_other_page_is_at_most_90_kb_gzip(unaddressed_site: Path) -> None:
+    """Built with no address: with one, the 404 page links its files from the root (``/xa-mau/assets/…``), which
+    ``page_weight`` reads as site paths and reports missing."""
+    pages = html_pages(unaddressed_site)[1:]
     assert len(pages) >= 8, pages
     for page in pages:
-        weight = page_weight(built_site, page)
+        weight = page_weight(unaddressed_site, page)
         assert not weight.missing, weight.missing
         assert weight.total <= PAGE_BUDGET, weight
 

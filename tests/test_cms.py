@@ -7,6 +7,7 @@ function under test; the browser test (tests/browser/test_cms.py) runs the form 
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 from pathlib import Path
 
@@ -95,7 +96,22 @@ def test_select_options_are_the_fixtures_categories_and_plan_parts(fixture_conte
     units = yaml.safe_load((FIXTURE_CONTENT / "to-chuc-thuc-hien.yml").read_text(encoding="utf-8"))["units"]
     values = {o["value"] for o in fields["related"]["options"]}
     assert indicators and indicators | {unit["id"] for unit in units} <= values
-    assert not news.get("tags")  # the fixture names no tag: a free list with the slug rule, not an empty select
+    assert news["tags"], "the fixture names its tags: a select of them, several allowed"
+    assert fields["tags"]["widget"] == "select" and fields["tags"]["multiple"] is True
+    assert [(o["value"], o["label"]) for o in fields["tags"]["options"]] == [(t["id"], t["name"]) for t in news["tags"]]
+
+
+def test_tags_are_a_free_list_until_one_is_named(fixture_copy) -> None:
+    """No tag named in tin-tuc.yml: a free list with the slug rule, not an empty select."""
+    from generator.content import load_content
+
+    path = fixture_copy / "tin-tuc.yml"
+    news = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(yaml.safe_dump({key: value for key, value in news.items() if key != "tags"}, allow_unicode=True),
+                    encoding="utf-8")
+    for post in (fixture_copy / "tin-tuc").glob("*.md"):  # their tags would be unnamed (a lint warning, no error)
+        post.write_text(re.sub(r"(?m)^tags: .*\n", "", post.read_text(encoding="utf-8")), encoding="utf-8")
+    fields = _fields(_config(load_content(fixture_copy)))
     assert fields["tags"]["widget"] == "list" and "sinh-hoat-chi-bo" in fields["tags"]["field"]["pattern"][1]
 
 

@@ -2,7 +2,7 @@
 
 Issue 20 (item 5) and issue 21: ``python -m generator --content sites/x/content build`` used to build the root
 ``content/`` silently. The tests copy the fixture commune into a nested folder (``sites/x/content``) of a project
-whose root also holds the district's content, so a command that falls back to the root shows the district's name.
+whose root also holds another organisation's content, so a command that falls back to the root shows that name.
 Edit links, the browser editor's folders and the guide's field reference must name ``sites/x/content`` too.
 """
 
@@ -23,9 +23,11 @@ from generator.content.posts import NEWS_DIR
 from generator.editor.cms import CONFIG_PATH
 from generator.settings import content_folder
 
-from .conftest import CI_REPO_URL, CONTENT, FIXTURE, ROOT
+from .conftest import CI_REPO_URL, FIXTURE, ROOT
 
 NESTED = "sites/x/content"
+ROOT_ORGANISATION = "Đảng ủy phường Thử Nghiệm"
+"""The organisation of the project's root content/ (the fixture under another name), which a nested build must not show."""
 
 
 def organisation(content: Path) -> str:
@@ -35,14 +37,19 @@ def organisation(content: Path) -> str:
 
 @pytest.fixture(scope="module")
 def nested_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """mkdocs.yml, docs/ and the guide (with its task pages) at the root, the district's content in content/,
-    the fixture in sites/x/."""
+    """mkdocs.yml, docs/ and the guide (with its task pages) at the root, a renamed copy of the fixture in content/,
+    the fixture itself in sites/x/."""
     root = tmp_path_factory.mktemp("multi")
     shutil.copytree(ROOT / "docs", root / "docs")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copy(ROOT / "CONTRIBUTING.md", root / "CONTRIBUTING.md")
     shutil.copytree(ROOT / "huong-dan-bien-tap", root / "huong-dan-bien-tap")  # the guide's task pages
-    shutil.copytree(CONTENT, root / "content")
+    shutil.copytree(FIXTURE / "content", root / "content")  # a second organisation at the root: the fixture renamed
+    settings = root / "content" / "cai-dat.yml"
+    text = settings.read_text(encoding="utf-8")
+    fixture_organisation = organisation(FIXTURE / "content")
+    assert ROOT_ORGANISATION not in text and fixture_organisation in text
+    settings.write_text(text.replace(fixture_organisation, ROOT_ORGANISATION), encoding="utf-8")  # its name everywhere
     shutil.copytree(FIXTURE / "content", root / NESTED)
     return root
 

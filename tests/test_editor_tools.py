@@ -38,6 +38,7 @@ def test_schema_files_are_up_to_date() -> None:
 
 
 def test_every_content_file_names_its_schema_and_validates_against_it() -> None:
+    """The district's content/ (a schema check, one of the few tests that read it)."""
     exported = schemas()
     for name in [*(entry.name for entry in content_files()), "ocr-corrections.yml"]:
         first = (CONTENT / name).read_text(encoding="utf-8").splitlines()[0]
@@ -142,7 +143,7 @@ def test_the_edit_button_is_named_as_material_shows_it_in_vietnamese() -> None:
 
 def test_guide_is_a_site_page_with_no_edit_link(project_copy: Path) -> None:
     site = project_copy / "site"
-    # A preview, so that the district's posts (not approved yet) have their pages and edit links.
+    # A preview, so that the fixture's item waiting for approval has its page and edit link too.
     result = build_site(site, config=project_copy / "mkdocs.yml", env={"REPO_URL": REPO_URL, "SITE_MODE": "preview"})
     assert result.returncode == 0, result.stderr
     page = (site / "bien-tap/huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
@@ -164,7 +165,7 @@ def test_guide_is_a_site_page_with_no_edit_link(project_copy: Path) -> None:
     assert package_pages and package_pages <= html_pages and not package_pages & set(edited)
     assert set(edited) == html_pages - package_pages - guide_pages, "every other page of the site has an edit link"
     for page_path, source in edited.items():
-        assert (ROOT / source).is_file(), f"{page_path}: edit link to missing {source}"
+        assert (project_copy / source).is_file(), f"{page_path}: edit link to missing {source}"
     posts = {f"content/tin-tuc/{post.name}" for post in (project_copy / "content/tin-tuc").glob("*.md")}
     assert posts and posts <= set(edited.values()), "each post's page edits the post's own file"
     assert edited["muc-tieu-2030/index.html"] == "content/muc-tieu/2030.yml"

@@ -117,16 +117,42 @@ def test_two_measurements_draw_a_trend_chart(pages: dict[str, str]) -> None:
             assert f"năm {measurement['year']}" in chart.group(1)
 
 
-def test_news_pages_are_off_without_posts(fixture_content, pages: dict[str, str]) -> None:
-    """No post to publish: no news list, no empty category page, no menu entry, no widget (content.approval)."""
+def test_news_pages_are_off_without_posts(fixture_copy) -> None:
+    """No post to publish: no news list, no empty category page, no menu entry, no widget (content.approval).
+    The fixture has posts (tin-tuc/), so the test removes them from a copy."""
+    import shutil
+
+    from generator.content import load_content
     from generator.render.pages import nav
 
-    assert not (CONTENT_DIR / "tin-tuc").exists(), "the fixture has no posts"
+    assert (fixture_copy / "tin-tuc").is_dir(), "the fixture has posts; this test takes them away"
+    shutil.rmtree(fixture_copy / "tin-tuc")
+    content = load_content(fixture_copy)
+    built = settings(TODAY, fixture_copy)
+    pages = {page.path: page.markdown for page in render_pages(content, built)}
+    assert not content.posts
     assert not [path for path in pages if path.startswith("tin-tuc/")]
     assert "nhung/tin-moi/index.md" not in pages
-    assert "tin-tuc/index.md" not in nav(fixture_content, settings(TODAY, FIXTURE / "content"))
+    assert "tin-tuc/index.md" not in nav(content, built)
     for category in fixture_yaml("tin-tuc.yml")["categories"]:
         assert f"tin-tuc/chuyen-muc/{category['id']}.md" not in pages
+
+
+def test_news_pages_list_the_fixture_posts(fixture_content, pages: dict[str, str]) -> None:
+    """With approved posts (tin-tuc/*.md) the production build has the list, each post's page and its category's."""
+    from generator.render.pages import nav
+
+    posts = sorted((CONTENT_DIR / "tin-tuc").glob("*.md"))
+    assert len(posts) >= 2, "the fixture needs posts"
+    assert "tin-tuc/index.md" in nav(fixture_content, settings(TODAY, CONTENT_DIR))
+    listing = pages["tin-tuc/index.md"]
+    for post in posts:
+        front = yaml.safe_load(post.read_text(encoding="utf-8").split("---")[1])
+        assert front["title"] in listing, front["title"]
+        assert f"tin-tuc/chuyen-muc/{front['category']}.md" in pages
+        assert any(front["title"] in markdown for path, markdown in pages.items()
+                   if path.startswith("tin-tuc/") and path != "tin-tuc/index.md"
+                   and not path.startswith("tin-tuc/chuyen-muc/")), front["title"]
 
 
 def test_future_deadline_is_not_yet_due(fixture_content, pages: dict[str, str]) -> None:

@@ -70,9 +70,7 @@ def bare_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
             pytest.fail(f"CI must run the fresh-machine build: {reason}")
         pytest.skip(reason)
     folder = tmp_path_factory.mktemp("bare")
-    project = copy_project(folder / "project")
-    shutil.rmtree(project / "content")
-    shutil.copytree(FIXTURE / "content", project / "content")
+    project = copy_project(folder / "project")  # the fixture commune's content
     stubs = folder / "stubs"
     stubs.mkdir()
     (stubs / "weasyprint.py").write_text("raise ImportError('WeasyPrint is not on this machine')\n", encoding="utf-8")

@@ -189,7 +189,7 @@ def test_two_renders_give_the_same_bytes(tmp_path: Path) -> None:
     assert metadata["/CreationDate"].startswith("D:20251128")  # SOURCE_DATE_EPOCH's day, not the clock
 
 
-def test_the_district_site_has_its_handout(built_site: Path) -> None:
+def test_the_built_site_has_its_handout(built_site: Path) -> None:
     reader = PdfReader(built_site / PDF_PATH)
     assert 2 <= len(reader.pages) <= 6
     assert "57-NQ/TW" in _text((built_site / PDF_PATH).read_bytes())

@@ -21,7 +21,7 @@ from generator.content.migrations import SETTINGS_FILE, migrate
 from generator.content.migrations.horizons import move_horizons
 from generator.render.pages import nav, render_pages, site_view
 
-from .conftest import FIXTURE, settings
+from .conftest import FIXTURE, replace_once, settings
 
 TODAY = date(2026, 11, 28)
 V1 = Path(__file__).parent / "fixtures" / "v1" / "xa-mau"
@@ -79,7 +79,7 @@ def _expected_pages(content: Path) -> list[str]:
 
 def test_three_horizons_three_pages_in_year_order_all_in_the_menu(three: Path) -> None:
     expected = _expected_pages(three)
-    assert expected == ["muc-tieu-2030.md", "tam-nhin-2045.md", "muc-tieu-2050.md"]
+    assert expected == ["muc-tieu-2030.md", "muc-tieu-2045.md", "muc-tieu-2050.md"]
     content = load_content(three)
     site = site_view(content, settings(TODAY, three))
     pages = registry.horizons(site.content)
@@ -122,7 +122,8 @@ def test_a_horizon_file_named_for_another_year_is_a_vietnamese_error(tmp_path: P
 
 def test_two_horizons_with_one_address_are_refused(tmp_path: Path) -> None:
     content = Path(shutil.copytree(FIXTURE / "content", tmp_path / "content"))
-    address = _yaml(content / "muc-tieu" / "2045.yml")["address"]
+    address = "tam-nhin"
+    replace_once(content / "muc-tieu" / "2045.yml", "year: 2045\n", f"year: 2045\naddress: {address}\n")
     (content / "muc-tieu" / "2050.yml").write_text(THIRD.replace("year: 2050\n", f"year: 2050\naddress: {address}\n"),
                                                    encoding="utf-8")
     with pytest.raises(ContentError) as caught:
@@ -159,7 +160,7 @@ def test_migration_moves_the_version_1_files_and_keeps_their_addresses_and_words
         comments = [line for line in old.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
         assert all(line in new.read_text(encoding="utf-8").splitlines() for line in comments), "comments kept"
     assert any("tam-nhin-2045.yml" in line and "2045.yml" in line for line in changes)
-    assert _tree(content / "muc-tieu") == _tree(FIXTURE / "content" / "muc-tieu"), "the committed fixture's shape"
+    assert _tree(content / "muc-tieu") == _tree(V1.parent / "xa-mau-v2" / "muc-tieu"), "the reviewed migration's shape"
     pages = registry.horizons(load_content(content))
     assert [(h.page, h.title) for h in pages] == [("muc-tieu-2030.md", "Mục tiêu đến năm 2030"),
                                                   ("tam-nhin-2045.md", "Tầm nhìn đến năm 2045")]
@@ -179,6 +180,8 @@ def test_a_content_folder_without_horizons_has_no_target_pages(tmp_path: Path) -
     shutil.rmtree(content / "muc-tieu")
     for name in ("hoi-dap.yml", "lam-ro.yml", "trac-nghiem.yml", "tom-tat.yml", "nguoi-dan.yml", "sinh-hoat-chi-bo.yml"):
         (content / name).unlink(missing_ok=True)  # editorial files that quote the targets
+    for post in (content / "tin-tuc").glob("*.md"):
+        post.unlink()  # posts may name an indicator in `related`
     loaded = load_content(content)
     assert loaded.horizons == []
     rendered = {page.path: page.markdown for page in render_pages(loaded, settings(TODAY, content))}

@@ -25,7 +25,7 @@ from generator.render.outputs import site_outputs
 from generator.render.pages import render_pages
 from generator.views.deadlines import due_items
 
-from .conftest import CONTENT, FIXTURE, build_site, copy_project, settings
+from .conftest import FIXTURE, build_site, copy_project, settings
 
 FIXTURE_CONTENT = FIXTURE / "content"
 TODAY = date(2025, 11, 28)
@@ -267,11 +267,14 @@ def test_organisations_under_another_are_not_expected_at_milestones(tmp_path: Pa
     assert all(f"/{expected} tổ chức" in s for s in re.findall(r"Đến ngày [^:]*: \d+/\d+ tổ chức", page))
 
 
-def test_default_register_is_empty_and_the_page_is_off() -> None:
-    assert register(CONTENT)["organisations"] == [], "the district's content holds no invented organisations"
-    assert not (CONTENT / "to-chuc-co-so").exists() or not list((CONTENT / "to-chuc-co-so").glob("*.yml"))
-    content = load_content(CONTENT)
-    outputs = {o.path: o.content for o in site_outputs(content, settings(TODAY))}
+def test_an_empty_register_turns_the_page_off(fixture_copy: Path) -> None:
+    """The fixture with its register emptied (``organisations: []``, no result files), as the district's is today."""
+    emptied = dict(register(fixture_copy), organisations=[])
+    (fixture_copy / REG).write_text(yaml.safe_dump(emptied, allow_unicode=True), encoding="utf-8")
+    shutil.rmtree(fixture_copy / "to-chuc-co-so")
+    content = load_content(fixture_copy)
+    assert content.grassroots.kinds and not content.grassroots.organisations
+    outputs = {o.path: o.content for o in site_outputs(content, settings(TODAY, fixture_copy))}
     assert PAGE not in outputs, "no page that only says there is nothing yet (registry.has_register)"
     assert CSV_FILE not in outputs and JSON_FILE not in outputs, "the page's exports go with it (no empty file)"
     assert "tổ chức đã" not in outputs["lich-thuc-hien.md"], "no count without a register"
@@ -280,10 +283,9 @@ def test_default_register_is_empty_and_the_page_is_off() -> None:
 # -- validation: each rule, with file and line, through the real build --------------------------
 
 def _with_fixture_register(project: Path) -> Path:
-    """A project copy whose content carries the fixture's register and result files."""
+    """A project copy's content (the fixture's: it carries the register and its result files)."""
     content = project / "content"
-    shutil.copy(FIXTURE_CONTENT / "to-chuc-co-so.yml", content / "to-chuc-co-so.yml")
-    shutil.copytree(FIXTURE_CONTENT / "to-chuc-co-so", content / "to-chuc-co-so")
+    assert (content / REG).is_file() and list((content / "to-chuc-co-so").glob("*.yml"))
     return content
 
 
@@ -301,7 +303,7 @@ DONG_TAM = "to-chuc-co-so/chi-bo-thon-dong-tam.yml"
 
 def _date_before_plan(content: Path) -> tuple[str, int, str]:
     line = _edit(content / DONG_TAM, "  - date: 2025-03-05", "  - date: 2024-12-01")
-    return DONG_TAM, line, "trước ngày ban hành Nghị quyết"
+    return DONG_TAM, line, "trước ngày ban hành Kế hoạch"  # the fixture's plan is dated (ke-hoach.yml `date:`)
 
 
 def _date_after_build(content: Path) -> tuple[str, int, str]:
@@ -347,7 +349,7 @@ RULES = [_date_before_plan, _date_after_build, _attendance_above_members, _unkno
          _duplicate_organisation, _duplicate_result_file, _unknown_kind]
 
 
-def test_fixture_register_builds_in_the_district_project(tmp_path: Path) -> None:
+def test_fixture_register_loads_in_a_project_copy(tmp_path: Path) -> None:
     """The bad inputs below differ from this good one by one edit each."""
     content = _with_fixture_register(copy_project(tmp_path / "project"))
     assert load_content(content, today=TODAY).grassroots.organisations
@@ -385,8 +387,6 @@ def test_fixture_site_links_and_exports_resolve(tmp_path: Path) -> None:
     from .test_links import Site
 
     project = copy_project(tmp_path / "project")
-    shutil.rmtree(project / "content")
-    shutil.copytree(FIXTURE_CONTENT, project / "content")
     site = tmp_path / "site"
     result = build_site(site, config=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,10 +9,11 @@ Twitter ``<meta>`` URLs, ``url()`` in inline styles and ``<style>``), plus ``url
 the page is served at, as a browser would, and must name a file of the build; each
 fragment must name an element ``id`` (or an ``<a name>``) on the page it points to.
 
-It runs on two builds: the ordinary one (``built_site``; served at the root of a host, or at
-``SITE_URL`` when the environment sets one, as CI does) and one published under a sub-path
+It runs on two builds of the fixture commune: the ordinary one (``built_site``; served at its ``base_url``,
+or at ``SITE_URL`` when the environment sets one, as CI does) and one published under a sub-path
 (``SITE_URL=https://example.org/nq57/``), where a root-relative URL, or an absolute one to the
-site's own host, outside ``/nq57/`` is as broken as a missing file.
+site's own host, outside ``/nq57/`` is as broken as a missing file. The district's own build is checked
+the same way in tests/test_district.py.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import pytest
 from generator.content import load_content
 from generator.settings import BuildSettings
 
-from .conftest import CONTENT, PUBLISHED_URL
+from .conftest import FIXTURE_CONTENT, PUBLISHED_URL
 
 SUBPATH_URL = PUBLISHED_URL
 
@@ -256,10 +257,10 @@ class Site:
         return sorted(broken)
 
 
-def root_address() -> str:
-    """Where ``built_site`` is published: as the plugin decides (``SITE_URL``, which CI sets, or
-    ``base_url`` in cai-dat.yml); without either, the root of a host."""
-    settings = BuildSettings.resolve(CONTENT, base_url=load_content(CONTENT).settings.base_url, repo_url=None)
+def root_address(content: Path = FIXTURE_CONTENT) -> str:
+    """Where the build of ``content`` (``built_site``: the fixture's) is published: as the plugin decides
+    (``SITE_URL``, which CI sets, or ``base_url`` in cai-dat.yml); without either, the root of a host."""
+    settings = BuildSettings.resolve(content, base_url=load_content(content).settings.base_url, repo_url=None)
     return settings.site_url or PLACEHOLDER_ORIGIN
 
 

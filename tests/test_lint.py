@@ -10,13 +10,13 @@ from pathlib import Path
 from generator.content import load_content
 from generator.editor.lint import lint, number_pattern
 
-from .conftest import CONTENT, ROOT, problems_for
+from .conftest import CONTENT, ROOT, fixture_indicators, problems_for, with_scanned_copy
 
 POST = """---
 title: Hội nghị quán triệt
 date: 2025-03-15
 author: Ban biên tập
-category: hoc-tap-quan-triet
+category: hoat-dong
 summary: Tóm tắt.
 ---
 {body}
@@ -24,7 +24,7 @@ summary: Tóm tắt.
 
 
 WAITING = "chờ duyệt:"
-"""Items waiting for approval (every editorial item of the district, and these tests' posts): tests/test_approval.py."""
+"""Items waiting for approval (the fixture's Q&A item ``nguoi-dan-o-dau`` and these tests' posts): tests/test_approval.py."""
 
 
 def findings_at(content: Path, name: str) -> list[tuple[int, str, str]]:
@@ -37,32 +37,35 @@ def post(content: Path, body: str, name: str = "2025-03-15-x.md") -> str:
     return name
 
 
-def test_default_content_is_clean() -> None:
-    """Clean but for the reminder that the footer's publisher details are still empty (they are not in the plan)."""
+def test_the_districts_content_is_clean() -> None:
+    """The district's content/ (one of the few tests that read it): clean but for the reminder that the footer's
+    publisher details are still empty (they are not in the plan)."""
     findings = [f for f in lint(CONTENT) if not f.message.startswith(("chân trang còn thiếu", WAITING))]
     assert [str(f) for f in findings] == []
 
 
 def test_planted_ocr_error_in_yaml_is_an_error_with_file_and_line(content_copy: Path) -> None:
+    with_scanned_copy(content_copy)
     path = content_copy / "hoc-tap-quan-triet.yml"
     # Planted everywhere: a duty quotes the same sentence, and a quote must still stand in its paragraph.
-    text = path.read_text(encoding="utf-8").replace("lồng ghép", "lỏng ghép")
+    right, wrong = "quán triệt Nghị quyết cho cán bộ chủ chốt", "quán chiệt Nghị quyết cho cán bộ chủ chốt"
+    text = path.read_text(encoding="utf-8").replace(right, wrong)
     path.write_text(text, encoding="utf-8")
-    lines = [number for number, line in enumerate(text.splitlines(), start=1) if "lỏng ghép" in line]
+    lines = [number for number, line in enumerate(text.splitlines(), start=1) if "quán chiệt" in line]
     # Where the scanned copy is kept, validate stops first: the plan's wording changed, at the first line, original shown.
     [problem] = problems_for(content_copy)
     assert (problem.file.endswith("content/hoc-tap-quan-triet.yml"), problem.line) == (True, lines[0])
-    assert "lồng ghép" in problem.message_vi.split("ở đây đang là")[0] and "lỏng ghép" in problem.message_vi
+    assert "quán triệt" in problem.message_vi.split("ở đây đang là")[0] and "quán chiệt" in problem.message_vi
     # A locality without a scanned copy still gets lint's known-OCR-error check on every line.
     (content_copy / "source" / "ke-hoach-ocr.txt").unlink()
     found = [f for f in lint(content_copy) if f.severity == "error"]
     assert lines and [(f.file, f.line) for f in found] == [("content/hoc-tap-quan-triet.yml", n) for n in lines]
-    assert "lồng ghép" in found[0].fix
+    assert "quán triệt" in found[0].fix
 
 
 def test_ocr_error_wrapped_over_two_lines_is_found(content_copy: Path) -> None:
-    name = post(content_copy, "Các cấp\nTùng\ncấp ủy thực hiện.")
-    assert findings_at(content_copy, name) == [(9, "error", "“Tùng cấp ủy” là lỗi nhận dạng chữ/lỗi gõ đã biết")]
+    name = post(content_copy, "Các chi bộ\nquán\nchiệt Nghị quyết.")
+    assert findings_at(content_copy, name) == [(9, "error", "“quán chiệt” là lỗi nhận dạng chữ/lỗi gõ đã biết")]
 
 
 def test_correct_phrases_are_not_flagged(content_copy: Path) -> None:
@@ -71,12 +74,12 @@ def test_correct_phrases_are_not_flagged(content_copy: Path) -> None:
 
 
 def test_cli_exit_code_and_output(content_copy: Path) -> None:
-    name = post(content_copy, "Tuyên truyền NQ 57 và tuyên chuyền.")
+    name = post(content_copy, "Tuyên truyền NQ 57 và quán chiệt.")
     result = subprocess.run([sys.executable, "-m", "generator", "--content", str(content_copy), "lint"],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert f"content/tin-tuc/{name}:8: LỖI" in result.stdout
-    assert "cách sửa: viết “57-NQ/TW”" in result.stdout and "sửa thành “tuyên truyền”" in result.stdout
+    assert "cách sửa: viết “57-NQ/TW”" in result.stdout and "sửa thành “quán triệt”" in result.stdout
 
 
 def test_warnings_alone_do_not_fail(content_copy: Path) -> None:
@@ -86,7 +89,7 @@ def test_warnings_alone_do_not_fail(content_copy: Path) -> None:
     assert result.returncode == 0, result.stdout
     reminders = 1 if load_content(content_copy).settings.missing_publisher_details else 0
     waiting = result.stdout.count(f": CẢNH BÁO: {WAITING}")
-    assert waiting > 0, "the district's editorial items and this post wait for approval"
+    assert waiting > 0, "the fixture's unapproved Q&A item and this post wait for approval"
     assert f"0 lỗi, {4 + reminders + waiting} cảnh báo" in result.stdout
 
 
@@ -105,7 +108,8 @@ def test_the_documents_own_date_style_is_not_flagged(content_copy: Path) -> None
     assert findings_at(content_copy, name) == []
 
 
-def test_dates_quoted_from_the_document_are_not_flagged() -> None:
+def test_dates_quoted_from_the_districts_document_are_not_flagged() -> None:
+    """The district's content/ writes the document's dates as the document does: lint leaves them alone."""
     text = (CONTENT / "hoc-tap-quan-triet.yml").read_text(encoding="utf-8")
     assert "10/3/2025" in text, "the document's own date style is in the content"
     assert not [f for f in lint(CONTENT) if "ngày" in f.message]
@@ -126,7 +130,7 @@ def test_resolution_number_variants() -> None:
 
 
 def test_links_and_images(content_copy: Path) -> None:
-    name = post(content_copy, "[Đúng](muc-tieu-2030.md#kinh-te-so) [Thư mục](tin-tuc/index.md) [Ngoài](https://example.org)\n"
+    name = post(content_copy, f"[Đúng](muc-tieu-2030.md#{fixture_indicators()[0]['id']}) [Thư mục](tin-tuc/index.md) [Ngoài](https://example.org)\n"
                               "[Sai](muc-tieu-2031.md)\n![](assets/site.css)\n![Ảnh](assets/khong-co.png)")
     found = [(line, severity) for line, severity, _ in findings_at(content_copy, name)]
     assert found == [(9, "error"), (10, "error"), (11, "error")]

@@ -107,6 +107,14 @@ def test_the_broken_site_fails_alone_and_is_named_vietnamese_first(first_run, de
     assert not (deploy / BROKEN).exists()
 
 
+def test_each_sites_build_process_peak_memory_is_recorded(deploy: Path) -> None:
+    """``make bench`` reads each worker's peak memory from the manifest: a real process's, not the whole run's.
+    A Python process that imported MkDocs and pydantic holds tens of MB at least; a site build stays far under 2 GB."""
+    manifest = json.loads((deploy / ".build-all.json").read_text(encoding="utf-8"))
+    for site_id in [*SITES, BROKEN]:
+        assert 30 < manifest[site_id]["peak_mb"] < 2000, (site_id, manifest[site_id])
+
+
 def test_each_site_has_its_own_address_under_the_global_root(deploy: Path) -> None:
     for site_id in SITES:
         own = f"{ROOT_URL}{site_id}/"
@@ -124,7 +132,7 @@ def test_every_link_of_every_page_resolves_under_the_deploy(deploy: Path) -> Non
 def test_edit_links_and_editor_folders_are_the_sites_own(deploy: Path) -> None:
     for site_id in SITES:
         prefix = f"sites/{site_id}/content"
-        plan = (deploy / site_id / "ke-hoach-huyen" / "index.html")
+        plan = (deploy / site_id / "ke-hoach" / "index.html")
         pages = [plan] if plan.is_file() else sorted((deploy / site_id).rglob("index.html"))
         edits = {m for page in pages for m in re.findall(rf'href="({re.escape(REPO_URL)}/edit/[^"]+)"',
                                                             page.read_text(encoding="utf-8"))}
@@ -248,6 +256,22 @@ def test_a_changed_site_alone_is_rebuilt(repo: Path, deploy: Path) -> None:
     assert (deploy / "xa-a" / "index.html").stat().st_mtime_ns == stamps["xa-a"]
     assert (deploy / "xa-b" / "index.html").stat().st_mtime_ns != stamps["xa-b"]
     assert "Đảng ủy phường Đông Thịnh" in (deploy / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_site_removed_from_sites_leaves_a_kept_deploy(repo: Path, deploy: Path) -> None:
+    """CI keeps deploy/ between runs: a commune removed from sites/ must not stay published."""
+    (deploy / "xa-cu").mkdir()
+    (deploy / "xa-cu" / "index.html").write_text("<!doctype html><title>cũ</title>", encoding="utf-8")
+    manifest = json.loads((deploy / ".build-all.json").read_text(encoding="utf-8"))
+    manifest["xa-cu"] = {"status": "built", "hash": "x"}
+    (deploy / ".build-all.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (deploy / "khong-phai-trang").mkdir()  # a folder the manifest never named is left alone
+    run = build_all(repo, "--out", "deploy", "--only", "xa-a")
+    assert run.returncode == 0, run.stderr
+    assert not (deploy / "xa-cu").exists() and (deploy / "khong-phai-trang").is_dir()
+    assert (deploy / "xa-a" / "index.html").is_file() and (deploy / "xa-b" / "index.html").is_file()
+    assert "xa-cu" not in json.loads((deploy / ".build-all.json").read_text(encoding="utf-8"))
+    assert 'id="xa-cu"' not in (deploy / "index.html").read_text(encoding="utf-8")
 
 
 def test_an_unknown_site_or_a_missing_root_address_is_a_vietnamese_error(repo: Path) -> None:

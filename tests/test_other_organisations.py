@@ -1,6 +1,7 @@
 """Other organisations build from content alone, every link resolves, and no page says a word of the district's.
 
-Issue 20 (item 4, "must show"): a party cell of an agency with a plan for another resolution
+Issue 20 (item 4, "must show"): the fixture commune (``tests/fixtures/xa-mau``), a party cell of an agency with a
+plan for another resolution
 (``tests/fixtures/chi-bo-mau``: Resolution 68, no quiz, no Q&A) and a province committee
 (``tests/fixtures/tinh-mau``: Resolution 57, a vision to 2035) are each built as a site of their own: their content,
 an empty ``docs/`` and the ``mkdocs.yml`` that ``python -m generator new`` writes (the editors' guide is the
@@ -33,6 +34,9 @@ from .test_links import PLACEHOLDER_ORIGIN, Site
 
 FIXTURES = ROOT / "tests" / "fixtures"
 ORGANISATIONS = ("chi-bo-mau", "tinh-mau")
+"""The fixtures written for this test (no editorial files)."""
+BUILT = ("xa-mau", *ORGANISATIONS)
+"""Built and searched: the fixture commune (Resolution 57, every page kind, news and photos) as well."""
 BUILDS = ("root", "sub-path")
 EDITORS_AREA = "bien-tap/"
 """The editors' pages (guide, field reference, browser editor), checked apart: the field reference lists every level."""
@@ -70,8 +74,12 @@ def district_words() -> dict[str, str]:
 
 
 def content_for_today(source: Path, target: Path) -> Path:
-    """Copy a fixture's content (a test may build it with other settings)."""
+    """Copy a fixture's content without its ``base_url``: the test chooses where the site is served (the host's
+    root, or a sub-path through ``SITE_URL``)."""
     shutil.copytree(source, target)
+    settings = target / "cai-dat.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(re.sub(r"^base_url:.*\n", "", text, flags=re.MULTILINE), encoding="utf-8")
     return target
 
 
@@ -98,8 +106,8 @@ def subpath(name: str) -> str:
     return f"https://example.org/{name}/"
 
 
-@pytest.fixture(scope="module", params=[(name, kind) for name in ORGANISATIONS for kind in BUILDS],
-                ids=[f"{name}-{kind}" for name in ORGANISATIONS for kind in BUILDS])
+@pytest.fixture(scope="module", params=[(name, kind) for name in BUILT for kind in BUILDS],
+                ids=[f"{name}-{kind}" for name in BUILT for kind in BUILDS])
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Site]:
     """(fixture name, the built site and the address it is served at)."""
     name, kind = request.param

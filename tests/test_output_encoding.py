@@ -34,7 +34,7 @@ from generator.views.deadlines import due_items
 from generator.views.implementation import implementation_view
 from generator.views.progress import progress, trend_chart
 
-from .conftest import CONTENT, FIXTURE, replace_once, settings
+from .conftest import FIXTURE, replace_once, settings
 
 TODAY = date(2025, 11, 28)
 FIXTURE_CONTENT = FIXTURE / "content"
@@ -198,8 +198,8 @@ def test_front_matter_strings_escape_what_yaml_reads_as_a_line_end() -> None:
 # --------------------------------------------------------------------------
 
 def test_the_feed_stays_well_formed_xml_whatever_a_title_holds() -> None:
-    content = load_content(CONTENT)
-    assert content.posts, "the district publishes posts"
+    content = load_content(FIXTURE / "content")
+    assert content.posts, "the fixture publishes posts"
     post = content.posts[0]
     bad = "Tin\x00 mới\x0b\ufffe\u202e kpa.cod\x1b & <b>"
     posts = [dataclasses.replace(post, meta=post.meta.model_copy(update={"title": bad})), *content.posts[1:]]

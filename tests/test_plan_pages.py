@@ -15,7 +15,7 @@ from generator.render.encoding import ics_text as escape_text
 from generator.views.deadlines import due_items
 from generator.views.units import unit_views
 
-from .conftest import CONTENT, build_site, replace_once, settings
+from .conftest import FIXTURE_CONTENT, build_site, fixture_indicators, fixture_yaml, replace_once, settings
 from .test_build import page_text
 
 TODAY = date(2025, 3, 20)
@@ -34,19 +34,22 @@ def test_text_values_are_escaped() -> None:
 
 
 def test_calendar_is_reproducible_and_uids_are_unique() -> None:
-    content = load_content(CONTENT)
-    first = render_calendar(content, settings(TODAY))
-    assert first == render_calendar(content, settings(TODAY))
+    content = load_content(FIXTURE_CONTENT)
+    first = render_calendar(content, settings(TODAY, FIXTURE_CONTENT))
+    assert first == render_calendar(content, settings(TODAY, FIXTURE_CONTENT))
     uids = re.findall(r"^UID:(.+)\r$", first, flags=re.M)
     assert len(uids) == len(due_items(content, TODAY)) == len(set(uids))
     assert "DTSTAMP:20250320T000000Z" in first
 
 
 def test_every_unit_has_a_page_with_its_duties_and_deadlines(built_site: Path) -> None:
-    content = load_content(CONTENT)
+    content = load_content(FIXTURE_CONTENT)
     views = unit_views(content, due_items(content, TODAY))
     names = {v.name for v in views}
-    assert {"Ban Thường vụ Huyện ủy", "Thường trực Huyện ủy", "Đồng chí bí thư cấp ủy"} <= names
+    study, organisation = fixture_yaml("hoc-tap-quan-triet.yml"), fixture_yaml("to-chuc-thuc-hien.yml")
+    also_named = {name for unit in organisation["units"] for name in unit.get("also_named", [])}
+    named_in_iii = {a["unit"] for part in study["parts"] for a in part.get("assignments", []) if "unit" in a}
+    assert named_in_iii - also_named and named_in_iii - also_named <= names  # units named only in section III
     assert {u.name for u in content.organisation.units} <= names
     overview = page_text(built_site, "phan-cong/index.html")
     for view in views:
@@ -61,7 +64,7 @@ def test_every_unit_has_a_page_with_its_duties_and_deadlines(built_site: Path) -
 
 
 def test_timeline_lists_every_deadline_in_date_order_with_status(built_site: Path) -> None:
-    content = load_content(CONTENT)
+    content = load_content(FIXTURE_CONTENT)
     raw = (built_site / "lich-thuc-hien/index.html").read_text(encoding="utf-8")
     shown = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})"', raw)
     built = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "1764288000")), UTC).date()
@@ -78,26 +81,26 @@ def test_timeline_lists_every_deadline_in_date_order_with_status(built_site: Pat
 
 
 def test_status_follows_source_date_epoch_and_yaml(project_copy: Path) -> None:
-    replace_once(project_copy / "content/to-chuc-thuc-hien.yml", "          text: trước ngày 5/3/2025\n",
-                 "          text: trước ngày 5/3/2025\n          result:\n            document: Kế hoạch số 1-KH/TU\n"
-                 "            date: 2025-03-04\n")
+    due = "          date: 2025-06-30\n          text: trước ngày 30/6/2025\n"
+    replace_once(project_copy / "content/to-chuc-thuc-hien.yml", due,
+                 due + "          result:\n            document: Kế hoạch số 25-KH/UBND\n            date: 2025-06-20\n")
     site = project_copy / "site"
-    before = date(2025, 3, 1)  # 9 days before 10/3 (due soon), 30 before 31/3 (not yet due)
+    before = date(2025, 6, 21)  # 9 days before 30/6/2025 (due soon), two years before 30/6/2027 (not yet due)
     epoch = str(int((before - date(1970, 1, 1)).total_seconds()))
     result = build_site(site, config=project_copy / "mkdocs.yml", env={"SOURCE_DATE_EPOCH": epoch})
     assert result.returncode == 0, result.stderr
     raw = (site / "lich-thuc-hien/index.html").read_text(encoding="utf-8")
-    statuses = dict(re.findall(r'<time datetime="([\d-]+)">[^<]+</time>\)?</span> <span class="nq-status[^"]*">([^<]+)<', raw))
-    assert statuses["2025-03-05"] == "Đã hoàn thành"
-    assert "Kế hoạch số 1-KH/TU, ngày 4/3/2025" in raw
-    assert statuses["2025-03-10"] == "Sắp đến hạn"
-    assert statuses["2025-03-31"] == "Chưa đến hạn"
-    assert "DTSTAMP:20250301T000000Z" in (site / "lich-thuc-hien.ics").read_text(encoding="utf-8")
+    statuses = re.findall(r'<time datetime="([\d-]+)">[^<]+</time>\)?</span> <span class="nq-status[^"]*">([^<]+)<', raw)
+    assert ("2025-06-30", "Đã hoàn thành") in statuses  # the one with a result
+    assert "Kế hoạch số 25-KH/UBND, ngày 20/6/2025" in raw
+    assert ("2025-06-30", "Sắp đến hạn") in statuses  # the other one, the same day
+    assert dict(statuses)["2027-06-30"] == "Chưa đến hạn"
+    assert "DTSTAMP:20250621T000000Z" in (site / "lich-thuc-hien.ics").read_text(encoding="utf-8")
 
 
 def test_unmeasured_indicators_show_no_status_and_the_page_says_how_figures_come(built_site: Path) -> None:
-    content = load_content(CONTENT)
-    for section, page in ((content.horizons[0], "muc-tieu-2030"), (content.horizons[1], "tam-nhin-2045")):
+    content = load_content(FIXTURE_CONTENT)
+    for section, page in ((content.horizons[0], "muc-tieu-2030"), (content.horizons[1], "muc-tieu-2045")):
         raw = (built_site / page / "index.html").read_text(encoding="utf-8")
         for indicator in section.indicators:
             card = raw[raw.index(f'id="{indicator.id}"'):]
@@ -110,24 +113,17 @@ def test_unmeasured_indicators_show_no_status_and_the_page_says_how_figures_come
             assert "nq-bar" not in raw and "<svg viewBox" not in raw
 
 
-MEASURED = """        quote: Quy mô kinh tế số đạt tối thiểu 30% GDP
-        measurements:
-          - {value: 12.5, year: 2022, scope: national, source: Nguồn thử A, url: "https://example.org/a"}
-          - {value: 18.3, year: 2024, scope: national, source: Nguồn thử B, url: "https://example.org/b"}
-"""
-
-
-def test_measured_indicator_shows_bar_status_trend_and_source(project_copy: Path) -> None:
-    """Test-only values in a temporary copy: the default content carries none."""
-    replace_once(project_copy / "content/muc-tieu/2030.yml", "        quote: Quy mô kinh tế số đạt tối thiểu 30% GDP\n", MEASURED)
-    site = project_copy / "site"
-    assert build_site(site, config=project_copy / "mkdocs.yml").returncode == 0
-    raw = (site / "muc-tieu-2030/index.html").read_text(encoding="utf-8")
-    card = raw[raw.index('id="kinh-te-so"'):]
+def test_measured_indicator_shows_bar_status_trend_and_source(built_site: Path) -> None:
+    """The fixture's measured indicator (fictional figures): bar, status, trend and the latest source."""
+    indicator = next(i for i in fixture_indicators() if len(i.get("measurements", [])) >= 2)
+    latest = max(indicator["measurements"], key=lambda m: m["year"])
+    raw = (built_site / "muc-tieu-2030/index.html").read_text(encoding="utf-8")
+    card = raw[raw.index(f'id="{indicator["id"]}"'):]
     card = card[:card.index("</article>")]
+    share = round(latest["value"] / indicator["value"] * 100)
     assert ">Đang thực hiện<" in card
-    assert "18,3% GDP" in card and "cả nước, năm 2024" in card
-    assert '<rect class="nq-bar__fill" width="61"' in card  # 18.3 / 30 (an SVG bar: the CSP forbids style="")
-    assert "Bằng 61% mức mục tiêu" in card and "style=" not in card
-    assert '<svg viewBox="0 0 200 66"' in card and card.count("<circle") == 2
-    assert 'href="https://example.org/b"' in card and "Nguồn thử B" in card
+    assert f"{latest['value']:g}".replace(".", ",") + indicator["unit"] in card and f"năm {latest['year']}" in card
+    assert f'<rect class="nq-bar__fill" width="{share}"' in card  # an SVG bar: the CSP forbids style=""
+    assert f"Bằng {share}% mức mục tiêu" in card and "style=" not in card
+    assert '<svg viewBox="0 0 200 66"' in card and card.count("<circle") == len(indicator["measurements"])
+    assert f'href="{latest["url"]}"' in card and latest["source"] in card

@@ -24,7 +24,7 @@ from generator.render import api
 from generator.render.pages import pages_by_kind, site_view
 from generator.settings import build_date
 
-from .conftest import CONTENT, FIXTURE, settings
+from .conftest import FIXTURE, FIXTURE_CONTENT, fixture_indicators, settings
 
 KB = 1024
 WIDGET_BUDGET = 20 * KB
@@ -33,9 +33,7 @@ TODAY = date(2025, 6, 1)
 
 def test_every_widget_is_at_most_20_kb_gzip_with_everything_it_loads(built_site: Path) -> None:
     widgets = [p for p in html_pages(built_site) if p.startswith("nhung/")]
-    content = load_content(CONTENT)
-    indicators = content.horizons[0].indicators + content.horizons[1].indicators
-    assert len(widgets) == 3 + len(indicators), widgets
+    assert len(widgets) == 3 + len(fixture_indicators()), widgets  # targets, milestones, latest news; one per indicator
     for page in widgets:
         weight = page_weight(built_site, page)
         assert not weight.missing, weight
@@ -48,8 +46,9 @@ def test_widgets_have_no_site_chrome_and_link_to_the_full_page(built_site: Path)
     assert "md-header" not in page and "md-footer" not in page and "md-nav" not in page
     assert '<base target="_top">' in page
     assert '<a href="../../muc-tieu-2030/" target="_top">Xem đầy đủ</a>' in page
-    one = (built_site / "nhung" / "chi-tieu" / "kinh-te-so" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="../../../muc-tieu-2030/#kinh-te-so" target="_top">Xem đầy đủ</a>' in one
+    indicator = fixture_indicators()[0]["id"]
+    one = (built_site / "nhung" / "chi-tieu" / indicator / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="../../../muc-tieu-2030/#{indicator}" target="_top">Xem đầy đủ</a>' in one
 
 
 FIXTURE_PORTAL = "https://minhhoa.example.org"
@@ -70,9 +69,10 @@ def test_widget_views_come_from_the_fixture_content(fixture_content) -> None:
     assert {f"nhung/chi-tieu/{i}.md" for i in all_ids} <= indicator_pages
     guide = kinds["widgets-guide"][0].view
     assert guide.embed_origins == [FIXTURE_PORTAL]
-    # The fixture has no post: no news widget to offer (its page kind is off), the summaries then each indicator.
-    assert not (FIXTURE / "content" / "tin-tuc").exists() and kinds["widget-news"] == []
-    assert [w.url for w in guide.widgets][:3] == ["nhung/chi-tieu/", "nhung/moc-thoi-gian/", f"nhung/chi-tieu/{all_ids[0]}/"]
+    # The fixture has approved posts: the news widget is offered, after the targets and milestones, then each indicator.
+    assert list((FIXTURE / "content" / "tin-tuc").glob("*.md")) and len(kinds["widget-news"]) == 1
+    assert [w.url for w in guide.widgets][:4] == ["nhung/chi-tieu/", "nhung/moc-thoi-gian/", "nhung/tin-moi/",
+                                                  f"nhung/chi-tieu/{all_ids[0]}/"]
 
 
 def test_admin_page_shows_each_widget_beside_its_code_as_text(built_site: Path) -> None:
@@ -85,8 +85,8 @@ def test_admin_page_shows_each_widget_beside_its_code_as_text(built_site: Path) 
     assert "<script>" not in page  # the embed code is text, never an inline script of ours
 
 
-@pytest.mark.parametrize("content_dir", [CONTENT, FIXTURE / "content"], ids=["district", "fixture"])
-def test_api_validates_against_its_published_schema(content_dir: Path) -> None:
+def test_api_validates_against_its_published_schema() -> None:
+    content_dir = FIXTURE_CONTENT
     content = load_content(content_dir)
     files = dict(api.api_files(content, settings(TODAY, content_dir, "https://example.org/nq57/")))
     assert sorted(files) == sorted([f"api/{n}.json" for n in api.FILES] + [f"api/schema/{n}.json" for n in api.FILES])

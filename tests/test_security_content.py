@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 import generator.plugin
+from generator.content import load_content
 from generator.publish.sanitize import sanitize_fragment
 from generator.publish.verify import Finding, svg_problems, url_scheme, verify_site
 
-from .conftest import build_site, copy_project, problems_for, replace_once
+from .conftest import build_site, copy_project, problems_for, replace_once, with_scanned_copy
 
 PWN = "window.__pwned=1"
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -209,13 +209,6 @@ def test_url_scheme_is_read_like_a_browser() -> None:
 # Today's pages go through the sanitiser unchanged (but for normalisation)
 # --------------------------------------------------------------------------
 
-MEASURED = """        quote: Quy mô kinh tế số đạt tối thiểu 30% GDP
-        measurements:
-          - {value: 12.5, year: 2022, scope: national, source: Nguồn thử A, url: "https://example.org/a"}
-          - {value: 18.3, year: 2024, scope: national, source: Nguồn thử B, url: "https://example.org/b"}
-"""
-
-
 class _Tokens(HTMLParser):
     """Elements, attributes and text of a fragment, whatever the serialisation."""
 
@@ -233,12 +226,16 @@ class _Tokens(HTMLParser):
         self.ids.update(value for name, value in kept if name == "id")
         self.urls.extend(value for name, value in kept if name in ("href", "src"))
 
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+    """Elements without an end: ``<img>`` and ``<img/>`` are the same element (the photo of the fixture's post)."""
+
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
         self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
-        self.tokens.append(("end", tag))
+        if tag not in self.VOID:
+            self.tokens.append(("end", tag))
 
     def handle_data(self, data):
         if data.strip():
@@ -254,12 +251,11 @@ def tokens(fragment: str, drop: frozenset[str] = frozenset()) -> _Tokens:
 
 
 def test_sanitiser_leaves_every_page_of_todays_site_as_it_was(project_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every page body MkDocs renders (plus one measured indicator: bar and SVG chart) keeps its text,
+    """Every page body MkDocs renders (the fixture's measured indicator too: bar and SVG chart) keeps its text,
     ids, links and elements: the templates emit nothing the allowlist removes (no style=, no handler)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    replace_once(project_copy / "content/muc-tieu/2030.yml", "        quote: Quy mô kinh tế số đạt tối thiểu 30% GDP\n", MEASURED)
     bodies: list[str] = []
 
     def capture(html: str) -> str:
@@ -288,7 +284,7 @@ POST = """---
 title: "{title}"
 date: 2025-03-{day:02d}
 author: Ban biên tập
-category: van-ban-chi-dao
+category: chi-dao
 summary: Bài thử của kiểm thử an ninh.
 slug: {slug}
 ---
@@ -317,7 +313,7 @@ ACCEPTED_POSTS: dict[str, tuple[str, str]] = {
 }
 
 VIEWPOINT_OLD = """    text: >-
-      Bảo đảm chủ quyền quốc gia trên không gian mạng;"""
+      Bảo đảm an toàn thông tin, an ninh mạng"""
 VIEWPOINT_NEW = f"""    text: |-
       Đoạn thử một.
       {{: tabindex=0 onfocus='{PWN}' }}
@@ -327,7 +323,7 @@ VIEWPOINT_NEW = f"""    text: |-
 
       [bấm](https://example.org/){{: href="&#x6A;avascript:{PWN}" }}
 
-      Bảo đảm chủ quyền quốc gia trên không gian mạng;"""
+      Bảo đảm an toàn thông tin, an ninh mạng"""
 
 
 def write_posts(content: Path, posts: dict[str, tuple[str, str]]) -> None:
@@ -341,9 +337,9 @@ def build_poisoned(folder: Path) -> Path:
     project = copy_project(folder / "project")
     write_posts(project / "content", ACCEPTED_POSTS)
     replace_once(project / "content/quan-diem.yml", VIEWPOINT_OLD, VIEWPOINT_NEW)
-    # Without the scanned copy the plan's wording is not compared (an organisation that typed its plan): the
-    # payloads in the viewpoint then reach the pages, and the sanitiser and the final check must stop them.
-    shutil.rmtree(project / "content/source")
+    # The fixture has no scanned copy, so the plan's wording is not compared (an organisation that typed its plan):
+    # the payloads in the viewpoint then reach the pages, and the sanitiser and the final check must stop them.
+    assert not (project / "content/source").exists()
     site = project / "site"
     # A preview shows every item, the unapproved posts carrying the payloads too: the widest surface to check.
     result = build_site(site, config=project / "mkdocs.yml", env={"SITE_MODE": "preview"})
@@ -454,7 +450,10 @@ def test_a_quote_in_a_summary_stays_inside_every_attribute_it_reaches(project_co
 
 def test_with_the_scanned_copy_a_payload_in_the_plan_text_is_refused_before_any_build(project_copy: Path) -> None:
     """The plan-wording check is a layer of its own: the plan's text differs from the document, so nothing is built."""
+    with_scanned_copy(project_copy / "content")
+    load_content(project_copy / "content")  # the scanned copy agrees with the plan before the change
     line = replace_once(project_copy / "content/quan-diem.yml", VIEWPOINT_OLD, VIEWPOINT_NEW)
     problems = problems_for(project_copy / "content")
     assert any(p.line is not None and p.line >= line and "câu chữ của Kế hoạch bị thay đổi" in p.message_vi
                for p in problems), problems
+

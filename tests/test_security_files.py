@@ -29,7 +29,7 @@ from generator.content import docsfiles
 from generator.content.posts import post_name_problem
 from generator.publish.verify import verify_site
 
-from .conftest import FIXTURE, build_site, copy_project, problems_for
+from .conftest import build_site, copy_project, problems_for
 from .photo_factory import phone_photo
 
 PWN = "window.__pwned=1"
@@ -263,7 +263,7 @@ def test_post_file_names_are_a_date_and_a_slug(name: str, suggested: str) -> Non
 
 def test_hostile_post_result_and_photo_names_are_refused_by_the_loader(fixture_copy: Path) -> None:
     posts = fixture_copy / "tin-tuc"
-    posts.mkdir()
+    posts.mkdir(exist_ok=True)  # the fixture has posts
     hostile = '2025-03-01-x"><meta http-equiv=refresh content=0;url=https:example.org>.md'  # no "/" in a name
     (posts / hostile).write_text("---\ntitle: T\n---\nx\n", encoding="utf-8")
     (posts / "2025-03-02-anh.md").write_text(
@@ -285,11 +285,8 @@ def test_hostile_post_result_and_photo_names_are_refused_by_the_loader(fixture_c
 
 
 def fixture_project(target: Path) -> Path:
-    """A project copy whose content is the fixture commune xa-mau."""
-    project = copy_project(target)
-    shutil.rmtree(project / "content")
-    shutil.copytree(FIXTURE / "content", project / "content")
-    return project
+    """A project copy whose content is the fixture commune xa-mau (as every ``copy_project`` now is)."""
+    return copy_project(target)
 
 
 def old_site(path: Path) -> Path:
@@ -336,7 +333,7 @@ def test_planted_docs_files_fail_the_build_naming_each_file(tmp_path: Path) -> N
 
 def test_a_hostile_post_file_name_fails_the_build(tmp_path: Path) -> None:
     project = fixture_project(tmp_path / "project")
-    (project / "content/tin-tuc").mkdir()
+    (project / "content/tin-tuc").mkdir(exist_ok=True)  # the fixture has posts
     name = '2025-03-01-x" onmouseover="x.md'
     (project / "content/tin-tuc" / name).write_text("---\ntitle: T\n---\nx\n", encoding="utf-8")
     site = old_site(project / "site")

@@ -39,7 +39,7 @@ def test_a_cited_text_the_plan_does_not_name_is_refused(fixture_copy: Path) -> N
 
 
 def test_a_source_url_must_be_a_web_address(fixture_copy: Path) -> None:
-    line = replace_once(fixture_copy / "ke-hoach.yml", "url: https://example.org/van-ban/57-nq-tw", "url: javascript:alert(1)")
+    line = replace_once(fixture_copy / "ke-hoach.yml", "url: https://van-ban.example.net/57-nq-tw", "url: javascript:alert(1)")
     [problem] = problems_for(fixture_copy)
     assert (problem.file.endswith("ke-hoach.yml"), problem.line) == (True, line)
 

@@ -59,7 +59,7 @@ def test_pages_say_what_the_settings_say(fixture_copy: Path) -> None:
     plan = yaml.safe_load((fixture_copy / "ke-hoach.yml").read_text(encoding="utf-8"))
     resolution = plan["resolution"]
     pages = _pages(fixture_copy)
-    assert f"# {chosen['study_title']}\n" in pages["ke-hoach-huyen.md"]
+    assert f"# {chosen['study_title']}\n" in pages["ke-hoach.md"]
     assert f"[{chosen['study_title']}](" in pages["index.md"]
     assert f"## {resolution['kind']} được {chosen['activity']}\n" in pages["van-ban-goc.md"]
     assert f"buổi sinh hoạt chi bộ {chosen['activity']} {resolution['kind']} số" in pages["sinh-hoat-chi-bo.md"]
@@ -73,6 +73,6 @@ def test_pages_say_what_the_settings_say(fixture_copy: Path) -> None:
 def test_without_wording_the_pages_use_neutral_words(fixture_copy: Path) -> None:
     _without_wording(fixture_copy)
     pages = _pages(fixture_copy)
-    assert "# Kế hoạch học tập, thực hiện\n" in pages["ke-hoach-huyen.md"]
+    assert "# Kế hoạch học tập, thực hiện\n" in pages["ke-hoach.md"]
     assert "được thực hiện\n" in pages["van-ban-goc.md"]
 

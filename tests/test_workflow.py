@@ -93,7 +93,7 @@ def test_actionlint_finds_nothing() -> None:
 def test_actionlint_would_catch_a_mistake(tmp_path: Path) -> None:
     broken = tmp_path / "test.yml"
     text = TESTS.read_text(encoding="utf-8")
-    text = text.replace("needs: [build, test]", "needs: [buil, test]", 1).replace("timeout-minutes: 15", "timeout-minutes: x", 1)
+    text = text.replace("needs: [build, test]", "needs: [buil, test]", 1).replace("timeout-minutes: 10", "timeout-minutes: x", 1)
     broken.write_text(text, encoding="utf-8")
     assert sorted(f["kind"] for f in actionlint(broken)) == ["job-needs", "syntax-check"]
 
@@ -138,7 +138,10 @@ def test_the_content_job_is_the_readme_quick_start_in_a_bare_python_image(workfl
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make build" in readme and "make test" in readme
     allowed = {"actions/checkout", "actions/upload-artifact", "actions/download-artifact", "actions/setup-node",
-               "JamesIves/github-pages-deploy-action"}
+               "JamesIves/github-pages-deploy-action",
+               # GitHub's own cache: main's production build keeps deploy/ (build-all's manifest and the folders
+               # it vouches for) between runs, so only changed sites are rebuilt; it installs nothing.
+               "actions/cache"}
     for name, job_name, job in _jobs(workflows):
         if (name, job_name) == ("test.yml", "test"):
             assert _runs(job)[-1] == "bash .ci/run"
@@ -216,6 +219,53 @@ def test_production_is_deployed_from_main_only_after_the_tests(workflows: dict[s
     [pages] = [s for s in deploy["steps"] if s.get("uses", "").startswith("JamesIves/github-pages-deploy-action@")]
     assert pages["with"]["clean"] is True and "clean-exclude" not in pages["with"], "no preview kept beside production"
     assert "bash .ci/run" in _runs(jobs["test"])
+
+
+def _step(job: dict, text: str) -> dict:
+    [step] = [s for s in job["steps"] if text in s.get("run", "") or text in s.get("uses", "")]
+    return step
+
+
+def test_a_multi_site_repository_publishes_the_assembled_deploy(workflows: dict[str, dict]) -> None:
+    """With sites/<id>/content/, production is build-all's deploy/ (landing page and every site), not site/: the
+    build job chooses the folder, the artifact and the deploy job carry whichever it chose."""
+    jobs = workflows["test.yml"]["jobs"]
+    build, deploy = jobs["build"], jobs["deploy"]
+    layout = _step(build, "sites/*/content")
+    assert layout["id"] == "layout"
+    assert 'echo "folder=deploy"' in layout["run"] and 'echo "folder=site"' in layout["run"]
+    single, many = _step(build, "make build"), _step(build, "generator build-all")
+    assert single["if"] == "steps.layout.outputs.folder == 'site'"
+    assert many["if"] == "steps.layout.outputs.folder == 'deploy'"
+    assert '--site-url "$SITE_URL" --out deploy' in many["run"] and "--shard" not in many["run"]
+    runs, uses = _runs(build), _uses(build)
+    assert runs.index("make setup") < next(i for i, u in enumerate(uses) if u.startswith("actions/setup-node@")) \
+        < runs.index("make build")
+    [checkout] = [s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0, "each site's last update is its last commit"
+    upload = _step(build, "actions/upload-artifact@")
+    assert upload["with"]["path"] == "${{ steps.layout.outputs.folder }}/"
+    assert "include-hidden-files" not in upload["with"], "the manifest and the logs are never published"
+    download = _step(deploy, "actions/download-artifact@")
+    pages = _step(deploy, "JamesIves/github-pages-deploy-action@")
+    assert download["with"]["name"] == upload["with"]["name"]
+    assert download["with"]["path"].rstrip("/") == pages["with"]["folder"]
+
+
+def test_main_keeps_the_multi_site_deploy_between_runs_for_incremental_builds(workflows: dict[str, dict]) -> None:
+    build = workflows["test.yml"]["jobs"]["build"]
+    cache = _step(build, "actions/cache@")
+    steps = build["steps"]
+    assert cache["if"] == "steps.layout.outputs.folder == 'deploy'"
+    assert cache["with"]["path"] == "deploy/", "the manifest alone is not enough: skipped sites need their folders"
+    assert cache["with"]["key"].endswith("${{ github.run_id }}") and cache["with"]["key"].startswith(
+        cache["with"]["restore-keys"]), "a new entry each run, restored from the latest"
+    assert steps.index(cache) < steps.index(_step(build, "generator build-all"))
+    assert build["if"] == "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'", \
+        "never written by a pull request"
+    for name, job_name, job in _jobs(workflows):
+        if (name, job_name) != ("test.yml", "build"):
+            assert not any(u.startswith("actions/cache@") for u in _uses(job)), f"{name}/{job_name}"
 
 
 def test_annotation_format_and_escaping() -> None:

@@ -58,8 +58,10 @@ MARKDOWN_EXTENSIONS = [
 ]
 
 
-def zensical_config(markdown_dir: Path, site_dir: Path, *, site_name: str, nav: list | None = None) -> tuple[Path, str]:
-    """(folder the config file goes in, its YAML text): the folder is the one holding both directories."""
+def zensical_config(markdown_dir: Path, site_dir: Path, *, site_name: str, nav: list | None = None,
+                    site_url: str | None = None) -> tuple[Path, str]:
+    """(folder the config file goes in, its YAML text): the folder is the one holding both directories.
+    ``site_url``: where the site is published (the 404 page links from its path, as MkDocs does)."""
     from generator.text import toc_slugify
 
     markdown_dir, site_dir = markdown_dir.resolve(), site_dir.resolve()
@@ -78,18 +80,20 @@ def zensical_config(markdown_dir: Path, site_dir: Path, *, site_name: str, nav: 
     }
     if nav is not None:
         config["nav"] = nav
+    if site_url:
+        config["site_url"] = site_url
     return root, yaml.dump(config, Dumper=yaml.Dumper, allow_unicode=True, sort_keys=False)
 
 
 def build_with_zensical(
-    markdown_dir: Path, site_dir: Path, *, site_name: str, nav: list | None = None
+    markdown_dir: Path, site_dir: Path, *, site_name: str, nav: list | None = None, site_url: str | None = None
 ) -> subprocess.CompletedProcess:
     """Write the config beside ``markdown_dir`` and ``site_dir`` (they must share a parent folder) and build.
 
     ``nav`` is mkdocs.yml's form (``[{"Trang chủ": "index.md"}, ...]``); None lets Zensical list the pages.
     Returns the finished process (check ``returncode``; Zensical prints "Build finished" on stdout).
     """
-    root, text = zensical_config(markdown_dir, site_dir, site_name=site_name, nav=nav)
+    root, text = zensical_config(markdown_dir, site_dir, site_name=site_name, nav=nav, site_url=site_url)
     config = root / CONFIG_NAME
     config.write_text(text, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}

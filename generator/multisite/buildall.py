@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,6 +38,10 @@ class Outcome:
     seconds: float
     message: str = ""
     """A failed site's last lines of output: its Vietnamese error first, as the single build prints it."""
+    peak_mb: float = 0.0
+    """The build process's peak resident memory (``ru_maxrss``; Linux counts it in KB), MB; 0 when no process ran."""
+    cpu_s: float = 0.0
+    """Its CPU time, user + system: above ``seconds`` when the build itself uses more than one core."""
 
 
 def _environment(url: str) -> dict[str, str]:
@@ -44,6 +49,22 @@ def _environment(url: str) -> dict[str, str]:
     env["SITE_URL"] = url  # the site's own address: a global SITE_URL is the deploy's root, never a site's
     env.pop("CONTENT_DIR", None)
     return env
+
+
+def _run_measured(command: list[str], cwd: Path, env: dict[str, str], stdout, stderr) -> tuple[int, float, float]:
+    """Run ``command`` and wait for it with ``os.wait4``: its exit code, its peak resident memory in MB (the
+    largest process of its tree: the kernel folds the children it waited for into its ``ru_maxrss``) and its CPU
+    seconds (user + system, children included). Per process, so right with ``--jobs`` processes at once, where
+    ``getrusage(RUSAGE_CHILDREN)`` mixes them."""
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=stdout, stderr=stderr)
+    try:
+        _, status, usage = os.wait4(process.pid, 0)
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
+    return process.returncode, round(usage.ru_maxrss / 1024, 1), round(usage.ru_utime + usage.ru_stime, 2)
 
 
 def build_one(site: SiteSource, out: Path, url: str, root: Path) -> Outcome:
@@ -55,16 +76,20 @@ def build_one(site: SiteSource, out: Path, url: str, root: Path) -> Outcome:
         return Outcome(site, "failed", 0.0, f"LỖI: {exc}")
     command = [sys.executable, "-m", "generator", "--content", str(site.content.resolve()), "build",
                "--config-file", str(site.config_file.resolve()), "--site-dir", str((out / site.id).resolve())]
-    result = subprocess.run(command, cwd=root, env=_environment(url), capture_output=True, text=True, check=False)
-    seconds = time.monotonic() - started
     log = out / LOGS / f"{site.id}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    log.write_text(result.stdout + result.stderr, encoding="utf-8")
-    if result.returncode == 0:
-        return Outcome(site, "built", seconds)
-    lines = [line for line in result.stderr.splitlines()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as stdout, tempfile.TemporaryFile("w+", encoding="utf-8") as stderr:
+        code, peak, cpu = _run_measured(command, root, _environment(url), stdout, stderr)
+        stdout.seek(0)
+        stderr.seek(0)
+        output, errors = stdout.read(), stderr.read()
+    seconds = time.monotonic() - started
+    log.write_text(output + errors, encoding="utf-8")
+    if code == 0:
+        return Outcome(site, "built", seconds, peak_mb=peak, cpu_s=cpu)
+    lines = [line for line in errors.splitlines()
              if line.strip() and not line.startswith(("WARNING:", "INFO:", "DEBUG:", "CẢNH BÁO", "BẢN CHÍNH THỨC"))]
-    return Outcome(site, "failed", seconds, "\n".join(lines[-TAIL_LINES:]))
+    return Outcome(site, "failed", seconds, "\n".join(lines[-TAIL_LINES:]), peak_mb=peak, cpu_s=cpu)
 
 
 def assemble(out: Path, parts: list[Path]) -> dict[str, object]:
@@ -104,6 +129,7 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
     generator = fingerprint.generator_hash()
     today = build_date(os.environ, time_zone=DEFAULT_TIME_ZONE, project_dir=root).isoformat()
     manifest = fingerprint.read_manifest(out)
+    _remove_gone(out, manifest, sites)
     hashes = {site.id: fingerprint.site_hash(site, site_url(base, site.id), generator, today) for site in chosen}
     to_build, outcomes = [], []
     for site in chosen:
@@ -118,7 +144,7 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
     with ThreadPoolExecutor(max_workers=workers) as pool:  # each thread waits on one build process
         for outcome in pool.map(lambda s: build_one(s, out, site_url(base, s.id), root), to_build):
             word = {"built": "đã dựng", "failed": "LỖI"}[outcome.status]
-            print(f"  {outcome.site.id}: {word} ({outcome.seconds:.1f} s)", flush=True)
+            print(f"  {outcome.site.id}: {word} ({outcome.seconds:.1f} s, {outcome.peak_mb:.0f} MB)", flush=True)
             outcomes.append(outcome)
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
     for outcome in outcomes:
@@ -126,6 +152,8 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
         entry = dict(old) if isinstance(old, dict) else {}
         if outcome.status == "built":
             entry.update(hash=hashes[outcome.site.id], built=stamp, seconds=round(outcome.seconds, 2))
+        if outcome.status != "skipped":
+            entry.update(peak_mb=outcome.peak_mb, cpu_s=outcome.cpu_s)  # the last build's (make bench reads them)
         entry["status"] = outcome.status if outcome.status != "skipped" else entry.get("status", "built")
         if outcome.status == "failed":
             entry.pop("hash", None)  # a failed site is tried again next time, whatever changed
@@ -142,6 +170,20 @@ def build_all(root: Path, out: Path, *, jobs: int | None = None, only: list[str]
         built = sum(outcome.status == "built" for outcome in outcomes)
         print(f"Đã dựng {built} trang, bỏ qua {len(outcomes) - built} trang không đổi, vào {out}")
     return code
+
+
+def _remove_gone(out: Path, manifest: dict[str, object], sites: list[SiteSource]) -> None:
+    """A site whose folder left ``sites/`` leaves the deploy too: a ``deploy/`` kept between runs (a server's, CI's
+    cache) would otherwise publish it for ever. Only folders the manifest names as built sites are removed."""
+    present = {site.id for site in sites}
+    for site_id in sorted(set(manifest) - present):
+        try:
+            check_id(site_id)
+        except SettingsError:
+            continue  # never a path outside the deploy
+        if (out / site_id).is_dir():
+            shutil.rmtree(out / site_id)
+            print(f"build-all: đã gỡ {site_id}/ (không còn trong sites/)")
 
 
 def _finish(root: Path, out: Path, base: str, sites: list[SiteSource], manifest: dict[str, object], failed: list[str],

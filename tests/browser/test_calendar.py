@@ -12,7 +12,7 @@ import icalendar
 from generator.content import load_content
 from generator.views.deadlines import due_items
 
-from ..conftest import CONTENT
+from ..conftest import FIXTURE_CONTENT
 
 BUILD_DAY = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "1764288000")), ZoneInfo("Asia/Ho_Chi_Minh")).date()
 """The session site's build day (tests/conftest.py ``build_site``), in the site's time zone."""
@@ -21,7 +21,7 @@ BUILD_DAY = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "1764
 def test_calendar_parses_and_holds_every_deadline(phone, site_url: str, built_site: Path) -> None:
     """The calendar file holds every deadline; the timeline offers it only while a date is ahead (none is, on the
     session site's build date after the plan's 2025 dates: an offer to add past dates to a phone is left out)."""
-    content = load_content(CONTENT)
+    content = load_content(FIXTURE_CONTENT)
     phone.goto(site_url + "lich-thuc-hien/")
     ahead = [item for item in due_items(content, content.plan.resolution.date) if item.due >= BUILD_DAY]
     assert phone.locator("a.nq-ics").count() == (1 if ahead else 0)

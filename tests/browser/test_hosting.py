@@ -58,7 +58,7 @@ def hosted_site(tmp_path_factory: pytest.TempPathFactory, ports: dict[str, int],
     assert f"        - {PORTAL}\n" in text
     config.write_text(text.replace(f"        - {PORTAL}\n", "".join(f"        - {o}\n" for o in embed_origins)), encoding="utf-8")
     site = project / "site"
-    # A preview: its unapproved posts give the news widget too, so every kind of widget is hosted and framed.
+    # A preview, as a pull request's: the fixture's posts give the news widget, so every kind of widget is framed.
     result = build_site(site, config=project / "mkdocs.yml",
                         env={"SITE_URL": f"http://127.0.0.1:{ports['nginx']}{SITE_PATH}", "SITE_MODE": "preview"})
     assert result.returncode == 0, result.stdout + result.stderr

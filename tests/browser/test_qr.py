@@ -19,10 +19,10 @@ from PIL import Image
 
 from generator.render.printref import qr_path
 
-from ..conftest import PUBLISHED_URL
+from ..conftest import PUBLISHED_URL, fixture_yaml
 from .conftest import PHONE, QuietHandler
 
-MENU = ["", "muc-tieu-2030/", "tam-nhin-2045/", "lich-thuc-hien/", "phan-cong/", "toan-van/"]
+MENU = ["", "muc-tieu-2030/", "muc-tieu-2045/", "lich-thuc-hien/", "phan-cong/", "toan-van/"]
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,9 @@ def test_the_poster_qr_code_opens_the_home_page(browser, published: str, publish
         page.goto(published + "ap-phich/")
         assert _decode(page.locator(".nq-poster__qr img").screenshot()) == [PUBLISHED_URL]
         assert PUBLISHED_URL in page.locator(".nq-poster__url").inner_text()
-        assert page.locator(".nq-poster__figures li").count() == 3
+        headlines = [i for p in fixture_yaml("muc-tieu/2030.yml")["paragraphs"] for i in p.get("indicators", [])
+                     if i.get("headline")]
+        assert page.locator(".nq-poster__figures li").count() == min(3, len(headlines))  # the first three at most
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         page.emulate_media(media="print")
         pdf = page.pdf(prefer_css_page_size=True)
@@ -70,7 +72,7 @@ def test_the_poster_qr_code_opens_the_home_page(browser, published: str, publish
 
 def test_every_menu_page_has_a_qr_file_that_decodes_to_it(browser, published: str, published_site: Path) -> None:
     files = sorted((published_site / "assets" / "qr").glob("*.svg"))
-    assert len(files) >= 9, files
+    assert len(files) >= len(MENU), files
     context = browser.new_context(viewport={"width": 400, "height": 400})
     try:
         page = context.new_page()

@@ -10,7 +10,7 @@ import pytest
 
 from generator.content import load_content
 
-from ..conftest import CONTENT
+from ..conftest import FIXTURE_CONTENT
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,7 @@ def test_every_slide_reads_at_28_px_and_fits_the_projector(browser, site_url: st
         assert page.locator(".nq-deck__position").inner_text() == f"{count - 1}/{count}"
     finally:
         context.close()
-    content = load_content(CONTENT)
+    content = load_content(FIXTURE_CONTENT)
     headline = [i for i in content.horizons[0].indicators if i.headline]
     targets = sum(s["items"] for s in seen if s["id"].startswith("muc-tieu"))
     assert targets >= len(headline), "each headline target is its own bullet"
