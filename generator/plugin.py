@@ -402,7 +402,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         return server
 
 
-VIETNAMESE_HEADING = re.compile(r'<h[1-6][^>]*\bid="([^"]+)"[^>]*>\s*<span lang="vi">')
+VIETNAMESE_HEADING = re.compile(r'<h[1-6][^>]*\bid="([^"]+)"[^>]*>\s*(?:<a [^>]*>\s*)?<span lang="vi">')
 
 
 def vietnamese_headings(html: str, settings: BuildSettings) -> list[str]:

@@ -437,9 +437,9 @@ def test_english_pages_carry_no_vietnamese_outside_lang_vi(bilingual_site):
 # -- feeds and calendar per edition --------------------------------------------------------------------------------
 
 
-def test_each_edition_has_its_own_calendar(bilingual_site):
-    """/en/ has its own lich-thuc-hien.ics in English words, linked from its timeline page; the events keep their
-    UIDs (one deadline, one key, in every edition)."""
+def test_each_edition_has_its_own_calendar_and_feed(bilingual_site):
+    """/en/ has its own lich-thuc-hien.ics in English words and its own feed.xml, linked from its timeline and news
+    pages; the events keep their UIDs (one deadline, one key, in every edition)."""
     english = i18n.translator("en")
     plan, settings = overlay("ke-hoach.yml"), overlay("cai-dat.yml")
     vi_ics = (bilingual_site / "lich-thuc-hien.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
@@ -453,13 +453,16 @@ def test_each_edition_has_its_own_calendar(bilingual_site):
     assert "DESCRIPTION:" in en_ics and not vietnamese_words(
         " ".join(re.findall(r"^(?:SUMMARY|DESCRIPTION|X-WR-CALNAME):(.*)$", en_ics, re.M)))
 
-    timeline = (bilingual_site / "en" / "lich-thuc-hien" / "index.html").read_text(encoding="utf-8")
-    links = {urljoin(SITE_URL + "en/lich-thuc-hien/", href) for href in re.findall(r'href="([^"]+)"', timeline)}
-    assert SITE_URL + "en/lich-thuc-hien.ics" in links
+    for page, target in (("lich-thuc-hien/", "lich-thuc-hien.ics"), ("tin-tuc/", "feed.xml")):
+        text = (bilingual_site / "en" / page / "index.html").read_text(encoding="utf-8")
+        links = {urljoin(SITE_URL + "en/" + page, href) for href in re.findall(r'href="([^"]+)"', text)}
+        assert SITE_URL + "en/" + target in links, page
+    assert "<language>en</language>" in (bilingual_site / "en" / "feed.xml").read_text(encoding="utf-8")
+    assert "<language>vi</language>" in (bilingual_site / "feed.xml").read_text(encoding="utf-8")
 
 
 def test_feeds_speak_the_edition_language(bilingual_content):
-    """The fixture has no posts (so no news page and no feed in its build): the feeds of its English content."""
+    """The feeds of the English content: the edition's language, the translated news section's title."""
     from generator.render import feeds
 
     english = overlay_content(load_content(bilingual_content), "en", "content")[0]

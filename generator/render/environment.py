@@ -79,6 +79,7 @@ def install_interface(env: Environment, language: str) -> None:
     env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals["language"] = language
     env.filters["vietnamese"] = lambda value: in_vietnamese(value, language)
+    env.globals["other_edition"] = language != SOURCE_LANGUAGE  # text with no translation is then marked lang="vi"
     if formats := number_formats(language):  # CLDR's numbers and dates; Vietnamese ones where CLDR has none
         env.filters.update(formats)
         env.filters["with_unit"] = lambda value, unit: with_unit(value, unit, formats["number"])
