@@ -16,10 +16,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from generator.publish.csp import header_value
 from generator.text import fold
 
+from ..conftest import FIXTURE_CONTENT
 from .conftest import PHONE, QuietHandler
 from .test_search import search
 
@@ -33,12 +35,24 @@ document.addEventListener("securitypolicyviolation", function (e) {
 """
 
 
+SITE_PATH = urlsplit(yaml.safe_load((FIXTURE_CONTENT / "cai-dat.yml").read_text(encoding="utf-8"))["base_url"]).path
+"""The built site's own path (the fixture commune is published under one, ``/xa-mau/``): served there, as a host
+serves it, so that the 404 page's links, which start at the host's root, resolve."""
+
+
 class PolicyHandler(QuietHandler):
-    """Serves the site with the page's Content-Security-Policy header on every response,
+    """Serves the site under ``SITE_PATH`` with the page's Content-Security-Policy header on every response,
     and the site's 404.html for a missing page, as GitHub Pages does."""
 
+    def _site_path(self) -> str:
+        path = urlsplit(self.path).path
+        return "/" + path[len(SITE_PATH):] if path.startswith(SITE_PATH) else path
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path(self._site_path())
+
     def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", header_value(urlsplit(self.path).path))
+        self.send_header("Content-Security-Policy", header_value(self._site_path()))
         super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -60,7 +74,7 @@ def csp_url(built_site: Path) -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PolicyHandler, directory=str(built_site)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
     server.shutdown()
 
 

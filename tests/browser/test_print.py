@@ -77,8 +77,8 @@ def test_printed_page_ends_with_its_address_and_a_qr_code(browser, project_copy)
         server.shutdown()
 
 
-def test_no_qr_code_without_a_published_address(built_site) -> None:
-    assert "nq-print-ref" not in (built_site / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
+def test_no_qr_code_without_a_published_address(unaddressed_site) -> None:
+    assert "nq-print-ref" not in (unaddressed_site / "muc-tieu-2030" / "index.html").read_text(encoding="utf-8")
 
 
 def test_printed_qa_opens_every_answer_without_tap_hints_or_relative_addresses(browser, site_url: str) -> None:
