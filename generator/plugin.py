@@ -174,6 +174,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         config.site_description = site.site_description
         config.site_url = self.settings.site_url or config.site_url
         config.extra["site_settings"] = site  # the footer partial shows organisation and contact
+        config.extra["plan_kind"] = self.content.plan.kind  # 404.html names the document as it calls itself
         if self.settings.site_url:  # drawn only then (render/share.py): an og:image must be an absolute URL
             config.extra["share_image"] = HOME_IMAGE
         config.extra["editors_prefix"] = page_url(EDITORS)  # main.html: noindex, not in the search index

@@ -201,3 +201,16 @@ def test_no_quiz_or_questions_in_the_party_cell_and_no_fixed_vision_year(name: s
     assert not (content / "trac-nghiem.yml").exists() and not (content / "hoi-dap.yml").exists()
     horizons = sorted(yaml.safe_load(path.read_text(encoding="utf-8"))["year"] for path in (content / "muc-tieu").glob("*.yml"))
     assert len(horizons) == {"chi-bo-mau": 3, "tinh-mau": 2}[name] and 2045 not in horizons, horizons
+
+
+def test_the_pages_name_the_document_as_it_calls_itself(built: tuple[str, Site]) -> None:
+    """A party cell's plan may be a “Chương trình hành động”: the interface says so, never a fixed “Kế hoạch”
+    (the full text's link and title, the note under the targets, the 404 page)."""
+    name, site = built
+    kind = yaml.safe_load((FIXTURES / name / "content" / "ke-hoach.yml").read_text(encoding="utf-8"))["kind"]
+    home = (site.folder / "index.html").read_text(encoding="utf-8")
+    missing = (site.folder / "404.html").read_text(encoding="utf-8")
+    full_text = (site.folder / "toan-van" / "index.html").read_text(encoding="utf-8")
+    assert f"Toàn văn {kind}" in home and f"Toàn văn {kind}" in missing and f"Toàn văn {kind}" in full_text
+    if kind != "Kế hoạch":
+        assert "Toàn văn Kế hoạch" not in home + missing + full_text

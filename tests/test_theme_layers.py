@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.config import load_config
 
 from generator import __version__, theme
@@ -53,8 +54,11 @@ markdown_extensions:
       slugify: !!python/name:generator.text.toc_slugify
 """
 
-HOME_SENTENCE = "Lời của Ban biên tập trang, chỉ dựa vào Kế hoạch; mỗi dòng dẫn tới mục tiêu hay nhiệm vụ làm căn cứ."
+TEMPLATE_SENTENCE = "Lời của Ban biên tập trang, chỉ dựa vào %(plan)s; mỗi dòng dẫn tới mục tiêu hay nhiệm vụ làm căn cứ."
 """A sentence of the package's home template (checked below to be there), which the site's copy changes."""
+PLAN_KIND = yaml.safe_load((FIXTURE / "content" / "ke-hoach.yml").read_text(encoding="utf-8"))["kind"]
+HOME_SENTENCE = TEMPLATE_SENTENCE % {"plan": PLAN_KIND}
+"""The same sentence on the built page: the document named as the fixture's plan calls itself."""
 SITE_SENTENCE = "Lời giới thiệu riêng của Đảng ủy xã, viết trong mẫu trang của trang này."
 PARTIAL = "partials/copyright.html"
 PARTIAL_MARK = "Chân trang riêng của xã mẫu"
@@ -92,8 +96,8 @@ def own_templates_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = site_repository(tmp_path_factory.mktemp("own") / "xa-mau")
     (project / "templates").mkdir()
     home = (PACKAGE_TEMPLATES / "home.md.j2").read_text(encoding="utf-8")
-    assert home.count(HOME_SENTENCE) == 1
-    (project / "templates" / "home.md.j2").write_text(home.replace(HOME_SENTENCE, SITE_SENTENCE), encoding="utf-8")
+    assert home.count(TEMPLATE_SENTENCE) == 1
+    (project / "templates" / "home.md.j2").write_text(home.replace(TEMPLATE_SENTENCE, SITE_SENTENCE), encoding="utf-8")
     return build(project)
 
 
@@ -212,7 +216,7 @@ def test_render_reads_the_site_templates_beside_the_content(tmp_path: Path) -> N
     shutil.copytree(FIXTURE / "content", tmp_path / "content")
     (tmp_path / "templates").mkdir()
     home = (PACKAGE_TEMPLATES / "home.md.j2").read_text(encoding="utf-8")
-    (tmp_path / "templates" / "home.md.j2").write_text(home.replace(HOME_SENTENCE, SITE_SENTENCE), encoding="utf-8")
+    (tmp_path / "templates" / "home.md.j2").write_text(home.replace(TEMPLATE_SENTENCE, SITE_SENTENCE), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "generator", "--content", str(tmp_path / "content"), "render", "--out",
                              str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

@@ -67,6 +67,8 @@ class MeetingView:
     title: str
     issuer: str
     """Who issued the plan, e.g. ``Ban Thường vụ Đảng ủy``."""
+    plan_kind: str
+    """What the document is, as it calls itself (``Kế hoạch``, ``Chương trình hành động``): the handout names it so."""
     organisation: str
     compiled_by: str | None
     """The body that compiled the handout (content ``compiled_by``); None: the handout credits nobody."""
@@ -149,7 +151,8 @@ def meeting_view(site: Site, pages: dict[str, str], horizons: list[Horizon]) -> 
                              site.links[item.passage].target if item.passage else None, is_draft(item))
                   for item in content.meeting.discussion if not _all_passed(site, item.passage)]
     view = MeetingView(
-        title=content.meeting.title, issuer=content.plan.issuer, organisation=content.settings.organisation,
+        title=content.meeting.title, issuer=content.plan.issuer, plan_kind=content.plan.kind,
+        organisation=content.settings.organisation,
         compiled_by=content.meeting.compiled_by, compiled_on=content.meeting.compiled_on,
         resolution=content.plan.resolution, activity=content.settings.wording.activity,
         unbroken=[content.plan.resolution.number],
