@@ -38,6 +38,32 @@ def content_version(content_dir: Path) -> int:
     return int(found.group(1)) if found else 1
 
 
+def after_comments(text: str, block: str) -> str:
+    """``text`` with ``block`` inserted after its leading comment lines, before its first field."""
+    lines = text.splitlines(keepends=True)
+    head = 0
+    while head < len(lines) and lines[head].startswith("#"):
+        head += 1
+    return "".join([*lines[:head], block, *lines[head:]])
+
+
+def add_key(path: Path, key: str, block: str, *, first: bool = False) -> bool:
+    """Add ``block`` (YAML lines, each ending in a newline) that defines the top-level ``key`` to the file, unless
+    the file is absent or already has the key (so a step stays idempotent): after the leading comments when
+    ``first``, else at the end. Whether the file changed."""
+    if not path.is_file():
+        return False
+    text = path.read_text(encoding="utf-8")
+    if re.search(rf"^{re.escape(key)}:", text, re.MULTILINE):
+        return False
+    if first:
+        text = after_comments(text, block)
+    else:
+        text += ("" if text.endswith("\n") or not text else "\n") + block
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
 def _write_version(content_dir: Path, version: int) -> None:
     """Record ``version`` in ``cai-dat.yml``: replace the line, or add it after the leading comments."""
     settings = content_dir / SETTINGS_FILE
@@ -46,12 +72,7 @@ def _write_version(content_dir: Path, version: int) -> None:
     if _VERSION_LINE.search(text):
         text = _VERSION_LINE.sub(line, text, count=1)
     else:
-        lines = text.splitlines(keepends=True)
-        head = 0
-        while head < len(lines) and lines[head].startswith("#"):
-            head += 1
-        lines.insert(head, line + "  # phiên bản cấu trúc nội dung; nâng bằng `python -m generator migrate`\n")
-        text = "".join(lines)
+        text = after_comments(text, line + "  # phiên bản cấu trúc nội dung; nâng bằng `python -m generator migrate`\n")
     settings.write_text(text, encoding="utf-8")
 
 

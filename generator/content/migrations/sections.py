@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import SETTINGS_FILE, STEPS
+from . import SETTINGS_FILE, STEPS, add_key
 
 STUDY_FILE = "hoc-tap-quan-triet.yml"
 PLAN_FILE = "ke-hoach.yml"
@@ -89,24 +89,12 @@ def local_scope(content_dir: Path) -> list[str]:
     return changed
 
 
-_SOURCE_KEY = re.compile(r"^source:", re.MULTILINE)
-
-
 def scan_source(content_dir: Path) -> list[str]:
     """``ke-hoach.yml`` gets ``source: scan``: a version-1 site's full text was copied from a scan and its page said
-    so; the new default (``typed``) would change that note."""
-    path = content_dir / PLAN_FILE
-    if not path.is_file():
+    so; the new default (``typed``) would change that note. Beside the document's kind and issuer, at the top."""
+    line = "source: scan  # toàn văn chép từ bản chụp, lỗi nhận dạng chữ đã sửa; `typed` nếu gõ lại\n"
+    if not add_key(content_dir / PLAN_FILE, "source", line, first=True):
         return []
-    text = path.read_text(encoding="utf-8")
-    if _SOURCE_KEY.search(text):
-        return []
-    lines = text.splitlines(keepends=True)
-    head = 0
-    while head < len(lines) and lines[head].startswith("#"):
-        head += 1  # after the leading comments, before the first field: beside the document's kind and issuer
-    lines.insert(head, "source: scan  # toàn văn chép từ bản chụp, lỗi nhận dạng chữ đã sửa; `typed` nếu gõ lại\n")
-    path.write_text("".join(lines), encoding="utf-8")
     return [f"{PLAN_FILE}: `source: scan` (trang Toàn văn ghi chú bản chép từ bản chụp, như trước)"]
 
 
@@ -114,23 +102,13 @@ OLD_PAGES = {"study": "ke-hoach-huyen"}
 """Pages whose default address changed in schema 2, with the address version-1 sites published them at (their
 titles are pinned by the ``words`` step, ``wording.study_title``)."""
 
-_PAGES_KEY = re.compile(r"^pages:", re.MULTILINE)
-
-
 def pinned_pages(content_dir: Path) -> list[str]:
     """``cai-dat.yml`` gets ``pages:`` with the address each page had before its default changed, so a published
     site keeps its links (``/ke-hoach-huyen/``)."""
-    path = content_dir / SETTINGS_FILE
-    if not path.is_file():
+    block = "".join(["# Địa chỉ trang đã xuất bản trước phiên bản cấu trúc 2 (giữ để liên kết cũ vẫn mở được).\n",
+                     "pages:\n", *(f"  {kind}:\n    address: {address}\n" for kind, address in OLD_PAGES.items())])
+    if not add_key(content_dir / SETTINGS_FILE, "pages", block):
         return []
-    text = path.read_text(encoding="utf-8")
-    if _PAGES_KEY.search(text):
-        return []
-    lines = ["# Địa chỉ trang đã xuất bản trước phiên bản cấu trúc 2 (giữ để liên kết cũ vẫn mở được).\n", "pages:\n"]
-    for kind, address in OLD_PAGES.items():
-        lines += [f"  {kind}:\n", f"    address: {address}\n"]
-    text = (text if text.endswith("\n") else text + "\n") + "".join(lines)
-    path.write_text(text, encoding="utf-8")
     return [f"{SETTINGS_FILE}: `pages:` giữ địa chỉ cũ của trang "
             + ", ".join(f"{kind} (/{address}/)" for kind, address in OLD_PAGES.items())]
 

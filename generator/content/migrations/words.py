@@ -8,10 +8,9 @@ written for version 1 keeps the words it was published with: this step writes th
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from . import SETTINGS_FILE, STEPS
+from . import SETTINGS_FILE, STEPS, add_key
 
 FORMER_WORDING = {
     "activity": "quán triệt",
@@ -20,21 +19,13 @@ FORMER_WORDING = {
 }
 """What the version-1 templates printed, pinned for the sites that were built with them."""
 
-_WORDING_KEY = re.compile(r"^wording:", re.MULTILINE)
-
-
 def pin_wording(content_dir: Path) -> list[str]:
     """Add ``wording:`` with the former words to ``cai-dat.yml`` unless it already has one (idempotent)."""
-    settings = content_dir / SETTINGS_FILE
-    if not settings.is_file():
-        return []
-    text = settings.read_text(encoding="utf-8")
-    if _WORDING_KEY.search(text):
-        return []
     block = ("# Cách các trang gọi việc làm với Nghị quyết (trước đây cố định trong mẫu trang; bỏ đi thì dùng "
              "cách nói chung “thực hiện”)\nwording:\n"
              + "".join(f'  {key}: "{value}"\n' for key, value in FORMER_WORDING.items()))
-    settings.write_text(text + ("" if text.endswith("\n") or not text else "\n") + block, encoding="utf-8")
+    if not add_key(content_dir / SETTINGS_FILE, "wording", block):
+        return []
     return [f"{SETTINGS_FILE}: thêm `wording` (giữ cách gọi cũ: “{FORMER_WORDING['activity']}”)"]
 
 
